@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TranslationMemory", targets: ["TranslationMemory"]),
+        .executable(name: "tm", targets: ["tm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "TranslationMemory",
+            dependencies: ["CLibXML2"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "tm",
+            dependencies: [
+                "TranslationMemory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TranslationMemoryTests",
+            dependencies: ["TranslationMemory"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["tm"]
+        ),
+    ]
+)

@@ -1,0 +1,27 @@
+#ifndef TM_CLIBXML2_SHIM_H
+#define TM_CLIBXML2_SHIM_H
+
+#include <libxml/xmlversion.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
+
+/// Swift 6 cannot read the global function pointer `xmlFree` (it is mutable global state),
+/// so owned strings are released through this inline wrapper.
+static inline void tm_xmlFree(void *pointer) {
+    xmlFree(pointer);
+}
+
+/// Silences libxml2's default generic error printer (it writes to stderr from inside the
+/// parser); the reader collects errors through its own handler instead.
+static void tm_silentGenericError(void *context, const char *message, ...) {
+    (void)context; (void)message;
+}
+
+static inline void tm_silenceGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, tm_silentGenericError);
+}
+
+#endif

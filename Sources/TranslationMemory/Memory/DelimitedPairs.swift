@@ -1,0 +1,139 @@
+import Foundation
+
+/// Errors reading a two-column TSV/CSV file of Indonesian/English pairs.
+public enum DelimitedFileError: LocalizedError, Sendable, Equatable {
+    case unterminatedQuote(path: String, line: Int)
+    case noPairs(path: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unterminatedQuote(let path, let line): return "\(path):\(line): a quoted field is never closed"
+        case .noPairs(let path): return "\(path): no Indonesian/English pairs found (expected two columns separated by a tab or a comma)"
+        }
+    }
+}
+
+/// Reads tab- or comma-separated rows (RFC 4180 quoting for CSV) as people save them from
+/// spreadsheets and CAT tools.
+public enum DelimitedText {
+    /// Rows of fields with the line each row starts on.
+    public static func rows(of text: String, separator: Character, path: String) throws -> [(line: Int, fields: [String])] {
+        var rows: [(Int, [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var atFieldStart = true
+        var line = 1
+        var rowLine = 1
+        var iterator = text.makeIterator()
+        var pending: Character? = nil
+        func nextCharacter() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let character = nextCharacter() {
+            if inQuotes {
+                if character == "\"" {
+                    if let following = nextCharacter() {
+                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if character == "\n" { line += 1 }
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"" where atFieldStart && separator == ",":
+                inQuotes = true
+                atFieldStart = false
+            case separator:
+                fields.append(field)
+                field = ""
+                atFieldStart = true
+            case "\n":
+                fields.append(field)
+                rows.append((rowLine, fields))
+                fields = []
+                field = ""
+                atFieldStart = true
+                line += 1
+                rowLine = line
+            default:
+                field.append(character)
+                atFieldStart = false
+            }
+        }
+        if inQuotes { throw DelimitedFileError.unterminatedQuote(path: path, line: rowLine) }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            rows.append((rowLine, fields))
+        }
+        return rows
+    }
+
+    /// Guesses the separator from the first lines: a tab if any line has one, else a comma.
+    public static func separator(for path: String, text: String) -> Character {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { return "," }
+        if lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") || lower.hasSuffix(".utf8") { return "\t" }
+        return text.prefix(4096).contains("\t") ? "\t" : ","
+    }
+}
+
+/// Reads a two-column file of Indonesian/English pairs into translation units.
+public enum PairFileReader {
+    private static let indonesianHeaders: Set<String> = ["id", "in", "id-id", "indonesian", "bahasa indonesia", "indonesia", "source", "src", "sumber"]
+    private static let englishHeaders: Set<String> = ["en", "en-us", "en-gb", "english", "inggris", "bahasa inggris", "target", "tgt", "sasaran"]
+
+    /// Units read and rows passed over (with reasons). The first row is taken as a header when its
+    /// cells name languages (`id`/`en`, `Indonesian`/`English`, `source`/`target`); a header may put
+    /// English first.
+    public static func read(path: String, creator: String, date: Date) throws -> (units: [TranslationUnit], skipped: [SkippedUnit]) {
+        let text = try TextDecoding.readFile(path)
+        let separator = DelimitedText.separator(for: path, text: text)
+        var rows = try DelimitedText.rows(of: text, separator: separator, path: path)
+        var indonesianColumn = 0
+        var englishColumn = 1
+        if let first = rows.first {
+            let cells = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if cells.count >= 2 {
+                if let i = cells.firstIndex(where: indonesianHeaders.contains), let e = cells.firstIndex(where: englishHeaders.contains), i != e {
+                    indonesianColumn = i
+                    englishColumn = e
+                    rows.removeFirst()
+                } else if let e = cells.firstIndex(where: { $0 == "en" || $0 == "english" }), let i = cells.firstIndex(where: { $0.hasPrefix("id") || $0.hasPrefix("indonesia") }), i != e {
+                    indonesianColumn = i
+                    englishColumn = e
+                    rows.removeFirst()
+                }
+            }
+        }
+        var units: [TranslationUnit] = []
+        var skipped: [SkippedUnit] = []
+        let stamp = TMXDate.format(date)
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        for (line, fields) in rows {
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard fields.count > max(indonesianColumn, englishColumn) else {
+                skipped.append(SkippedUnit(path: path, line: line, reason: "expected two columns, found \(fields.count)"))
+                continue
+            }
+            let indonesian = fields[indonesianColumn].trimmingCharacters(in: .whitespaces)
+            let english = fields[englishColumn].trimmingCharacters(in: .whitespaces)
+            guard !indonesian.isEmpty, !english.isEmpty else {
+                skipped.append(SkippedUnit(path: path, line: line, reason: indonesian.isEmpty ? "the Indonesian column is empty" : "the English column is empty"))
+                continue
+            }
+            units.append(TranslationUnit(
+                attributes: [XMLAttribute("creationdate", stamp), XMLAttribute("creationid", creator), XMLAttribute("srclang", "id")],
+                properties: [Property(type: "x-document", value: "\(fileName):\(line)")],
+                variants: [Variant(language: "id", segment: Segment(text: indonesian)),
+                           Variant(language: "en", segment: Segment(text: english))]))
+        }
+        if units.isEmpty && skipped.isEmpty { throw DelimitedFileError.noPairs(path: path) }
+        return (units, skipped)
+    }
+}

@@ -1,0 +1,49 @@
+/// A language code as CAT tools write it (`id`, `id-ID`, `ID`, `in`, `in-ID`, `en-US`, `EN-GB`),
+/// compared by primary subtag, case-insensitively, with Indonesian's legacy ISO 639 code `in`
+/// taken as `id` (OmegaT and older Java tools still write `in`).
+public struct LanguageCode: Sendable, Codable, Hashable, CustomStringConvertible {
+    /// The code as written.
+    public let raw: String
+
+    public init(_ raw: String) {
+        self.raw = raw
+    }
+
+    public static let indonesian = LanguageCode("id")
+    public static let english = LanguageCode("en")
+
+    /// The primary subtag, lower-cased, with `in` mapped to `id` (and `iw`/`ji` to `he`/`yi`).
+    public var primary: String {
+        let head = raw.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        switch head.lowercased() {
+        case "in": return "id"
+        case "iw": return "he"
+        case "ji": return "yi"
+        case let other: return other
+        }
+    }
+
+    /// The canonical BCP 47 spelling: `id-ID`, `en-US`, `zh-Hant-TW`, `in_id` → `id-ID`.
+    public var normalized: String {
+        let parts = raw.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        guard !parts.isEmpty else { return raw }
+        var out = [primary]
+        for part in parts.dropFirst() {
+            if part.count == 2 && part.allSatisfy(\.isLetter) {
+                out.append(part.uppercased())
+            } else if part.count == 4 && part.allSatisfy(\.isLetter) {
+                out.append(part.prefix(1).uppercased() + part.dropFirst().lowercased())
+            } else {
+                out.append(part.lowercased())
+            }
+        }
+        return out.joined(separator: "-")
+    }
+
+    /// Same language (primary subtag), whatever the region and case.
+    public func matches(_ other: LanguageCode) -> Bool {
+        !primary.isEmpty && primary == other.primary
+    }
+
+    public var description: String { raw }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// What one `tm import` did, file by file.
+public struct ImportReport: Sendable, Codable {
+    public struct FileReport: Sendable, Codable {
+        public var path: String
+        public var format: String
+        public var unitsRead: Int
+        public var added: Int
+        public var duplicates: Int
+        public var skipped: Int
+    }
+
+    public var files: [FileReport] = []
+    public var unitsRead = 0
+    public var added = 0
+    public var duplicates = 0
+    public var skipped: [SkippedUnit] = []
+    /// The TMX file the new units went to (nil when nothing was new).
+    public var writtenTo: String?
+}
+
+/// Imports TMX (any flavour `TMXReader` reads) and two-column TSV/CSV files into a memory.
+///
+/// All inputs are read and checked before anything is written: a malformed file aborts the import
+/// with the memory untouched. Language codes are normalised (`IN` → `id`, `en_us` → `en-US`); units
+/// whose texts already stand in the memory (same language/text pairs) are dropped; everything else
+/// of a unit (attributes, props, notes, markup) is kept.
+public enum MemoryImporter {
+    public static func importFiles(_ paths: [String], into store: TranslationMemoryStore,
+                                   creator: String = MemoryImporter.defaultCreator(), date: Date = Date()) throws -> ImportReport {
+        var report = ImportReport()
+        var batches: [(path: String, format: String, units: [TranslationUnit])] = []
+        for path in paths {
+            let format = try detectFormat(path)
+            var units: [TranslationUnit]
+            var skipped: [SkippedUnit]
+            if format == "tmx" {
+                let reader = try TMXReader(path: path)
+                units = []
+                while let unit = try reader.next() { units.append(normalizingLanguages(unit)) }
+                skipped = reader.skipped
+            } else {
+                (units, skipped) = try PairFileReader.read(path: path, creator: creator, date: date)
+            }
+            report.skipped += skipped
+            report.unitsRead += units.count
+            batches.append((path, format, units))
+            report.files.append(.init(path: path, format: format, unitsRead: units.count, added: 0, duplicates: 0, skipped: skipped.count))
+        }
+
+        let lock = try store.lock()
+        defer { withExtendedLifetime(lock) {} }
+        var inMemory = Set<UnitKey>()
+        try store.forEachUnit { unit, _ in inMemory.insert(UnitKey(unit)) }
+        // Within the files imported now, only a unit repeated whole (same tuid, props, texts) is a
+        // duplicate: two units with the same texts but their own context are both kept, as the CAT
+        // tool that wrote them kept them.
+        var inBatch = Set<TranslationUnit>()
+        var fresh: [TranslationUnit] = []
+        for (index, batch) in batches.enumerated() {
+            for unit in batch.units {
+                if !inMemory.contains(UnitKey(unit)) && inBatch.insert(unit).inserted {
+                    fresh.append(unit)
+                    report.files[index].added += 1
+                } else {
+                    report.files[index].duplicates += 1
+                }
+            }
+        }
+        report.added = fresh.count
+        report.duplicates = report.unitsRead - fresh.count
+        if !fresh.isEmpty {
+            let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
+            report.writtenTo = try store.append(fresh, name: name, date: date)
+        }
+        return report
+    }
+
+    /// `tmx` for XML files (by content, so a `.xml` export works too), else `tsv`/`csv`.
+    static func detectFormat(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw FileError.cannotRead(path: path, reason: exists ? "permission denied" : "no such file")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 512)) ?? Data()
+        let lower = path.lowercased()
+        if lower.hasSuffix(".tmx") || lower.hasSuffix(".xml") { return "tmx" }
+        let bytes = [UInt8](head)
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes.starts(with: [0xFF, 0xFE, 0x3C, 0x00]) || bytes.starts(with: [0xFE, 0xFF, 0x00, 0x3C]) { return "tmx" }
+        if bytes.count > start, bytes[start] == UInt8(ascii: "<") { return "tmx" }
+        return lower.hasSuffix(".csv") ? "csv" : "tsv"
+    }
+
+    /// The user recorded as `creationid` when a file says nothing: `$TM_USER`, else `$USER`.
+    public static func defaultCreator(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["TM_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "tm"
+    }
+
+    /// The unit with its language codes in canonical form (`IN` → `id`, `en_us` → `en-US`).
+    public static func normalizingLanguages(_ unit: TranslationUnit) -> TranslationUnit {
+        var unit = unit
+        for index in unit.variants.indices {
+            unit.variants[index].language = LanguageCode(unit.variants[index].language).normalized
+        }
+        if let source = unit.attribute("srclang"), source != "*all*" {
+            unit.setAttribute("srclang", LanguageCode(source).normalized)
+        }
+        return unit
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Where a unit came from: the file and the line of its `<tu>`.
+public struct UnitOrigin: Sendable, Codable, Hashable {
+    public var path: String
+    public var line: Int
+}
+
+/// Errors about the memory as a whole.
+public enum MemoryError: LocalizedError, Sendable, Equatable {
+    case notFound(path: String)
+    case notTMX(path: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notFound(let path): return "\(path): no such translation memory (a folder of .tmx files or one .tmx file)"
+        case .notTMX(let path): return "\(path): a translation memory must be a folder or a .tmx file"
+        }
+    }
+}
+
+/// A translation memory: a folder of TMX files (every `.tmx` below it counts, as in OmegaT's `tm/`
+/// folder, so a team can share it in git and drop CAT-tool exports into it), or a single `.tmx`.
+///
+/// New units never edit a file in place: in a folder they go to a new file; a single-file memory is
+/// rewritten atomically. Writers hold an exclusive lock on the memory.
+public struct TranslationMemoryStore: Sendable {
+    /// The folder or file.
+    public let path: String
+    public let isSingleFile: Bool
+
+    /// The default location: `TM_PATH` if set, else `TMX/` in the current directory.
+    public static func resolve(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> TranslationMemoryStore {
+        if let explicit, !explicit.isEmpty { return TranslationMemoryStore(path: explicit) }
+        if let fromEnvironment = environment["TM_PATH"], !fromEnvironment.isEmpty {
+            return TranslationMemoryStore(path: fromEnvironment)
+        }
+        return TranslationMemoryStore(path: "TMX")
+    }
+
+    public init(path: String) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        self.path = path
+        self.isSingleFile = exists ? !isDirectory.boolValue : path.lowercased().hasSuffix(".tmx")
+    }
+
+    /// The folder that holds the memory's files (and its lock and index).
+    public var folder: String {
+        isSingleFile ? URL(fileURLWithPath: path).deletingLastPathComponent().path : path
+    }
+
+    /// The TMX files of the memory, sorted by path. An absent folder is an empty memory.
+    public func tmxFiles() throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        if !isDirectory.boolValue {
+            guard path.lowercased().hasSuffix(".tmx") else { throw MemoryError.notTMX(path: path) }
+            return [path]
+        }
+        var files: [String] = []
+        let root = URL(fileURLWithPath: path)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == "tmx" {
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                let relative = String(url.path.dropFirst(root.path.count)).drop { $0 == "/" }
+                files.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Streams every unit of every file, with its origin. Returns the units passed over.
+    ///
+    /// - Complexity: O(total size of the memory); memory bounded by the largest unit.
+    @discardableResult
+    public func forEachUnit(_ body: (TranslationUnit, UnitOrigin) throws -> Void) throws -> [SkippedUnit] {
+        var skipped: [SkippedUnit] = []
+        for file in try tmxFiles() {
+            let reader = try TMXReader(path: file)
+            while let unit = try reader.next() {
+                try body(unit, UnitOrigin(path: file, line: reader.lastUnitLine))
+            }
+            skipped += reader.skipped
+        }
+        return skipped
+    }
+
+    /// Takes the memory's exclusive writer lock (blocking until it is free).
+    public func lock() throws -> FileLock {
+        if isSingleFile {
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+            return try FileLock(path: path + ".lock")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileError.cannotWrite(path: path, reason: "cannot create the memory folder")
+        }
+        return try FileLock(path: path + "/.tm.lock")
+    }
+
+    /// Adds units to the memory: a new file in a folder memory, an atomic rewrite of a single-file
+    /// memory. The caller holds `lock()`. Returns the file written.
+    ///
+    /// - Parameter name: a short name for the new file (`import-glossary`, `align-article`).
+    @discardableResult
+    public func append(_ units: [TranslationUnit], name: String, header: TMXHeader = TMXWriter.standardHeader(),
+                       date: Date = Date()) throws -> String {
+        if isSingleFile {
+            let existing = FileManager.default.fileExists(atPath: path)
+            try AtomicFile.write(to: path) { temporary in
+                var fileHeader = header
+                var reader: TMXReader?
+                if existing {
+                    reader = try TMXReader(path: path)
+                    fileHeader = reader!.header
+                }
+                let writer = try TMXWriter(path: temporary, header: fileHeader)
+                if let reader {
+                    while let unit = try reader.next() { try writer.write(unit) }
+                }
+                for unit in units { try writer.write(unit) }
+                try writer.finish()
+            }
+            return path
+        }
+        let stamp = TMXDate.format(date)
+        let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(60))
+        var file = "\(path)/\(safeName)-\(stamp).tmx"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: file) {
+            file = "\(path)/\(safeName)-\(stamp)-\(counter).tmx"
+            counter += 1
+        }
+        try AtomicFile.write(to: file) { temporary in
+            let writer = try TMXWriter(path: temporary, header: header)
+            for unit in units { try writer.write(unit) }
+            try writer.finish()
+        }
+        return file
+    }
+}

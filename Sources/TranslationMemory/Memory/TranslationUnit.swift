@@ -1,0 +1,231 @@
+import Foundation
+
+/// An XML attribute as it appeared in the file, kept in document order so that a round trip
+/// writes it back unchanged.
+public struct XMLAttribute: Sendable, Codable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A TMX `<prop type="…">value</prop>`: tool- or user-defined metadata (`x-Context`,
+/// `x-Origin`, memoQ's `x-context-pre`, our own `x-editor`, …).
+public struct Property: Sendable, Codable, Hashable {
+    public var type: String
+    public var value: String
+    /// `xml:lang` and `o-encoding`, and any other attribute, in document order.
+    public var attributes: [XMLAttribute]
+
+    public init(type: String, value: String, attributes: [XMLAttribute] = []) {
+        self.type = type
+        self.value = value
+        self.attributes = attributes
+    }
+}
+
+/// A TMX `<note>`.
+public struct Note: Sendable, Codable, Hashable {
+    public var text: String
+    public var attributes: [XMLAttribute]
+
+    public init(_ text: String, attributes: [XMLAttribute] = []) {
+        self.text = text
+        self.attributes = attributes
+    }
+}
+
+/// One piece of a segment's content: plain text, or an inline element (`bpt`, `ept`, `ph`, `it`,
+/// `hi`, `ut`, `sub`) with its own content.
+public enum InlineContent: Sendable, Codable, Hashable {
+    case text(String)
+    case element(InlineElement)
+}
+
+/// An inline element of a `<seg>`, kept exactly (name, attributes in order, children) so that a
+/// CAT tool's tags survive a round trip through the memory.
+public struct InlineElement: Sendable, Codable, Hashable {
+    public var name: String
+    public var attributes: [XMLAttribute]
+    public var children: [InlineContent]
+
+    public init(name: String, attributes: [XMLAttribute] = [], children: [InlineContent] = []) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+    }
+
+    /// Elements whose content is native code (RTF, HTML, …) rather than translatable text.
+    static let codeElements: Set<String> = ["bpt", "ept", "ph", "it", "ut"]
+}
+
+/// The content of a `<seg>`: the inline markup as read, and a plain-text view for matching.
+public struct Segment: Sendable, Codable, Hashable {
+    public var content: [InlineContent]
+
+    public init(content: [InlineContent]) {
+        self.content = content
+    }
+
+    public init(text: String) {
+        self.content = text.isEmpty ? [] : [.text(text)]
+    }
+
+    /// The translatable text: text nodes and the content of `hi`, without the native code held in
+    /// `bpt`/`ept`/`ph`/`it`/`ut` (nor the `sub` flows inside them).
+    public var plainText: String {
+        var result = ""
+        Segment.appendPlainText(content, to: &result)
+        return result
+    }
+
+    /// True when the segment holds inline elements (a level-2 segment).
+    public var hasMarkup: Bool {
+        content.contains { if case .element = $0 { return true } else { return false } }
+    }
+
+    private static func appendPlainText(_ pieces: [InlineContent], to result: inout String) {
+        for piece in pieces {
+            switch piece {
+            case .text(let text):
+                result += text
+            case .element(let element):
+                if !InlineElement.codeElements.contains(element.name) && element.name != "sub" {
+                    appendPlainText(element.children, to: &result)
+                }
+            }
+        }
+    }
+}
+
+/// A `<tuv>`: one language's version of a unit.
+public struct Variant: Sendable, Codable, Hashable {
+    /// The language code as written in the file (`xml:lang`, or TMX 1.1's `lang`).
+    public var language: String
+    /// Every other attribute (`creationdate`, `o-encoding`, …) in document order.
+    public var attributes: [XMLAttribute]
+    public var properties: [Property]
+    public var notes: [Note]
+    public var segment: Segment
+
+    public init(language: String, segment: Segment, attributes: [XMLAttribute] = [],
+                properties: [Property] = [], notes: [Note] = []) {
+        self.language = language
+        self.segment = segment
+        self.attributes = attributes
+        self.properties = properties
+        self.notes = notes
+    }
+
+    public var languageCode: LanguageCode { LanguageCode(language) }
+}
+
+/// A translation unit (`<tu>`): attributes, props, notes and one variant per language.
+public struct TranslationUnit: Sendable, Codable, Hashable {
+    /// `tuid`, `creationdate`, `creationid`, `changedate`, `changeid`, `usagecount`,
+    /// `lastusagedate`, `srclang`, … in document order.
+    public var attributes: [XMLAttribute]
+    public var properties: [Property]
+    public var notes: [Note]
+    public var variants: [Variant]
+
+    public init(attributes: [XMLAttribute] = [], properties: [Property] = [], notes: [Note] = [],
+                variants: [Variant] = []) {
+        self.attributes = attributes
+        self.properties = properties
+        self.notes = notes
+        self.variants = variants
+    }
+
+    /// The value of a `tu` attribute, if present.
+    public func attribute(_ name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    /// Sets (or adds) a `tu` attribute, keeping the position of an existing one.
+    public mutating func setAttribute(_ name: String, _ value: String) {
+        if let index = attributes.firstIndex(where: { $0.name == name }) {
+            attributes[index].value = value
+        } else {
+            attributes.append(XMLAttribute(name, value))
+        }
+    }
+
+    /// The value of the first `prop` of that type.
+    public func property(_ type: String) -> String? {
+        properties.first { $0.type == type }?.value
+    }
+
+    /// The first variant in the language with that primary subtag (`id` also finds `in`).
+    public func variant(for language: LanguageCode) -> Variant? {
+        variants.first { $0.languageCode.matches(language) }
+    }
+
+    /// The Indonesian and English plain texts, when the unit has both sides.
+    public var indonesianEnglishPair: (indonesian: String, english: String)? {
+        guard let indonesian = variant(for: .indonesian), let english = variant(for: .english) else {
+            return nil
+        }
+        return (indonesian.segment.plainText, english.segment.plainText)
+    }
+
+    public var creationDate: Date? { attribute("creationdate").flatMap(TMXDate.parse) }
+    public var changeDate: Date? { attribute("changedate").flatMap(TMXDate.parse) }
+}
+
+/// The header of a TMX file: its attributes in order, props and notes.
+public struct TMXHeader: Sendable, Codable, Hashable {
+    public var attributes: [XMLAttribute]
+    public var properties: [Property]
+    public var notes: [Note]
+    /// The `version` attribute of the root `tmx` element (`1.4`, `1.1`, …).
+    public var version: String
+
+    public init(attributes: [XMLAttribute] = [], properties: [Property] = [], notes: [Note] = [],
+                version: String = "1.4") {
+        self.attributes = attributes
+        self.properties = properties
+        self.notes = notes
+        self.version = version
+    }
+
+    public func attribute(_ name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+}
+
+/// TMX dates: `YYYYMMDDThhmmssZ`, always UTC.
+public enum TMXDate {
+    public static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    /// Parses `YYYYMMDDThhmmssZ` (the TMX form); returns nil for anything else.
+    public static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+              let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day,
+                                                  hour: hour, minute: minute, second: second))
+    }
+}

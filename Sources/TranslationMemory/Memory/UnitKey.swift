@@ -1,0 +1,28 @@
+/// A 128-bit fingerprint of a unit's texts (each variant's primary language and plain text, in
+/// language order) used to find exact duplicates without holding every text in memory: a million
+/// units cost 16 MB of keys. Two independent FNV-1a 64-bit hashes; a false duplicate needs both to
+/// collide (odds about 1 in 10^38 per pair).
+public struct UnitKey: Hashable, Sendable {
+    let first: UInt64
+    let second: UInt64
+
+    public init(_ unit: TranslationUnit) {
+        var parts = unit.variants.map { ($0.languageCode.primary, $0.segment.plainText) }
+        parts.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        func mix(_ byte: UInt8) {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+            b = b &+ (b >> 29)
+        }
+        for (language, text) in parts {
+            for byte in language.utf8 { mix(byte) }
+            mix(0x1F)
+            for byte in text.utf8 { mix(byte) }
+            mix(0x1E)
+        }
+        first = a
+        second = b
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Errors reading a text file: the message names the file, and the byte offset of a bad sequence.
+public enum TextFileError: LocalizedError, Sendable, Equatable {
+    case unreadable(path: String, reason: String)
+    case invalidEncoding(path: String, byteOffset: Int, encoding: String)
+    case binary(path: String, byteOffset: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read: \(reason)"
+        case .invalidEncoding(let path, let offset, let encoding):
+            return "\(path): invalid \(encoding) at byte \(offset); save the file as UTF-8 and try again"
+        case .binary(let path, let offset):
+            return "\(path): looks like a binary file (NUL byte at byte \(offset)), not text"
+        }
+    }
+}
+
+/// Reads text files as people save them: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, CRLF
+/// or CR line ends (normalised to LF). Anything else is refused with the offset of the first bad
+/// byte, never guessed.
+public enum TextDecoding {
+    public static func readFile(_ path: String) throws -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
+            throw TextFileError.unreadable(path: path, reason: reason)
+        }
+        return try decode(data, path: path)
+    }
+
+    public static func decode(_ data: Data, path: String) throws -> String {
+        let bytes = [UInt8](data)
+        var text: String
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            guard (bytes.count - 2) % 2 == 0 else {
+                throw TextFileError.invalidEncoding(path: path, byteOffset: bytes.count - 1, encoding: "UTF-16")
+            }
+            var units: [UInt16] = []
+            units.reserveCapacity((bytes.count - 2) / 2)
+            var index = 2
+            while index + 1 < bytes.count {
+                units.append(littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                                          : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+                index += 2
+            }
+            var scalars = String.UnicodeScalarView()
+            var decoder = UTF16()
+            var iterator = units.makeIterator()
+            var consumed = 0
+            loop: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    scalars.append(scalar)
+                    consumed += scalar.value > 0xFFFF ? 2 : 1
+                case .emptyInput: break loop
+                case .error:
+                    throw TextFileError.invalidEncoding(path: path, byteOffset: 2 + consumed * 2, encoding: "UTF-16")
+                }
+            }
+            text = String(scalars)
+        } else {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            let offsetBase = bytes.count - body.count
+            if let bad = firstInvalidUTF8(body) {
+                throw TextFileError.invalidEncoding(path: path, byteOffset: offsetBase + bad, encoding: "UTF-8")
+            }
+            text = String(decoding: body, as: UTF8.self)
+        }
+        if let nul = text.utf8.firstIndex(of: 0) {
+            throw TextFileError.binary(path: path, byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: nul))
+        }
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: length = 3; scalar = UInt32(byte & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: length = 4; scalar = UInt32(byte & 0x07); minimum = 0x10000
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for k in 1..<length {
+                let next = bytes[index + k]
+                guard next & 0xC0 == 0x80 else { return index }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+            _ = minimum
+        }
+        return nil
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+
+/// Reads a TMX file (1.1 to 1.4b, UTF-8 or UTF-16 with BOM, with or without DOCTYPE) one unit at a
+/// time, keeping everything: header attributes, props and notes, `tu`/`tuv` attributes, props and
+/// notes at every level, and inline markup exactly as written.
+///
+/// - Complexity: O(n) in the file size, with memory bounded by the largest unit.
+public final class TMXReader {
+    public let path: String
+    public private(set) var header = TMXHeader()
+    /// Units passed over (a `tuv` without a language, a `tu` without any `tuv`).
+    public private(set) var skipped: [SkippedUnit] = []
+    /// The line of the `<tu>` start tag of the last unit returned.
+    public private(set) var lastUnitLine = 0
+
+    private let xml: XMLStreamReader
+    private var finished = false
+
+    /// Opens the file and reads up to the end of its header.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            xml = try XMLStreamReader(path: path)
+            try readPrologue()
+        } catch let problem as XMLProblem {
+            throw TMXError.malformed(problem)
+        }
+    }
+
+    /// Reads every unit of a file. For large files prefer iterating with `next()`.
+    public static func readAll(path: String) throws -> (header: TMXHeader, units: [TranslationUnit], skipped: [SkippedUnit]) {
+        let reader = try TMXReader(path: path)
+        var units: [TranslationUnit] = []
+        while let unit = try reader.next() { units.append(unit) }
+        return (reader.header, units, reader.skipped)
+    }
+
+    /// The next unit, or nil at the end of the file.
+    public func next() throws -> TranslationUnit? {
+        do {
+            while !finished {
+                guard try xml.read() else {
+                    finished = true
+                    break
+                }
+                switch xml.kind {
+                case .startElement:
+                    if xml.nameIs("tu") {
+                        let line = xml.line
+                        if let unit = try readUnit(line: line) {
+                            lastUnitLine = line
+                            return unit
+                        }
+                    } else if xml.depth >= 2 {
+                        try xml.skipElement() // unknown element inside body: not ours to interpret
+                    }
+                case .entityReference:
+                    throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+                default:
+                    continue
+                }
+            }
+            return nil
+        } catch let problem as XMLProblem {
+            throw TMXError.malformed(problem)
+        }
+    }
+
+    // MARK: - Structure
+
+    /// Checks the root element and reads the header; stops at `<body>`.
+    private func readPrologue() throws {
+        while try xml.read() {
+            guard xml.kind == .startElement else {
+                if xml.kind == .entityReference {
+                    throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+                }
+                continue
+            }
+            if xml.depth == 0 {
+                guard xml.nameIs("tmx") else {
+                    throw TMXError.notTMX(path: path, line: xml.line, reason: "the root element is <\(xml.name)>, not <tmx>")
+                }
+                header.version = xml.attributes().first { $0.name == "version" }?.value ?? ""
+                if xml.isEmptyElement {
+                    throw TMXError.notTMX(path: path, line: xml.line, reason: "<tmx> has no <body>")
+                }
+            } else if xml.nameIs("header") {
+                try readHeader()
+            } else if xml.nameIs("body") {
+                if xml.isEmptyElement { finished = true }
+                return
+            } else {
+                try xml.skipElement()
+            }
+        }
+        throw TMXError.notTMX(path: path, line: xml.line, reason: "no <body> element")
+    }
+
+    private func readHeader() throws {
+        header.attributes = xml.attributes()
+        if xml.isEmptyElement { return }
+        let depth = xml.depth
+        while try xml.read() {
+            switch xml.kind {
+            case .startElement:
+                if xml.nameIs("prop") {
+                    header.properties.append(try readProperty())
+                } else if xml.nameIs("note") {
+                    header.notes.append(try readNote())
+                } else {
+                    try xml.skipElement() // <ude> maps: not used by tm
+                }
+            case .endElement where xml.depth == depth:
+                return
+            case .entityReference:
+                throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+            default:
+                continue
+            }
+        }
+    }
+
+    private func readProperty() throws -> Property {
+        var attributes = xml.attributes()
+        let type = attributes.first { $0.name == "type" }?.value ?? ""
+        attributes.removeAll { $0.name == "type" }
+        return Property(type: type, value: try xml.readElementText(), attributes: attributes)
+    }
+
+    private func readNote() throws -> Note {
+        let attributes = xml.attributes()
+        return Note(try xml.readElementText(), attributes: attributes)
+    }
+
+    /// Reads a `<tu>`; returns nil (and records why) for a unit that cannot be used.
+    private func readUnit(line: Int) throws -> TranslationUnit? {
+        var unit = TranslationUnit(attributes: xml.attributes())
+        var problem: String?
+        if !xml.isEmptyElement {
+            let depth = xml.depth
+            reading: while try xml.read() {
+                switch xml.kind {
+                case .startElement:
+                    if xml.nameIs("tuv") {
+                        let tuvLine = xml.line
+                        let variant = try readVariant()
+                        if variant.language.isEmpty {
+                            problem = problem ?? "line \(tuvLine): <tuv> has no xml:lang"
+                        } else {
+                            unit.variants.append(variant)
+                        }
+                    } else if xml.nameIs("prop") {
+                        unit.properties.append(try readProperty())
+                    } else if xml.nameIs("note") {
+                        unit.notes.append(try readNote())
+                    } else {
+                        try xml.skipElement()
+                    }
+                case .endElement where xml.depth == depth:
+                    break reading
+                case .entityReference:
+                    throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+                default:
+                    continue
+                }
+            }
+        }
+        if problem == nil && unit.variants.isEmpty { problem = "<tu> has no <tuv>" }
+        if let problem {
+            skipped.append(SkippedUnit(path: path, line: line, reason: problem))
+            return nil
+        }
+        return unit
+    }
+
+    private func readVariant() throws -> Variant {
+        var attributes = xml.attributes()
+        var language = ""
+        if let index = attributes.firstIndex(where: { $0.name == "xml:lang" }) ?? attributes.firstIndex(where: { $0.name == "lang" }) {
+            language = attributes[index].value
+            attributes.remove(at: index)
+        }
+        var variant = Variant(language: language, segment: Segment(content: []), attributes: attributes)
+        if xml.isEmptyElement { return variant }
+        let depth = xml.depth
+        while try xml.read() {
+            switch xml.kind {
+            case .startElement:
+                if xml.nameIs("seg") {
+                    variant.segment = Segment(content: try readInline())
+                } else if xml.nameIs("prop") {
+                    variant.properties.append(try readProperty())
+                } else if xml.nameIs("note") {
+                    variant.notes.append(try readNote())
+                } else {
+                    try xml.skipElement()
+                }
+            case .endElement where xml.depth == depth:
+                return variant
+            case .entityReference:
+                throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+            default:
+                continue
+            }
+        }
+        return variant
+    }
+
+    /// Reads the content of the current element (a `seg` or an inline element) as inline content,
+    /// every character of text kept.
+    private func readInline() throws -> [InlineContent] {
+        if xml.isEmptyElement { return [] }
+        let depth = xml.depth
+        var content: [InlineContent] = []
+        var pendingText = ""
+        while try xml.read() {
+            switch xml.kind {
+            case .text, .whitespace:
+                pendingText += xml.value
+            case .startElement:
+                if !pendingText.isEmpty {
+                    content.append(.text(pendingText))
+                    pendingText = ""
+                }
+                let name = xml.name
+                let attributes = xml.attributes()
+                let children = try readInline()
+                content.append(.element(InlineElement(name: name, attributes: attributes, children: children)))
+            case .endElement where xml.depth == depth:
+                if !pendingText.isEmpty { content.append(.text(pendingText)) }
+                return content
+            case .entityReference:
+                throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+            default:
+                continue
+            }
+        }
+        throw xml.problem("unexpected end of file inside <seg>")
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// How much of a segment's markup to write: TMX level 1 (plain text) or level 2 (inline markup).
+public enum TMXLevel: Int, Sendable, Codable {
+    case plainText = 1
+    case markup = 2
+}
+
+/// Writes a TMX 1.4b document, one unit at a time, in UTF-8, with a complete header. The file is
+/// written as given; `AtomicFile` wraps it to make the write atomic.
+public final class TMXWriter {
+    public let path: String
+    public let level: TMXLevel
+    private let xml: XMLStreamWriter
+    private var open = true
+
+    /// Version of `tm` written as `creationtoolversion`.
+    public static let toolVersion = "0.1.0"
+
+    /// The header `tm` writes: every attribute TMX 1.4b requires.
+    public static func standardHeader(sourceLanguage: String = "id-ID", properties: [Property] = [],
+                                      notes: [Note] = [], date: Date = Date()) -> TMXHeader {
+        TMXHeader(attributes: [
+            XMLAttribute("creationtool", "tm"),
+            XMLAttribute("creationtoolversion", toolVersion),
+            XMLAttribute("segtype", "sentence"),
+            XMLAttribute("o-tmf", "tm"),
+            XMLAttribute("adminlang", "en-US"),
+            XMLAttribute("srclang", sourceLanguage),
+            XMLAttribute("datatype", "plaintext"),
+            XMLAttribute("creationdate", TMXDate.format(date)),
+        ], properties: properties, notes: notes, version: "1.4")
+    }
+
+    public init(path: String, header: TMXHeader, level: TMXLevel = .markup) throws {
+        self.path = path
+        self.level = level
+        xml = try XMLStreamWriter(path: path)
+        try xml.startDocument()
+        try xml.doctype(name: "tmx", systemID: "tmx14.dtd")
+        try xml.layout("\n")
+        try xml.startElement("tmx")
+        try xml.attribute("version", "1.4")
+        try xml.layout("\n  ")
+        try xml.startElement("header")
+        // The DTD requires these attributes; fill any a foreign header lacks.
+        var attributes = header.attributes
+        for required in TMXWriter.standardHeader().attributes where !attributes.contains(where: { $0.name == required.name }) {
+            attributes.append(required)
+        }
+        for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
+        // DTD order inside <header>: (note|prop|ude)*; notes first, then props.
+        for note in header.notes {
+            try xml.layout("\n    ")
+            try xml.element("note", attributes: note.attributes, text: note.text)
+        }
+        for property in header.properties {
+            try xml.layout("\n    ")
+            try writeProperty(property)
+        }
+        if !header.notes.isEmpty || !header.properties.isEmpty { try xml.layout("\n  ") }
+        try xml.fullEndElement()
+        try xml.layout("\n  ")
+        try xml.startElement("body")
+    }
+
+    public func write(_ unit: TranslationUnit) throws {
+        try xml.layout("\n    ")
+        try xml.startElement("tu")
+        for attribute in unit.attributes { try xml.attribute(attribute.name, attribute.value) }
+        // DTD: <!ELEMENT tu ((note|prop)*, tuv+)>
+        for note in unit.notes {
+            try xml.layout("\n      ")
+            try xml.element("note", attributes: note.attributes, text: note.text)
+        }
+        for property in unit.properties {
+            try xml.layout("\n      ")
+            try writeProperty(property)
+        }
+        for variant in unit.variants {
+            try xml.layout("\n      ")
+            try writeVariant(variant)
+        }
+        try xml.layout("\n    ")
+        try xml.fullEndElement()
+    }
+
+    /// Closes the document and flushes it to the file.
+    public func finish() throws {
+        guard open else { return }
+        open = false
+        try xml.layout("\n  ")
+        try xml.fullEndElement() // body
+        try xml.layout("\n")
+        try xml.fullEndElement() // tmx
+        try xml.layout("\n")
+        try xml.endDocument()
+    }
+
+    private func writeProperty(_ property: Property) throws {
+        try xml.startElement("prop")
+        try xml.attribute("type", property.type)
+        for attribute in property.attributes { try xml.attribute(attribute.name, attribute.value) }
+        try xml.text(property.value)
+        try xml.fullEndElement()
+    }
+
+    private func writeVariant(_ variant: Variant) throws {
+        try xml.startElement("tuv")
+        try xml.attribute("xml:lang", variant.language)
+        for attribute in variant.attributes where attribute.name != "lang" {
+            try xml.attribute(attribute.name, attribute.value)
+        }
+        // DTD: <!ELEMENT tuv ((note|prop)*, seg)>
+        for note in variant.notes {
+            try xml.layout("\n        ")
+            try xml.element("note", attributes: note.attributes, text: note.text)
+        }
+        for property in variant.properties {
+            try xml.layout("\n        ")
+            try writeProperty(property)
+        }
+        if !variant.notes.isEmpty || !variant.properties.isEmpty { try xml.layout("\n        ") }
+        try xml.startElement("seg")
+        switch level {
+        case .plainText: try xml.text(variant.segment.plainText)
+        case .markup: try writeInline(variant.segment.content)
+        }
+        try xml.fullEndElement()
+        try xml.fullEndElement()
+    }
+
+    private func writeInline(_ content: [InlineContent]) throws {
+        for piece in content {
+            switch piece {
+            case .text(let text):
+                try xml.text(text)
+            case .element(let element):
+                try xml.startElement(element.name)
+                for attribute in element.attributes { try xml.attribute(attribute.name, attribute.value) }
+                try writeInline(element.children)
+                if element.children.isEmpty { try xml.endElement() } else { try xml.fullEndElement() }
+            }
+        }
+    }
+}

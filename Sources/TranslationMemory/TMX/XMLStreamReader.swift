@@ -1,0 +1,154 @@
+import CLibXML2
+import Foundation
+
+/// A problem found while reading an XML file, with the place it was found.
+public struct XMLProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var message: String
+
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+}
+
+/// The kind of node the reader stands on (a subset of libxml2's `xmlReaderTypes`).
+enum XMLNodeKind {
+    case startElement, endElement, text, whitespace, entityReference, other
+}
+
+/// Collects the first error libxml2 reports for one reader. A class because libxml2 holds a pointer
+/// to it while the reader lives.
+private final class XMLErrorSink {
+    var firstError: (line: Int, message: String)?
+}
+
+/// A streaming pull parser over libxml2's `xmlTextReader`: the file is never held in memory as a
+/// tree, so a 2 GB TMX reads in constant memory.
+///
+/// Safety: opened with `XML_PARSE_NONET` and without `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or
+/// `XML_PARSE_DTDATTR`: no external entity or DTD is ever fetched, and entities are never
+/// substituted, so an entity reference in content is reported as an error rather than expanded
+/// (which also defuses "billion laughs").
+///
+/// Strings handed out by libxml2's `Const…` functions are borrowed from the reader: every accessor
+/// copies them into Swift strings before returning.
+final class XMLStreamReader {
+    let path: String
+    private let reader: xmlTextReaderPtr
+    private let errorSink = XMLErrorSink()
+
+    /// Opens `path`. The encoding comes from the BOM or the XML declaration (UTF-8, UTF-16 LE/BE, …).
+    init(path: String) throws {
+        self.path = path
+        tm_silenceGenericErrors()
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        guard let reader = xmlReaderForFile(path, nil, options) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw XMLProblem(path: path, line: 0, message: exists ? "cannot be opened for reading" : "no such file")
+        }
+        self.reader = reader
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let sink = Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue()
+            guard sink.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            sink.firstError = (Int(error.pointee.line), message)
+        }, Unmanaged.passUnretained(errorSink).toOpaque())
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+    }
+
+    /// Moves to the next node. Returns false at the end of the document; throws on malformed XML.
+    func read() throws -> Bool {
+        let status = xmlTextReaderRead(reader)
+        if status == 1 { return true }
+        if status == 0, errorSink.firstError == nil { return false }
+        throw problem(errorSink.firstError?.message ?? "malformed XML", line: errorSink.firstError?.line)
+    }
+
+    /// A problem at the current position (or at `line`).
+    func problem(_ message: String, line: Int? = nil) -> XMLProblem {
+        XMLProblem(path: path, line: line ?? self.line, message: message)
+    }
+
+    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    var kind: XMLNodeKind {
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue): return .startElement
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): return .endElement
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue): return .text
+        case Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+            return .whitespace
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue): return .entityReference
+        default: return .other
+        }
+    }
+
+    /// The qualified name of the current node (`seg`, `xml:lang`), copied.
+    var name: String {
+        guard let pointer = xmlTextReaderConstName(reader) else { return "" }
+        return String(cString: pointer)
+    }
+
+    /// Compares the current node's qualified name without copying it.
+    func nameIs(_ expected: StaticString) -> Bool {
+        guard let pointer = xmlTextReaderConstName(reader) else { return false }
+        return strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(expected.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The text value of the current text node, copied.
+    var value: String {
+        guard let pointer = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: pointer)
+    }
+
+    /// The attributes of the current element in document order (namespace declarations included).
+    func attributes() -> [XMLAttribute] {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
+        var result: [XMLAttribute] = []
+        var status = xmlTextReaderMoveToFirstAttribute(reader)
+        while status == 1 {
+            let name = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
+            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            result.append(XMLAttribute(name, value))
+            status = xmlTextReaderMoveToNextAttribute(reader)
+        }
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    /// Reads the text content of the current element up to its end tag (the element must be
+    /// simple: text only). Child elements' text is included.
+    func readElementText() throws -> String {
+        if isEmptyElement { return "" }
+        let startDepth = depth
+        var text = ""
+        while try read() {
+            switch kind {
+            case .text, .whitespace: text += value
+            case .entityReference: throw problem("entity reference &\(name); is not allowed (entities are never expanded)")
+            case .endElement where depth == startDepth: return text
+            default: continue
+            }
+        }
+        throw problem("unexpected end of file inside <\(name)>")
+    }
+
+    /// Skips the current element and everything inside it.
+    func skipElement() throws {
+        if isEmptyElement { return }
+        let startDepth = depth
+        while try read() {
+            if kind == .endElement && depth == startDepth { return }
+            if kind == .entityReference {
+                throw problem("entity reference &\(name); is not allowed (entities are never expanded)")
+            }
+        }
+    }
+}

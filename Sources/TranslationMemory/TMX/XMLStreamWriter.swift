@@ -1,0 +1,89 @@
+import CLibXML2
+import Foundation
+
+/// A streaming XML writer over libxml2's `xmlTextWriter`, writing UTF-8 to a file. Escaping is
+/// libxml2's; characters XML 1.0 forbids (C0 controls other than tab, LF and CR) are dropped so
+/// the output always parses.
+final class XMLStreamWriter {
+    let path: String
+    private let writer: xmlTextWriterPtr
+
+    init(path: String) throws {
+        self.path = path
+        guard let writer = xmlNewTextWriterFilename(path, 0) else {
+            throw TMXError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        self.writer = writer
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+    }
+
+    private func check(_ status: Int32, _ what: String) throws {
+        if status < 0 { throw TMXError.writeFailed(path: path, reason: "libxml2 failed to write \(what)") }
+    }
+
+    func startDocument() throws {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
+    }
+
+    func doctype(name: String, systemID: String) throws {
+        try check(xmlTextWriterWriteDTD(writer, name, nil, systemID, nil), "the DOCTYPE")
+    }
+
+    func startElement(_ name: String) throws {
+        try check(xmlTextWriterStartElement(writer, name), "<\(name)>")
+    }
+
+    func attribute(_ name: String, _ value: String) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name, XMLStreamWriter.clean(value)), "attribute \(name)")
+    }
+
+    func text(_ text: String) throws {
+        guard !text.isEmpty else { return }
+        try check(xmlTextWriterWriteString(writer, XMLStreamWriter.clean(text)), "text")
+    }
+
+    /// Writes raw markup; only for layout white space between elements.
+    func layout(_ whitespace: String) throws {
+        try check(xmlTextWriterWriteRaw(writer, whitespace), "white space")
+    }
+
+    func endElement() throws {
+        try check(xmlTextWriterEndElement(writer), "an end tag")
+    }
+
+    /// Writes `<name>` even when empty, as `<name></name>`, so that simple elements keep their shape.
+    func fullEndElement() throws {
+        try check(xmlTextWriterFullEndElement(writer), "an end tag")
+    }
+
+    func element(_ name: String, attributes: [XMLAttribute] = [], text: String) throws {
+        try startElement(name)
+        for attribute in attributes { try self.attribute(attribute.name, attribute.value) }
+        try self.text(text)
+        try fullEndElement()
+    }
+
+    func endDocument() throws {
+        try check(xmlTextWriterEndDocument(writer), "the end of the document")
+        try check(xmlTextWriterFlush(writer), "the file")
+    }
+
+    /// Drops the characters XML 1.0 cannot carry; the common case (nothing to drop) costs one scan.
+    static func clean(_ text: String) -> String {
+        let forbidden = text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            || text.unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF }
+        guard forbidden else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF {
+                continue
+            }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+}

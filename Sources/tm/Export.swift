@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TranslationMemory
+
+extension TMXLevel: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the whole memory as one TMX (or TSV) file for a CAT tool.",
+        discussion: """
+        Language codes are written as asked: OmegaT and memoQ read id-ID/en-US; give --src id or \
+        --src in-ID for tools that want those. Level 2 keeps inline markup; level 1 writes plain text.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The file to write (replaced atomically).", valueName: "file"))
+    var out: String
+
+    @OptionGroup var memory: MemoryOptions
+
+    @Option(help: "Source language code as the CAT tool wants it.")
+    var src = "id-ID"
+
+    @Option(help: "Target language code as the CAT tool wants it.")
+    var tgt = "en-US"
+
+    @Option(help: "TMX level: 1 plain text, 2 with inline markup.")
+    var level: TMXLevel = .markup
+
+    @Option(help: "tmx or tsv.")
+    var format: ExportFormat = .tmx
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+        if LanguageCode(src).matches(LanguageCode(tgt)) {
+            throw ValidationError("--src and --tgt name the same language (\(src), \(tgt)).")
+        }
+        if src.isEmpty || tgt.isEmpty || src.contains(where: \.isWhitespace) || tgt.contains(where: \.isWhitespace) {
+            throw ValidationError("Language codes look like id-ID or en-US.")
+        }
+    }
+
+    func run() throws {
+        let report = try MemoryExporter.export(memory.store, to: out,
+            options: .init(sourceLanguage: src, targetLanguage: tgt, level: level, format: format))
+        if json {
+            try Output.printJSON(report)
+        } else {
+            print("\(report.path): \(report.unitsWritten) units written")
+            if report.unitsWithoutPair > 0 { print("left out: \(report.unitsWithoutPair) units without both \(src) and \(tgt)") }
+            if report.duplicates > 0 { print("left out: \(report.duplicates) duplicate units") }
+        }
+        Output.reportSkipped(report.skipped)
+        if !report.skipped.isEmpty { throw Output.finishedWithProblems }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import TranslationMemory
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add TMX files (any CAT tool's) or two-column TSV/CSV Indonesian/English pairs to the memory.",
+        discussion: """
+        Every input is read and checked before anything is written: a malformed file stops the import \
+        and leaves the memory untouched. Language codes are normalised (IN → id, en_us → en-US); \
+        units already in the memory with the same texts are dropped as duplicates.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("TMX, TSV or CSV files.", valueName: "file"))
+    var files: [String]
+
+    @OptionGroup var memory: MemoryOptions
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one file to import.") }
+    }
+
+    func run() throws {
+        let report = try MemoryImporter.importFiles(files, into: memory.store)
+        if json {
+            try Output.printJSON(report)
+        } else {
+            for file in report.files {
+                print("\(file.path): \(file.unitsRead) read, \(file.added) added, \(file.duplicates) duplicates, \(file.skipped) skipped")
+            }
+            if report.files.count > 1 {
+                print("total: \(report.unitsRead) read, \(report.added) added, \(report.duplicates) duplicates, \(report.skipped.count) skipped")
+            }
+            if let written = report.writtenTo { print("written to \(written)") }
+        }
+        Output.reportSkipped(report.skipped)
+        if !report.skipped.isEmpty { throw Output.finishedWithProblems }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import TranslationMemory
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count the memory's units, language pairs, files, dates and creators."
+    )
+
+    @OptionGroup var memory: MemoryOptions
+
+    @Flag(help: "Print the statistics as JSON.")
+    var json = false
+
+    func run() throws {
+        let store = memory.store
+        if !FileManager.default.fileExists(atPath: store.path) {
+            throw MemoryError.notFound(path: store.path)
+        }
+        let statistics = try MemoryStatistics.compute(store)
+        if json {
+            try Output.printJSON(statistics)
+        } else {
+            print("memory: \(statistics.path)")
+            print("files: \(statistics.files.count)")
+            for file in statistics.files { print("  \(file.path): \(file.units) units" + (file.skipped > 0 ? ", \(file.skipped) skipped" : "")) }
+            print("units: \(statistics.units)")
+            print("  Indonesian–English: \(statistics.indonesianEnglishUnits)")
+            print("  one side missing: \(statistics.oneSideMissing)")
+            print("  other languages only: \(statistics.otherLanguagesOnly)")
+            print("language sets: " + statistics.languageSets.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("language codes: " + statistics.languageCodes.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            if let earliest = statistics.earliest, let latest = statistics.latest {
+                print("dates: \(TMXDate.format(earliest)) – \(TMXDate.format(latest))")
+            }
+            if !statistics.creators.isEmpty {
+                print("creators: " + statistics.creators.sorted { $0.value > $1.value }.prefix(20).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+        }
+        Output.reportSkipped(statistics.skipped)
+        if !statistics.skipped.isEmpty { throw Output.finishedWithProblems }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct TM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tm",
+        abstract: "Translation memory and glossary tool for Indonesian–English news translation.",
+        discussion: """
+        The memory is a folder of TMX 1.4b files: TMX/ in the current directory, or --tm PATH, \
+        or the TM_PATH environment variable. Exit status: 0 success, 1 failure, \
+        2 finished but some input was skipped, 64 usage error.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            Import.self,
+            Export.self,
+            Stats.self,
+        ]
+    )
+}
