@@ -2,6 +2,10 @@
 #define TM_CLIBXML2_SHIM_H
 
 #include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, and its encoding.h then includes ICU's headers, whose
+   `UErrorCode` clashes with Foundation's bundled ICU in the same Swift module. tm never touches
+   the ICU fields of xmlCharEncodingHandler, so leave ICU out of this module's view. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
