@@ -32,8 +32,9 @@ struct GlossaryOptions: ParsableArguments {
 
     /// Loads the glossaries plus the file written to (which may lie outside them).
     func loadWithDestination() throws -> Glossary {
-        var paths = resolved
         let destination = writableFile
+        // The file written to may not exist yet.
+        var paths = resolved.filter { $0 != destination || FileManager.default.fileExists(atPath: $0) }
         let alreadyIncluded = try paths.flatMap { try GlossaryLocation.files(at: $0) }.contains(destination)
         if !alreadyIncluded, FileManager.default.fileExists(atPath: destination) { paths.append(destination) }
         return try Glossary.load(paths: paths)
