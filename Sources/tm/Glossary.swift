@@ -11,7 +11,7 @@ struct GlossaryCommand: ParsableCommand {
         Glossaries are the .txt/.utf8/.tsv/.csv/.tbx files directly in Glossaries/ of the current \
         directory, or those given with --glossary (a file or folder, repeatable), or in $TM_GLOSSARY.
         """,
-        subcommands: [GlossaryAdd.self, GlossaryList.self, GlossaryImport.self, GlossaryExport.self, GlossarySuggest.self]
+        subcommands: [GlossaryAdd.self, GlossaryList.self, GlossaryImport.self, GlossaryExport.self, GlossarySuggest.self, GlossaryStem.self]
     )
 }
 
@@ -307,5 +307,35 @@ struct GlossarySuggest: ParsableCommand {
         }
         Output.reportSkipped(result.skipped)
         if problems || !result.skipped.isEmpty { throw Output.finishedWithProblems }
+    }
+}
+
+extension IndonesianStemMode: ExpressibleByArgument {}
+
+struct GlossaryStem: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stem",
+        abstract: "Show how the Indonesian stemmer reduces words (the words given, else one per line on stdin).",
+        discussion: "Prints word<TAB>stem<TAB>form. Useful to see why a glossary term matched or did not."
+    )
+
+    @Option(help: "inflectional (default: particles, possessives, reduplication) or derivational (affixes, to the root).")
+    var mode = IndonesianStemMode.inflectional
+    @Argument(help: "Words to stem.") var words: [String] = []
+
+    func run() throws {
+        let stemmer = IndonesianStemmer.shared
+        func show(_ word: String) {
+            let analysis = stemmer.analyse(word, mode: mode)
+            print("\(word)\t\(analysis.stem)\t\(analysis.formDescription)")
+        }
+        if !words.isEmpty {
+            words.forEach(show)
+            return
+        }
+        while let line = readLine() {
+            let word = line.trimmingCharacters(in: .whitespaces)
+            if !word.isEmpty { show(word) }
+        }
     }
 }
