@@ -193,3 +193,17 @@ final class GlossaryTBXSampleTests: XCTestCase {
         XCTAssertTrue(glossary.problems.allSatisfy { $0.message == "concept has no Indonesian term" })
     }
 }
+
+final class GlossaryHostileTBXTests: XCTestCase {
+    func testBillionLaughsIsRefusedBeforeParsing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("laughs-\(UUID().uuidString).tbx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var text = "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [\n<!ENTITY lol \"lol\">\n"
+        for level in 1...9 { text += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n" }
+        text += "]>\n<martif><text><body><termEntry><langSet xml:lang=\"id\"><tig><term>&lol9;</term></tig></langSet></termEntry></body></text></martif>\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try GlossaryFile.read(path: path)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(path):3: not a TBX file: the document declares entities; tm never expands entities and refuses the file")
+        }
+    }
+}
