@@ -120,6 +120,10 @@ final class GlossaryFormatTests: XCTestCase {
         XCTAssertThrowsError(try GlossaryFile.read(path: notTBX)) { error in
             XCTAssertTrue(error.localizedDescription.contains("expected <martif> or <tbx>"), error.localizedDescription)
         }
+        let empty = try write("empty.tbx", "")
+        XCTAssertThrowsError(try GlossaryFile.read(path: empty)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(empty): not a TBX file: the file is empty")
+        }
         let truncated = try write("cut.tbx", "<martif><text><body><termEntry>")
         XCTAssertThrowsError(try GlossaryFile.read(path: truncated)) { error in
             XCTAssertTrue(error.localizedDescription.hasPrefix(truncated), error.localizedDescription)
