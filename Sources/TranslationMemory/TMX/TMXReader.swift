@@ -19,6 +19,9 @@ public final class TMXReader {
     /// Opens the file and reads up to the end of its header.
     public init(path: String) throws {
         self.path = path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+            throw TMXError.notTMX(path: path, line: 0, reason: "the file is empty")
+        }
         do {
             xml = try XMLStreamReader(path: path)
             try readPrologue()
