@@ -94,3 +94,25 @@ final class TMXRoundTripTests: XCTestCase {
         XCTAssertEqual(units[0].indonesianEnglishPair?.english, "bellrings")
     }
 }
+
+final class TMXValidityTests: XCTestCase {
+    /// A tool's own attributes (not in the TMX 1.4b DTD) are carried as props and come back as attributes.
+    func testUndeclaredAttributesSurviveAsProps() throws {
+        let folder = try makeTemporaryFolder(self)
+        let path = folder.appendingPathComponent("foreign.tmx").path
+        let unit = TranslationUnit(
+            attributes: [XMLAttribute("tuid", "7"), XMLAttribute("x-memsource-id", "abc"), XMLAttribute("segtype", "sentence")],
+            variants: [Variant(language: "id", segment: Segment(text: "satu"), attributes: [XMLAttribute("vendor-flag", "1")]),
+                       Variant(language: "en", segment: Segment(text: "one"))])
+        let writer = try TMXWriter(path: path, header: TMXWriter.standardHeader())
+        try writer.write(unit)
+        try writer.finish()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains(#"<prop type="x-tm-attribute:x-memsource-id">abc</prop>"#), text)
+        XCTAssertFalse(text.contains("x-memsource-id=\""))
+        let read = try TMXReader.readAll(path: path).units[0]
+        XCTAssertEqual(Set(read.attributes), Set(unit.attributes))
+        XCTAssertEqual(read.variants[0].attributes, [XMLAttribute("vendor-flag", "1")])
+        XCTAssertEqual(read.properties, [])
+    }
+}
