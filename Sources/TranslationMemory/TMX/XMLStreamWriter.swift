@@ -82,8 +82,23 @@ final class XMLStreamWriter {
 
     /// Drops the characters XML 1.0 cannot carry; the common case (nothing to drop) costs one scan.
     static func clean(_ text: String) -> String {
-        let forbidden = text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-            || text.unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF }
+        // One pass over the UTF-8 bytes: C0 controls, or EF BF BE / EF BF BF (U+FFFE, U+FFFF).
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        var copy = text
+        let forbidden = copy.withUTF8(scan)
         guard forbidden else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
