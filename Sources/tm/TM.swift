@@ -16,6 +16,7 @@ struct TM: ParsableCommand {
             Export.self,
             Stats.self,
             Segment.self,
+            GlossaryCommand.self,
         ]
     )
 }

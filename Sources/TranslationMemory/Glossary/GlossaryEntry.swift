@@ -191,3 +191,52 @@ public enum GlossaryLocation {
         }.filter { var dir: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &dir) && !dir.boolValue }
     }
 }
+
+extension GlossaryLocation {
+    /// The file that `add`, `import` and `suggest --accept` write to: the given file, or
+    /// `glossary.tsv` in the given (or default) folder.
+    public static func writableFile(_ paths: [String]) -> String {
+        let first = paths.first ?? defaultFolder
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
+            return first.hasSuffix("/") ? first + "glossary.tsv" : first + "/glossary.tsv"
+        }
+        if isGlossaryFile(first) { return first }
+        return first.hasSuffix("/") ? first + "glossary.tsv" : first + "/glossary.tsv"
+    }
+}
+
+/// Adding entries to a glossary without merging anything silently.
+public enum GlossaryMerge {
+    public struct Outcome: Sendable, Codable {
+        public var added: [GlossaryEntry]
+        public var duplicates: [GlossaryProblem]
+        public var conflicts: [GlossaryProblem]
+    }
+
+    /// Splits `incoming` into entries to add, duplicates of `existing` (or of an earlier incoming
+    /// entry) and conflicts (same source, another target). Conflicts are added only when
+    /// `allowConflicts`; they are reported either way.
+    public static func plan(incoming: [GlossaryEntry], existing: [GlossaryEntry], allowConflicts: Bool) -> Outcome {
+        var bySource: [String: [GlossaryEntry]] = [:]
+        for entry in existing { bySource[entry.sourceKey, default: []].append(entry) }
+        var outcome = Outcome(added: [], duplicates: [], conflicts: [])
+        for entry in incoming {
+            let place = entry.origin ?? GlossaryEntryOrigin(path: "-", line: 0)
+            let known = bySource[entry.sourceKey] ?? []
+            if let same = known.first(where: { $0.targetKey == entry.targetKey }) {
+                outcome.duplicates.append(GlossaryProblem(kind: .duplicate, path: place.path, line: place.line,
+                                                          message: "\(entry.source) → \(entry.target) is already in the glossary (\(same.origin?.description ?? "added above"))"))
+                continue
+            }
+            if let other = known.first {
+                outcome.conflicts.append(GlossaryProblem(kind: .conflict, path: place.path, line: place.line,
+                                                         message: "\(entry.source) → \(entry.target) conflicts with \(entry.source) → \(other.target) (\(other.origin?.description ?? "added above"))"))
+                if !allowConflicts { continue }
+            }
+            outcome.added.append(entry)
+            bySource[entry.sourceKey, default: []].append(entry)
+        }
+        return outcome
+    }
+}

@@ -159,6 +159,7 @@ public enum GlossaryFile {
     }
 
     static let csvHeaderLine = "source,target,note,pos,domain,alternatives,forbidden\n"
+    public static var csvHeaderLineText: String { csvHeaderLine }
 
     public static func csvLine(_ entry: GlossaryEntry) -> String {
         [entry.source, entry.target, entry.note ?? "", entry.partOfSpeech ?? "", entry.domain ?? "",

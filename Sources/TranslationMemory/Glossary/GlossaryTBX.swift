@@ -223,7 +223,6 @@ public enum GlossaryTBX {
     }
 
     private static func writeBasic(_ entries: [GlossaryEntry], _ w: XMLStreamWriter) throws {
-        try w.layout("\n")
         try w.startElement("tbx")
         try w.attribute("type", "TBX-Basic")
         try w.attribute("style", "dct")

@@ -120,6 +120,13 @@ public struct IndonesianStemmer: Sendable {
         if let hyphen = lower.firstIndex(of: "-"), hyphen != lower.startIndex, lower.index(after: hyphen) != lower.endIndex {
             let left = String(lower[..<hyphen])
             let right = String(lower[lower.index(after: hyphen)...])
+            if left == right {
+                // negara-negara, barang-barang: full reduplication, even when listed as a word.
+                var result = mode == .derivational ? analyse(left, mode: .derivational) : IndonesianWordAnalysis(word: left, stem: left, prefixes: [], suffixes: [], reduplicated: false)
+                result.word = lower
+                result.reduplicated = true
+                return result
+            }
             if !knownWords.contains(lower) {
                 let rightInflection = inflectional(right)
                 if rightInflection.stem == left {
@@ -173,13 +180,22 @@ public struct IndonesianStemmer: Sendable {
         var suffixes: [String] = []
         for group in [IndonesianStemmer.particles, IndonesianStemmer.possessives] {
             if knownWords.contains(current) { break }
-            for suffix in group where current.hasSuffix(suffix) && current.count - suffix.count >= 3 {
+            for suffix in group where IndonesianStemmer.canStrip(suffix, from: current) {
                 current = String(current.dropLast(suffix.count))
                 suffixes.append(suffix)
                 break
             }
         }
         return IndonesianWordAnalysis(word: word, stem: current, prefixes: [], suffixes: suffixes, reduplicated: false)
+    }
+
+    /// A suffix comes off only when at least three letters stay before it, in the last part of a
+    /// hyphenated word too (`cov-hku` is not `cov-h`+`-ku`), and never from a word with digits.
+    static func canStrip(_ suffix: String, from word: String) -> Bool {
+        guard word.hasSuffix(suffix), !word.contains(where: \.isNumber) else { return false }
+        let rest = word.dropLast(suffix.count)
+        let lastPart = rest.split(separator: "-", omittingEmptySubsequences: false).last ?? rest
+        return rest.count >= 3 && lastPart.count >= 3
     }
 
     // MARK: - Derivation (confix stripping)
@@ -190,7 +206,7 @@ public struct IndonesianStemmer: Sendable {
         var current = word
         var suffixes: [String] = []
         for group in [IndonesianStemmer.particles, IndonesianStemmer.possessives] {
-            for suffix in group where current.hasSuffix(suffix) && current.count - suffix.count >= 3 {
+            for suffix in group where IndonesianStemmer.canStrip(suffix, from: current) {
                 current = String(current.dropLast(suffix.count))
                 suffixes.append(suffix)
                 out.append((current, suffixes))
@@ -203,7 +219,7 @@ public struct IndonesianStemmer: Sendable {
     /// Finds a root for `word`, or nil. `excluding` is a root not to stop at (used when deciding
     /// whether a dictionary word is itself derived).
     func derive(_ word: String, excluding: String?) -> IndonesianWordAnalysis? {
-        func isRoot(_ candidate: String) -> Bool { candidate != excluding && candidate.count >= 2 && roots.contains(candidate) }
+        func isRoot(_ candidate: String) -> Bool { candidate != excluding && candidate.count >= 3 && roots.contains(candidate) }
         for (base, inflections) in inflectionCandidates(word).reversed() {
             if base != word, isRoot(base) {
                 return IndonesianWordAnalysis(word: word, stem: base, prefixes: [], suffixes: inflections, reduplicated: false)
@@ -214,10 +230,15 @@ public struct IndonesianStemmer: Sendable {
             for suffix in ["kan", "an", "i"] where base.hasSuffix(suffix) && base.count - suffix.count >= 3 {
                 suffixOptions.append((String(base.dropLast(suffix.count)), suffix))
             }
-            suffixOptions.append((base, nil))
+            // ECS precedence adjustment (Arifin et al. 2009): `di-/meng-/ter-…-i` and `be-…-lah/-an`
+            // try the prefix first, so `dinilai` is `nilai`, not `nila`+`-i`.
+            let prefixFirst = (base.hasSuffix("i") && (base.hasPrefix("di") || base.hasPrefix("meng") || base.hasPrefix("ter")))
+                || (base.hasPrefix("be") && (base.hasSuffix("lah") || base.hasSuffix("an")))
+            if prefixFirst { suffixOptions.insert((base, nil), at: 0) } else { suffixOptions.append((base, nil)) }
             for (body, suffix) in suffixOptions {
                 let suffixes = inflections + (suffix.map { [$0] } ?? [])
-                if suffix != nil, isRoot(body) {
+                // A bare suffix on a short root is too often a coincidence (`mapan` is not `map`+`-an`).
+                if suffix != nil, body.count >= 4, isRoot(body) {
                     return IndonesianWordAnalysis(word: word, stem: body, prefixes: [], suffixes: suffixes, reduplicated: false)
                 }
                 if let (root, prefixes) = stripPrefixes(body, suffix: suffix, taken: [], isRoot: isRoot) {
