@@ -15,6 +15,7 @@ struct TM: ParsableCommand {
             Import.self,
             Export.self,
             Stats.self,
+            Lookup.self,
         ]
     )
 }
