@@ -14,8 +14,11 @@ public struct LanguageCode: Sendable, Codable, Hashable, CustomStringConvertible
 
     /// The primary subtag, lower-cased, with `in` mapped to `id` (and `iw`/`ji` to `he`/`yi`).
     public var primary: String {
-        let head = raw.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-        switch head.lowercased() {
+        let utf8 = raw.utf8
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") } ?? utf8.endIndex
+        let head = Substring(raw.utf8[utf8.startIndex..<end])
+        let lower = head.utf8.contains { $0 >= 65 && $0 <= 90 } ? head.lowercased() : String(head)
+        switch lower {
         case "in": return "id"
         case "iw": return "he"
         case "ji": return "yi"

@@ -47,9 +47,14 @@ public struct MemoryStatistics: Sendable, Codable {
 
     mutating func add(_ unit: TranslationUnit) {
         units += 1
-        let languages = Set(unit.variants.map { $0.languageCode.primary })
-        languageSets[languages.sorted().joined(separator: "+"), default: 0] += 1
-        for variant in unit.variants { languageCodes[variant.language, default: 0] += 1 }
+        var languages: [String] = []
+        for variant in unit.variants {
+            languageCodes[variant.language, default: 0] += 1
+            let primary = variant.languageCode.primary
+            if !languages.contains(primary) { languages.append(primary) }
+        }
+        languages.sort()
+        languageSets[languages.joined(separator: "+"), default: 0] += 1
         switch (languages.contains("id"), languages.contains("en")) {
         case (true, true): indonesianEnglishUnits += 1
         case (false, false): otherLanguagesOnly += 1
