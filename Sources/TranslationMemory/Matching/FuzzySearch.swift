@@ -297,14 +297,19 @@ public enum FuzzyBruteForce {
     /// - Complexity: O(units × m × n).
     public static func search(_ query: FuzzySegment, units: [(position: FuzzyUnitPosition, source: String)],
                               options: FuzzySearchOptions) -> [FuzzyRankedUnit] {
+        search(query, prepared: units.map { ($0.position, FuzzySegment($0.source)) }, options: options)
+    }
+
+    /// The same over sources already prepared.
+    public static func search(_ query: FuzzySegment, prepared units: [(position: FuzzyUnitPosition, source: FuzzySegment)],
+                              options: FuzzySearchOptions) -> [FuzzyRankedUnit] {
         guard !query.tokens.isEmpty else { return [] }
         var top = FuzzyTopList(limit: options.limit, minimum: options.minimum)
         for unit in units {
-            let segment = FuzzySegment(unit.source)
-            var score = FuzzyScorer.score(query: query, unit: segment)
+            var score = FuzzyScorer.score(query: query, unit: unit.source)
             if !options.penalties {
                 score = FuzzyScore(score: FuzzyScorer.baseScore(distance: score.distance, queryLength: query.tokens.count,
-                                                                unitLength: segment.tokens.count),
+                                                                unitLength: unit.source.tokens.count),
                                    distance: score.distance, penalties: FuzzyPenalties())
             }
             top.offer(FuzzyRankedUnit(position: unit.position, score: score))
