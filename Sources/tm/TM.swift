@@ -17,6 +17,7 @@ struct TM: ParsableCommand {
             Stats.self,
             Segment.self,
             GlossaryCommand.self,
+            Lookup.self,
         ]
     )
 }
