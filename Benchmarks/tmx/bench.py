@@ -53,6 +53,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scratch", default="/tmp/tm-bench-tmx")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--callgrind", type=int, default=20000,
+                        help="also count instructions (valgrind callgrind) of xmllint and tm stats on a file of "
+                             "this many units, a figure the machine's load cannot disturb; 0 to skip")
     parser.add_argument("--table", help="only print the tables of an earlier results.json")
     args = parser.parse_args()
     if args.table:
@@ -95,8 +98,8 @@ def main():
             "stats": {"wall": stats_best[0], "cpu": stats_best[1], "rss_MB": round(stats_best[2], 1)},
             "import": {"wall": imported[0], "cpu": imported[1], "rss_MB": round(imported[2], 1)},
             "export": {"wall": exported_run[0], "cpu": exported_run[1], "rss_MB": round(exported_run[2], 1)},
-            "read_ratio_wall": round(xmllint[0] / stats_best[0], 2),
-            "read_ratio_cpu": round(xmllint[1] / stats_best[1], 2),
+            "read_ratio_wall": round(xmllint[0] / max(stats_best[0], 0.01), 2),
+            "read_ratio_cpu": round(xmllint[1] / max(stats_best[1], 0.01), 2),
         }
         results.append(row)
         print(json.dumps(row), file=sys.stderr)
@@ -105,21 +108,42 @@ def main():
                 os.remove(path)
             shutil.rmtree(memory, ignore_errors=True)
 
+    instructions = None
+    if args.callgrind and shutil.which("valgrind"):
+        source = os.path.join(args.scratch, f"bench-{args.callgrind}.tmx")
+        subprocess.run([sys.executable, os.path.join(HERE, "gentmx.py"), str(args.callgrind), source], check=True)
+        instructions = {"units": args.callgrind}
+        for key, command in (("xmllint", ["xmllint", "--stream", "--noout", source]),
+                             ("stats", [tm, "stats", "--tm", source])):
+            out = os.path.join(args.scratch, f"callgrind-{key}.out")
+            run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + command,
+                                 capture_output=True, text=True)
+            match = re.search(r"Collected : (\d+)", run.stderr)
+            if run.returncode != 0 or not match:
+                sys.exit(f"callgrind failed on {' '.join(command)}:\n{run.stderr[-2000:]}")
+            instructions[key] = int(match.group(1))
+        instructions["ratio"] = round(instructions["xmllint"] / instructions["stats"], 2)
+        print(json.dumps(instructions), file=sys.stderr)
+        if not args.keep:
+            os.remove(source)
+
     with open(os.path.join(args.scratch, "results.json"), "w") as f:
-        json.dump(results, f, indent=2)
+        json.dump({"sizes": results, "instructions": instructions}, f, indent=2)
 
-    print_tables(results)
+    print_tables({"sizes": results, "instructions": instructions})
 
 
-def print_tables(results):
+def print_tables(saved):
     """Markdown: times and peak memory, then throughput per wall second and per CPU second (on a
     loaded machine the CPU figures are the steadier ones)."""
+    results = saved["sizes"] if isinstance(saved, dict) else saved
     print("| units | file | command | wall s | CPU s | max RSS | units/s (wall) | MB/s (wall) | units/s (CPU) | MB/s (CPU) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         for key, label, mb in (("xmllint", "xmllint --stream --noout", r["file_MB"]), ("stats", "tm stats", r["file_MB"]),
                                ("import", "tm import", r["file_MB"]), ("export", "tm export", r["export_MB"])):
-            m = r[key]
+            m = dict(r[key])
+            m["wall"], m["cpu"] = max(m["wall"], 0.01), max(m["cpu"], 0.01)  # /usr/bin/time's resolution
             print(f"| {r['units']:,} | {r['file_MB']} MB | {label} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['rss_MB']:.0f} MB "
                   f"| {r['units'] / m['wall']:,.0f} | {mb / m['wall']:.1f} | {r['units'] / m['cpu']:,.0f} | {mb / m['cpu']:.1f} |")
     print()
@@ -127,6 +151,11 @@ def print_tables(results):
     print("|---|---|---|")
     for r in results:
         print(f"| {r['units']:,} | {r['read_ratio_wall']} | {r['read_ratio_cpu']} |")
+    counted = saved.get("instructions") if isinstance(saved, dict) else None
+    if counted:
+        print()
+        print(f"Instructions (callgrind, {counted['units']:,} units): xmllint --stream {counted['xmllint']:,}, "
+              f"tm stats {counted['stats']:,}: ratio {counted['ratio']}")
 
 if __name__ == "__main__":
     main()
