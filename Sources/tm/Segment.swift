@@ -63,9 +63,9 @@ struct Segment: ParsableCommand {
         guard let file else { return }
         let text: String
         if file == "-" {
-            text = try TextDecoding.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
+            text = try SegmenterTextInput.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
         } else {
-            text = try TextDecoding.readFile(file)
+            text = try SegmenterTextInput.readFile(file)
         }
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             throw SegmentCommandError.empty(path: file == "-" ? "<stdin>" : file)
@@ -97,7 +97,11 @@ struct Segment: ParsableCommand {
             }
         }
         func line(_ text: String) {
-            for b in text.utf8 { out.append(b == 0x0A || b == 0x09 ? 0x20 : b) }
+            var text = text
+            let from = out.count
+            text.withUTF8 { out.append(contentsOf: $0) }
+            // A sentence of a hard-wrapped paragraph spans lines: print it on one.
+            for k in from..<out.count where out[k] == 0x0A || out[k] == 0x09 { out[k] = 0x20 }
             out.append(0x0A)
         }
         var first = true
