@@ -30,8 +30,7 @@ extension SentenceSegmenter {
         var s = 0
         var number = 1
         while s <= n {
-            var e = s
-            while e < n && p[e] != 0x0A { e += 1 }
+            let e = SegmenterBytes.nextLineFeed(p, s, n)
             let first = SegmenterBytes.skipSpace(p, s, e)
             lines.append(Line(start: s, end: e, number: number, blank: first >= e))
             number += 1

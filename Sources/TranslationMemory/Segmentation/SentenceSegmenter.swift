@@ -62,9 +62,9 @@ public struct SentenceSegmenter: Sendable {
         var start = SegmenterBytes.skipSpace(p, lo, hi)
         var i = start
         while i < hi {
-            let b = p[i]
-            guard b == 0x2E || b == 0x3F || b == 0x21 || b == 0xE2 else { i += 1; continue }
-            if b == 0xE2 && !SegmenterBytes.isEllipsis(p, i, hi) { i += 1; continue }
+            i = SegmenterBytes.nextCandidate(p, i, hi)
+            guard i < hi else { break }
+            if p[i] == 0xE2 && !SegmenterBytes.isEllipsis(p, i, hi) { i += 1; continue }
             if let next = boundary(p, at: i, sentenceStart: start, hi) {
                 out.append(start..<SegmenterBytes.trimEnd(p, start, next.end))
                 start = next.nextStart
@@ -114,9 +114,11 @@ public struct SentenceSegmenter: Sendable {
         // The next word, past opening quotes and brackets.
         var w = k
         var openers = 0
+        var quotes = 0     // opening quotes only: `(BBRI)` after `Tbk.` opens no sentence
         while w < hi {
             let n = SegmenterBytes.openerLength(p, w, hi)
             if n == 0 { break }
+            if !(n == 1 && (p[w] == 0x28 || p[w] == 0x5B || p[w] == 0x7B)) { quotes += 1 }
             w += n
             openers += 1
         }
@@ -153,9 +155,9 @@ public struct SentenceSegmenter: Sendable {
             case .numeric:
                 return nextCase == .digit ? nil : yes
             case .ambiguous:
-                return openers > 0 || rules.starters.contains(word(p, w, hi)) ? yes : nil
+                return quotes > 0 || rules.starters.contains(word(p, w, hi)) ? yes : nil
             case .final:
-                if openers > 0 || nextCase == .other { return yes }
+                if quotes > 0 || nextCase == .other { return yes }
                 if nextCase == .digit { return nil }
                 let next = word(p, w, hi)
                 return isCapitals(next) || rules.continuations.contains(next) ? nil : yes
@@ -166,7 +168,7 @@ public struct SentenceSegmenter: Sendable {
         // An initial: `Antony J. Blinken`, `J.K. Rowling` — unless a sentence opener follows or
         // the letter names a thing (`vitamin C. The`, `protein S. Umumnya`).
         if first == .upper && (length == 1 || SegmenterBytes.scalar(p, t, hi).1 == length || isDottedInitials(p, t, i)) {
-            if openers > 0 || rules.starters.contains(word(p, w, hi)) { return yes }
+            if quotes > 0 || rules.starters.contains(word(p, w, hi)) { return yes }
             if length <= 2, nextCase == .upper, rules.letterNouns.contains(previousWord(p, t, sentenceStart).lowercased()) { return yes }
             return nil
         }
@@ -178,7 +180,7 @@ public struct SentenceSegmenter: Sendable {
         }
         // Dotted lower-case abbreviations not listed (`u.p.`, `s.d.`): like ambiguous ones.
         if first == .lower, isDottedInitials(p, t, i) {
-            return openers > 0 || rules.starters.contains(word(p, w, hi)) ? yes : nil
+            return quotes > 0 || rules.starters.contains(word(p, w, hi)) ? yes : nil
         }
         return yes
     }
