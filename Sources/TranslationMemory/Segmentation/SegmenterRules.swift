@@ -139,7 +139,7 @@ public struct SegmenterRules: Sendable {
     /// then an all-capitals form of a listed capitalised word (`JL.` for `Jl.`).
     func kind(of word: String) -> SegmenterAbbreviationKind? {
         if let kind = abbreviations[word] { return kind }
-        if word.count > 1, word.uppercased() == word {
+        if word.utf8.count > 1, word.utf8.allSatisfy({ !($0 >= 0x61 && $0 <= 0x7A) }), word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
             let capitalised = String(word.prefix(1)) + word.dropFirst().lowercased()
             if let kind = abbreviations[capitalised] { return kind }
         }
