@@ -9,7 +9,7 @@ Paths: the yardstick and corpus in ../shared (read-only); `tm` from .build/relea
 `swift build -c release`). The speed input is made at run time in a temporary folder and removed:
 no corpus text is copied into the project.
 """
-import argparse, json, os, random, shlex, subprocess, sys, tempfile, time
+import argparse, json, os, random, resource, shlex, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -67,29 +67,42 @@ def build_input(path, megabytes, lang):
 
 
 def timed(cmd):
+    """(wall seconds, CPU seconds = user + system of the child). The machine is shared: CPU time
+    is the one-core figure, wall time is what a user waited."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     p = subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode != 0:
         raise SystemExit(f"failed: {cmd}: {p.stderr.decode()[:300]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def speed(args):
     tmp = tempfile.mkdtemp(prefix="tm-segbench-")
     try:
-        print("| tool | lang | input MB | seconds | MB/s |")
-        print("|---|---|---|---|---|")
+        print("| tool | lang | input MB | wall s | CPU s | MB/s (wall) | MB/s (CPU, one core) |")
+        print("|---|---|---|---|---|---|---|")
+
+        def row(tool, lang, size, wall, cpu):
+            print(f"| {tool} | {lang} | {size / 1e6:.1f} | {wall:.2f} | {cpu:.2f} | {size / 1e6 / wall:.2f} "
+                  f"| {size / 1e6 / cpu:.2f} |", flush=True)
+
         for lang in ("id", "en"):
             big = os.path.join(tmp, f"big.{lang}.txt")
             size = build_input(big, args.mb, lang)
-            best = min(timed(command("tm", lang, shlex.quote(big))) for _ in range(args.repeat))
-            print(f"| tm | {lang} | {size / 1e6:.1f} | {best:.2f} | {size / 1e6 / best:.1f} |", flush=True)
+            runs = [timed(command("tm", lang, shlex.quote(big))) for _ in range(args.repeat)]
+            wall = min(r[0] for r in runs)
+            cpu = min(r[1] for r in runs)
+            row("tm", lang, size, wall, cpu)
             small = os.path.join(tmp, f"small.{lang}.txt")
             size_small = build_input(small, args.peer_mb, lang)
             for tool in PEERS:
-                t = timed(command(tool, lang, shlex.quote(small)))
-                print(f"| {tool} | {lang} | {size_small / 1e6:.1f} | {t:.2f} | {size_small / 1e6 / t:.2f} |", flush=True)
+                wall, cpu = timed(command(tool, lang, shlex.quote(small)))
+                row(tool, lang, size_small, wall, cpu)
+            os.remove(big)
     finally:
         subprocess.run(["rm", "-rf", tmp])
 

@@ -164,4 +164,34 @@ final class SegmentStructureTests: XCTestCase {
         XCTAssertEqual(article.paragraphs.count, 13)
         XCTAssertEqual(article.sentences.count, 14)
     }
+
+    /// Random texts made of the pieces the rules look at: no crash, and every sentence's offsets
+    /// give back its text, in order.
+    func testRandomTextsKeepTheOffsetContract() {
+        let pieces = ["a", "A", "b", " ", "  ", ".", "?", "!", "…", "\"", "'", "“", "”", "’", "«", "»", "(", ")", "\n", "\n\n",
+                      "\t", ":", ",", "-", "–", "•", "1", "9", "Dr.", "U.S.", "dll.", " J. ", "Baca juga: ", "Editor: ",
+                      "Copyright © ", "Jakarta (ANTARA) - ", "\u{00A0}", "é", "Ş", "😀", "\u{200B}", "http://x.y/z.", "1. ", "- "]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for round in 0..<400 {
+            let text = (0..<next(80)).map { _ in pieces[next(pieces.count)] }.joined()
+            let language: ArticleLanguage = round % 2 == 0 ? .indonesian : .english
+            let article = SentenceSegmenter(language: language).segment(article: text)
+            let scalars = Array(text.unicodeScalars)
+            var all = article.sentences
+            if let title = article.title { all.insert(title, at: 0) }
+            var last = 0
+            for sentence in all {
+                XCTAssertLessThanOrEqual(last, sentence.start, text)
+                XCTAssertLessThan(sentence.start, sentence.end, text)
+                XCTAssertLessThanOrEqual(sentence.end, scalars.count, text)
+                guard sentence.start < sentence.end, sentence.end <= scalars.count else { break }
+                XCTAssertEqual(String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end])), sentence.text, text)
+                last = sentence.end
+            }
+        }
+    }
 }
