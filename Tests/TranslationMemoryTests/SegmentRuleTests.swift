@@ -85,9 +85,59 @@ final class SegmentRuleTests: XCTestCase {
     }
 
     func testExtraAbbreviations() {
-        let text = "Ia bekerja di Bag. Keuangan. Mereka berbincang."
+        let text = "Ia bekerja di Div. Keuangan. Mereka berbincang."
         XCTAssertEqual(SentenceSegmenter(language: .indonesian).sentences(in: text).count, 3)
-        XCTAssertEqual(SentenceSegmenter(language: .indonesian, extraAbbreviations: ["Bag."]).sentences(in: text),
-                       ["Ia bekerja di Bag. Keuangan.", "Mereka berbincang."])
+        XCTAssertEqual(SentenceSegmenter(language: .indonesian, extraAbbreviations: ["Div."]).sentences(in: text),
+                       ["Ia bekerja di Div. Keuangan.", "Mereka berbincang."])
+    }
+
+    func testFinalAbbreviationsAndTimes() {
+        check(.indonesian, [
+            ("Dibagikan masker, sarung tangan, dsb. Data itu dikirim kemarin.", ["Dibagikan masker, sarung tangan, dsb.", "Data itu dikirim kemarin."]),
+            ("Budi dkk. Mereka meneliti varian baru.", ["Budi dkk.", "Mereka meneliti varian baru."]),
+            ("Rapat dimulai pukul 09.00 WIB. Sementara itu hujan turun.", ["Rapat dimulai pukul 09.00 WIB.", "Sementara itu hujan turun."]),
+            ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen. Investor senang.", ["Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen.", "Investor senang."]),
+        ])
+        check(.english, [
+            ("The vote is at 10 a.m. Monday and ends at 4 p.m. EST. The result follows.", ["The vote is at 10 a.m. Monday and ends at 4 p.m. EST.", "The result follows."]),
+            ("It ended at 6 a.m. Thailand then eased the curfew.", ["It ended at 6 a.m.", "Thailand then eased the curfew."]),
+            ("They bought masks, gloves, etc. Prices rose.", ["They bought masks, gloves, etc.", "Prices rose."]),
+            ("A review by Whitby et al. Commercial devices followed. Whitby et al. (2020) agreed.", ["A review by Whitby et al.", "Commercial devices followed.", "Whitby et al. (2020) agreed."]),
+        ])
+    }
+
+    func testQuestionsBeforeLowerCase() {
+        check(.indonesian, [
+            ("apakah Anda demam? dan apakah Anda batuk?", ["apakah Anda demam?", "dan apakah Anda batuk?"]),
+            ("Kenapa? tanya dia. \"Siapa?\" ujar Budi.", ["Kenapa? tanya dia.", "\"Siapa?\" ujar Budi."]),
+        ])
+        check(.english, [
+            ("Why? he asked. Where does it hurt? is it sharp?", ["Why? he asked.", "Where does it hurt?", "is it sharp?"]),
+        ])
+    }
+
+    func testLetterNamesAndMixedCaseWords() {
+        check(.indonesian, [
+            ("Ikatan terjadi pada protein S. Umumnya virus menempel di sana.", ["Ikatan terjadi pada protein S.", "Umumnya virus menempel di sana."]),
+            ("Jalan tol itu masuk tahap I. Pembangunan dimulai 2024.", ["Jalan tol itu masuk tahap I.", "Pembangunan dimulai 2024."]),
+            ("Proyek itu rampung pada tahap II. Pemerintah puas.", ["Proyek itu rampung pada tahap II.", "Pemerintah puas."]),
+            ("Vaksin itu disetujui. mRNA adalah pembawa pesan genetik.", ["Vaksin itu disetujui.", "mRNA adalah pembawa pesan genetik."]),
+            ("Surat ditandatangani oleh M. Nuh dan R.A. Kartini.", ["Surat ditandatangani oleh M. Nuh dan R.A. Kartini."]),
+        ])
+        check(.english, [
+            ("Trenches marked World War I. Historians agree.", ["Trenches marked World War I.", "Historians agree."]),
+            ("The firm sold it. iPhone sales fell.", ["The firm sold it.", "iPhone sales fell."]),
+            ("The speech by George W. Bush was short.", ["The speech by George W. Bush was short."]),
+        ])
+    }
+
+    func testWhiteSpaceVariants() {
+        check(.indonesian, [
+            ("Ia datang.\u{00A0}Mereka pulang.", ["Ia datang.", "Mereka pulang."]),
+            ("  Ia datang.   Mereka pulang.  ", ["Ia datang.", "Mereka pulang."]),
+            ("Ia datang.\tMereka pulang.", ["Ia datang.", "Mereka pulang."]),
+            ("", []),
+            ("   ", []),
+        ])
     }
 }

@@ -6,8 +6,11 @@ public enum SegmenterAbbreviationKind: String, Sendable, Codable, CaseIterable {
     case title
     /// Does not end a sentence before a number (`No. 5`, `Jan. 6`); elsewhere like any word.
     case numeric
-    /// May end a sentence (`dll.`, `U.S.`, `Inc.`): ends one only before a typical sentence opener.
+    /// May end a sentence (`U.S.`, `Inc.`): ends one only before a typical sentence opener.
     case ambiguous
+    /// Often ends a sentence (`dll.`, `etc.`, `a.m.`): ends one before a capitalised word unless
+    /// it is in capitals or a word that continues sentences (`10 a.m. Monday`, `WIB`).
+    case final
 }
 
 /// Errors of the segmenter's rule files (abbreviation lists, SRX).
@@ -36,6 +39,12 @@ public struct SegmenterRules: Sendable {
     public var abbreviations: [String: SegmenterAbbreviationKind]
     /// Words that open sentences (`The`, `Namun`).
     public var starters: Set<String>
+    /// Capitalised words that go on a sentence after a time or `dll.` (`Monday`, `WIB`).
+    public var continuations: Set<String> = []
+    /// Nouns followed by a letter name (`vitamin C.`): the letter is no initial.
+    public var letterNouns: Set<String> = []
+    /// Lower-case words that go on a sentence after `?` or `!` (`tanya dia`, `he asked`).
+    public var attributions: Set<String> = []
 
     public init(abbreviations: [String: SegmenterAbbreviationKind], starters: Set<String>) {
         self.abbreviations = abbreviations
@@ -59,8 +68,16 @@ public struct SegmenterRules: Sendable {
         for (_, line) in meaningfulLines(abbreviations) {
             if let (key, kind) = parseAbbreviation(line) { rules.abbreviations[key] = kind }
         }
-        for (_, line) in meaningfulLines(resource("segmentation-starters-\(language.rawValue)")) {
-            rules.starters.insert(line)
+        var section = ""
+        for (_, line) in meaningfulLines(resource("segmentation-words-\(language.rawValue)")) {
+            if line.hasPrefix("[") { section = line; continue }
+            switch section {
+            case "[starters]": rules.starters.insert(line)
+            case "[continuations]": rules.continuations.insert(line)
+            case "[letter-nouns]": rules.letterNouns.insert(line)
+            case "[attributions]": rules.attributions.insert(line)
+            default: continue
+            }
         }
         return rules
     }
@@ -122,7 +139,7 @@ public struct SegmenterRules: Sendable {
     /// then an all-capitals form of a listed capitalised word (`JL.` for `Jl.`).
     func kind(of word: String) -> SegmenterAbbreviationKind? {
         if let kind = abbreviations[word] { return kind }
-        if word.count > 1, word.uppercased() == word {
+        if word.utf8.count > 1, word.utf8.allSatisfy({ !($0 >= 0x61 && $0 <= 0x7A) }), word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
             let capitalised = String(word.prefix(1)) + word.dropFirst().lowercased()
             if let kind = abbreviations[capitalised] { return kind }
         }

@@ -117,6 +117,8 @@ public enum SegmenterSRX {
         let openers = "[\"'“‘„«‹\\(\\[]*"
         let starters = rules.starters.sorted().map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
         let notStarter = "\\s+(?!\(openers.dropLast())]|(?:\(starters))\\b)"
+        let continuations = rules.continuations.sorted().map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        let continuing = "\\s+(?:\\p{N}|\\p{Lu}[\\p{Lu}\\p{N}]+\\b|(?:\(continuations))\\b)"
         var result: [SRXSegmentationRule] = []
         for (word, kind) in rules.abbreviations.sorted(by: { $0.key < $1.key }) {
             let before = "(?<![\\p{L}\\p{N}.])" + NSRegularExpression.escapedPattern(for: word + ".")
@@ -124,6 +126,7 @@ public enum SegmenterSRX {
             case .title: result.append(SRXSegmentationRule(isBreak: false, before: before, after: "\\s"))
             case .numeric: result.append(SRXSegmentationRule(isBreak: false, before: before, after: "\\s+\\p{N}"))
             case .ambiguous: result.append(SRXSegmentationRule(isBreak: false, before: before, after: notStarter))
+            case .final: result.append(SRXSegmentationRule(isBreak: false, before: before, after: continuing))
             }
         }
         // Initials (Antony J. Blinken, J.K. Rowling) unless a sentence opener follows.
