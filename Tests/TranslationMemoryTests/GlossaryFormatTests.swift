@@ -178,3 +178,18 @@ final class GlossaryFormatTests: XCTestCase {
         XCTAssertEqual(try GlossaryFile.read(path: tbx).entries.map(\.target), ["Wednesday", "Thursday"])
     }
 }
+
+final class GlossaryTBXSampleTests: XCTestCase {
+    /// The TBX-Basic sample published with the schemas (English/Spanish/…, no Indonesian): read with
+    /// its namespaces and DCT elements, every concept reported as lacking an Indonesian term.
+    func testReadsThePublishedTBXBasicSample() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/spec/tbx-basic/Example_Astronomy_DCT_VALID.tbx")
+        guard FileManager.default.fileExists(atPath: sample.path) else { throw XCTSkip("no TBX-Basic sample at \(sample.path)") }
+        XCTAssertEqual(try GlossaryTBX.detectVersion(path: sample.path), .basic3)
+        let glossary = try GlossaryFile.read(path: sample.path)
+        XCTAssertEqual(glossary.entries, [])
+        XCTAssertFalse(glossary.problems.isEmpty)
+        XCTAssertTrue(glossary.problems.allSatisfy { $0.message == "concept has no Indonesian term" })
+    }
+}
