@@ -15,6 +15,8 @@ struct TM: ParsableCommand {
             Import.self,
             Export.self,
             Stats.self,
+            Segment.self,
+            GlossaryCommand.self,
             Lookup.self,
         ]
     )

@@ -39,21 +39,28 @@ final class XMLStreamWriter {
     }
 
     func startElement(_ name: String) throws {
-        try check(xmlTextWriterStartElement(try writer, name), "<\(name)>")
+        let writer = try writer
+        try check(XMLStreamWriter.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
     }
 
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(try writer, name, XMLStreamWriter.clean(value)), "attribute \(name)")
+        let writer = try writer
+        let status = XMLStreamWriter.withXMLChars(name) { name in
+            XMLStreamWriter.withXMLChars(XMLStreamWriter.clean(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+        try check(status, "attribute \(name)")
     }
 
     func text(_ text: String) throws {
         guard !text.isEmpty else { return }
-        try check(xmlTextWriterWriteString(try writer, XMLStreamWriter.clean(text)), "text")
+        let writer = try writer
+        try check(XMLStreamWriter.withXMLChars(XMLStreamWriter.clean(text)) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
     /// Writes raw markup; only for layout white space between elements.
     func layout(_ whitespace: String) throws {
-        try check(xmlTextWriterWriteRaw(try writer, whitespace), "white space")
+        let writer = try writer
+        try check(XMLStreamWriter.withXMLChars(whitespace) { xmlTextWriterWriteRaw(writer, $0) }, "white space")
     }
 
     func endElement() throws {
@@ -78,6 +85,14 @@ final class XMLStreamWriter {
         // libxml2 writes through stdio: only freeing the writer closes (and so flushes) the file.
         xmlFreeTextWriter(try writer)
         writerPointer = nil
+    }
+
+    /// Hands libxml2 the string's own NUL-terminated UTF-8 bytes, without the copy that Swift's
+    /// implicit String → pointer conversion makes (the pointer lives only inside `body`).
+    static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+        text.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: 1, body)
+        }
     }
 
     /// Drops the characters XML 1.0 cannot carry; the common case (nothing to drop) costs one scan.

@@ -1,0 +1,230 @@
+import Foundation
+
+/// A rule-based sentence segmenter for Indonesian and English news text.
+///
+/// A sentence may end at `.`, `?`, `!`, `…` (and runs of them), followed by closing quotes or
+/// brackets, then white space, then a word that can open a sentence. The full stop is the hard
+/// case: it is not an end after a listed abbreviation (`Dr.`, `Jl.`; `No.` before a number),
+/// after an initial (`Antony J. Blinken`) or an ambiguous abbreviation (`U.S.`, `dll.`) unless a
+/// typical sentence opener follows (the orthographic heuristic of Kiss & Strunk 2006), nor before
+/// a lower-case word; numbers (`Rp1.500.000,50`, `10.30`), URLs and e-mail addresses never
+/// contain "full stop + space" and so are never cut. Works on UTF-8 bytes.
+public struct SentenceSegmenter: Sendable {
+    public let language: ArticleLanguage
+    public private(set) var rules: SegmenterRules
+    /// Extra break / no-break rules from an SRX file, applied on top of the built-in rules.
+    public private(set) var srxRules: [SRXSegmentationRule] = []
+    /// `srxRules` compiled once.
+    var srxCompiled: SRXCompiledRules?
+
+    /// `extraAbbreviations` are lines as in the shipped lists: `Kapt.` or `No. numeric`;
+    /// malformed ones are ignored (use `SegmenterRules.add(abbreviationLines:)` to report them).
+    public init(language: ArticleLanguage, extraAbbreviations: [String] = []) {
+        self.language = language
+        var rules = SegmenterRules.shipped(language)
+        for line in extraAbbreviations {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if let (key, kind) = SegmenterRules.parseAbbreviation(trimmed) { rules.abbreviations[key] = kind }
+        }
+        self.rules = rules
+    }
+
+    public init(language: ArticleLanguage, rules: SegmenterRules) {
+        self.language = language
+        self.rules = rules
+    }
+
+    /// Adds rules read from an SRX file (they take precedence over the built-in ones); throws
+    /// when a rule is not a valid regular expression.
+    public mutating func add(srxRules more: [SRXSegmentationRule]) throws {
+        srxRules += more
+        srxCompiled = srxRules.isEmpty ? nil : try SRXCompiledRules(srxRules)
+    }
+
+    /// Splits one paragraph into sentences, trimmed of surrounding white space.
+    /// - Complexity: O(n) in the paragraph's UTF-8 length.
+    public func sentences(in paragraph: String) -> [String] {
+        var text = paragraph
+        return text.withUTF8 { p in
+            var ranges: [Range<Int>] = []
+            splitRanges(p, 0, p.count, into: &ranges)
+            return ranges.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// Sentence byte ranges (trimmed) of `p[lo..<hi]`, appended to `out`.
+    func splitRanges(_ p: SegmenterBytes.Buffer, _ lo: Int, _ hi: Int, into out: inout [Range<Int>]) {
+        if let srxCompiled {
+            splitWithSRX(p, lo, hi, srxCompiled, into: &out)
+            return
+        }
+        var start = SegmenterBytes.skipSpace(p, lo, hi)
+        var i = start
+        while i < hi {
+            let b = p[i]
+            guard b == 0x2E || b == 0x3F || b == 0x21 || b == 0xE2 else { i += 1; continue }
+            if b == 0xE2 && !SegmenterBytes.isEllipsis(p, i, hi) { i += 1; continue }
+            if let next = boundary(p, at: i, sentenceStart: start, hi) {
+                out.append(start..<SegmenterBytes.trimEnd(p, start, next.end))
+                start = next.nextStart
+                i = next.nextStart
+            } else {
+                i = max(i + 1, skipTerminators(p, i, hi))
+            }
+        }
+        let end = SegmenterBytes.trimEnd(p, start, hi)
+        if end > start { out.append(start..<end) }
+    }
+
+    private func skipTerminators(_ p: SegmenterBytes.Buffer, _ i: Int, _ hi: Int) -> Int {
+        var j = i
+        while j < hi {
+            let c = p[j]
+            if c == 0x2E || c == 0x3F || c == 0x21 { j += 1 } else if SegmenterBytes.isEllipsis(p, j, hi) { j += 3 } else { break }
+        }
+        return j
+    }
+
+    /// Decides whether the terminator run starting at `i` ends a sentence. Returns the sentence's
+    /// end (after closing quotes) and where the next sentence starts, or nil.
+    func boundary(_ p: SegmenterBytes.Buffer, at i: Int, sentenceStart: Int, _ hi: Int)
+        -> (end: Int, nextStart: Int)? {
+        var j = i
+        var dots = 0
+        var marks = 0      // ? and !
+        var ellipsis = false
+        while j < hi {
+            let c = p[j]
+            if c == 0x2E { dots += 1; j += 1 } else if c == 0x3F || c == 0x21 { marks += 1; j += 1 } else if SegmenterBytes.isEllipsis(p, j, hi) { ellipsis = true; j += 3 } else { break }
+        }
+        var closers = 0
+        while j < hi {
+            let n = SegmenterBytes.closerLength(p, j, hi)
+            if n == 0 { break }
+            j += n
+            closers += 1
+        }
+        let end = j
+        guard j < hi else { return nil }   // end of paragraph: the caller closes the sentence
+        guard SegmenterBytes.spaceLength(p, j, hi) > 0 else { return nil }
+        let k = SegmenterBytes.skipSpace(p, j, hi)
+        guard k < hi else { return nil }
+        // The next word, past opening quotes and brackets.
+        var w = k
+        var openers = 0
+        while w < hi {
+            let n = SegmenterBytes.openerLength(p, w, hi)
+            if n == 0 { break }
+            w += n
+            openers += 1
+        }
+        guard w < hi else { return (end, k) }
+        let nextCase = SegmenterBytes.letterCase(p, w, hi)
+        if nextCase == .lower { return nil }
+        if marks > 0 || ellipsis || dots >= 3 {
+            // ?, !, … : a sentence ends before anything but a lower-case word.
+            return (end, k)
+        }
+        // A full stop (or two). Look at the word before it.
+        var t = i
+        while t > sentenceStart {
+            let c = p[t - 1]
+            if SegmenterBytes.spaceLength(p, t - 1, hi) > 0 { break }
+            if c == 0x28 || c == 0x5B || c == 0x22 || c == 0x27 || c == 0x2F { break }
+            if c >= 0x80, t - 3 >= sentenceStart, SegmenterBytes.openerLength(p, t - 3, hi) == 3 { t -= 3; break }
+            if c == 0xA0, t - 2 >= sentenceStart, p[t - 2] == 0xC2 { break }
+            t -= 1
+        }
+        if t == i { return (end, k) }     // ". X": nothing before the stop
+        if closers > 0 {
+            // `…kata dia." Lalu`, `(Jl. Sudirman.) Lalu`: a quote or bracket closed after the stop.
+            return (end, k)
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: p[t..<i]), as: UTF8.self)
+        let startsSentence = isStarter(p, w, hi)
+        if let kind = rules.kind(of: word) {
+            switch kind {
+            case .title: return nil
+            case .numeric: if nextCase == .digit { return nil }
+            case .ambiguous: return (startsSentence || openers > 0) ? (end, k) : nil
+            }
+            return (end, k)
+        }
+        let length = i - t
+        let first = SegmenterBytes.letterCase(p, t, hi)
+        // An initial: `Antony J. Blinken`, `J.K. Rowling`, `A.S.`.
+        if first == .upper && (length == 1 || isDottedInitials(p, t, i)) {
+            return (startsSentence || openers > 0) ? (end, k) : nil
+        }
+        if first == .upper, length <= 4, SegmenterBytes.scalar(p, t, hi).1 == length {
+            // A non-ASCII single capital (`Ş.`) counts as an initial too.
+            return (startsSentence || openers > 0) ? (end, k) : nil
+        }
+        // A list number or letter at the start of a sentence: `1. Pertama`, `a. Sabun`.
+        if t == sentenceStart && length <= 3 {
+            var allDigits = true
+            for q in t..<i where !(p[q] >= 0x30 && p[q] <= 0x39) { allDigits = false }
+            if allDigits || (length == 1 && first == .lower) { return nil }
+        }
+        // Dotted lower-case abbreviations not listed (`a.n.`, `s.d.`, `p.m.`): like ambiguous ones.
+        if first == .lower, isDottedInitials(p, t, i) {
+            return (startsSentence || openers > 0) ? (end, k) : nil
+        }
+        return (end, k)
+    }
+
+    /// `J.K`, `A.S`, `a.n`: single letters joined by full stops.
+    private func isDottedInitials(_ p: SegmenterBytes.Buffer, _ t: Int, _ i: Int) -> Bool {
+        guard i - t >= 3 else { return false }
+        var q = t
+        var letters = 0
+        while q < i {
+            let c = p[q]
+            let isLetter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+            guard isLetter else { return false }
+            letters += 1
+            q += 1
+            if q == i { break }
+            guard p[q] == 0x2E else { return false }
+            q += 1
+        }
+        return letters >= 2
+    }
+
+    /// True when the word at `w` is one of the language's typical sentence openers.
+    private func isStarter(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> Bool {
+        var e = w
+        while e < hi, e - w < 24, SegmenterBytes.isWordByte(p[e]) { e += 1 }
+        guard e > w, e - w < 24 else { return false }
+        return rules.starters.contains(String(decoding: UnsafeBufferPointer(rebasing: p[w..<e]), as: UTF8.self))
+    }
+
+    /// Tells Indonesian from English by counting frequent function words in the first 64 KB.
+    /// - Complexity: O(min(n, 65 536)).
+    public static func detectLanguage(_ text: String) -> ArticleLanguage {
+        var indonesian = 0
+        var english = 0
+        var word: [UInt8] = []
+        func count() {
+            guard word.count >= 2, word.count <= 7 else { return }
+            if indonesianMarkers.contains(word) { indonesian += 1 }
+            if englishMarkers.contains(word) { english += 1 }
+        }
+        for b in text.utf8.prefix(65_536) {
+            if (b >= 0x61 && b <= 0x7A) { word.append(b) } else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20) } else {
+                count()
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        count()
+        return indonesian > english ? .indonesian : .english
+    }
+
+    private static let indonesianMarkers: Set<[UInt8]> = Set(["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari",
+        "pada", "tidak", "akan", "dalam", "adalah", "ke", "juga", "bahwa", "oleh", "kata", "telah", "dia", "mereka",
+        "karena", "atau", "sudah", "ada", "kami", "saat", "tersebut", "sebagai", "bisa", "lebih"].map { Array($0.utf8) })
+    private static let englishMarkers: Set<[UInt8]> = Set(["the", "and", "of", "to", "in", "is", "that", "for", "with",
+        "on", "was", "are", "it", "by", "this", "be", "from", "has", "have", "said", "will", "were", "which",
+        "at", "an", "not", "their", "he", "she", "they"].map { Array($0.utf8) })
+}
