@@ -75,6 +75,21 @@ final class LookupCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("no-such-folder"), missing.stderr)
     }
 
+    func testGlossaryTermsOfTheQuery() throws {
+        let folder = try memory()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Glossaries"), withIntermediateDirectories: true)
+        try "kemitraan strategis\tstrategic partnership\tdiplomacy\n".write(to: folder.appendingPathComponent("Glossaries/terms.tsv"),
+                                                                           atomically: true, encoding: .utf8)
+        let result = try TMProcess.run(["lookup", "kemitraan strategisnya"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("Glossary:\n  kemitraan strategisnya → strategic partnership — diplomacy  Glossaries/terms.tsv:1"), result.stdout)
+        let other = try TMProcess.write(glossaryIn: folder)
+        let json = try TMProcess.run(["lookup", "kemitraan strategis", "--glossary", other, "--json"], in: folder)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertTrue(json.stdout.contains("\"target\" : \"strategic alliance\""), json.stdout)
+        XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan", "--glossary", "missing.tsv"], in: folder).status, 1)
+    }
+
     func testBrokenMemoryFileIsNamed() throws {
         let folder = try memory()
         try Data([0x3C, 0x74, 0x6D, 0x78, 0x00, 0xFF, 0xFE]).write(to: folder.appendingPathComponent("TMX/junk.tmx"))
@@ -93,5 +108,14 @@ final class LookupCommandTests: XCTestCase {
         let result = try TMProcess.run(["lookup", "kemitraan strategis"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Concordance (id): 3 units"), result.stdout)
+    }
+}
+
+extension TMProcess {
+    /// A second glossary file outside Glossaries/.
+    static func write(glossaryIn folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("other.tsv").path
+        try "kemitraan strategis\tstrategic alliance\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 }
