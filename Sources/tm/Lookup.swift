@@ -10,7 +10,8 @@ struct Lookup: ParsableCommand {
         minus 1 point per number/month that differs (the target shows the query's value), per word \
         differing only in case (at most 2), for different punctuation, and for whitespace-only \
         differences; 100 only for the identical text. Queries of up to 8 words also get a concordance \
-        (units containing the words in order). The index is kept in .tm-index/ next to the memory and \
+        (units containing the words in order). Glossary terms in the query are shown first (from \
+        --glossary, $TM_GLOSSARY or Glossaries/). The index is kept in .tm-index/ next to the memory and \
         rebuilt for files that changed.
         """
     )
@@ -20,8 +21,7 @@ struct Lookup: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
-    @Option(name: .customLong("glossary"), help: ArgumentHelp("A glossary to show the query's terms from.", valueName: "path"))
-    var glossary: String?
+    @OptionGroup var glossary: GlossaryOptions
 
     @Option(name: .customLong("min"), help: "The lowest fuzzy score shown, 1–100.")
     var minimum: Double = 50
@@ -69,12 +69,9 @@ struct Lookup: ParsableCommand {
 
         let request = LookupRequest(query: query, minimum: minimum, limit: limit, from: side ?? .indonesian,
                                     searchTarget: target, concordanceLimit: limit * 2)
-        let report = try LookupEngine.run(request, index: index)
-        // Glossary hook: the glossary work (Sources/TranslationMemory/Glossary/) adds the terms of
-        // `--glossary` found in the query here, before the fuzzy matches.
-        if glossary != nil {
-            Output.error("note: --glossary is not available yet in this build; showing the memory only")
-        }
+        let terms = try glossary.load(report: false)
+        let matcher = terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
+        let report = try LookupEngine.run(request, index: index, glossary: matcher)
         if json {
             try Output.printJSON(report)
         } else {
@@ -107,6 +104,20 @@ struct LookupPrinter {
     func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
     func print(_ report: LookupReport) {
+        if !report.glossary.isEmpty {
+            Swift.print("Glossary:")
+            for term in report.glossary {
+                // With --from en (or --target) the query matched the English side: show the Indonesian.
+                let english = report.from == "en" ? !searchTarget : searchTarget
+                var line = "  \(paint(term.matched, "1")) → \(english ? term.source : term.target)"
+                if !english && !term.alternatives.isEmpty { line += " (also: \(term.alternatives.joined(separator: "; ")))" }
+                if !english && !term.forbidden.isEmpty { line += paint(" (not: \(term.forbidden.joined(separator: "; ")))", "31") }
+                if let note = term.note { line += " — \(note)" }
+                if let origin = term.origin { line += "  " + paint(origin, "2") }
+                Swift.print(line)
+            }
+            Swift.print("")
+        }
         if !searchTarget {
             Swift.print("Fuzzy matches (\(report.from), ≥ \(Int(report.minimum))%): \(report.matches.count)")
             for match in report.matches {

@@ -108,8 +108,17 @@ public enum Concordance {
             view.append(contentsOf: scalars[range])
             return String(view)
         }
-        let left = (from > context ? "…" : "") + string(max(0, from - context)..<from)
-        let right = string(to..<min(scalars.count, to + context)) + (scalars.count > to + context ? "…" : "")
+        // The context is cut at a word boundary.
+        var leftStart = max(0, from - context)
+        if leftStart > 0 {
+            while leftStart < from && !FuzzySegment.isWhitespace(scalars[leftStart - 1]) { leftStart += 1 }
+        }
+        var rightEnd = min(scalars.count, to + context)
+        if rightEnd < scalars.count {
+            while rightEnd > to && !FuzzySegment.isWhitespace(scalars[rightEnd]) { rightEnd -= 1 }
+        }
+        let left = (leftStart > 0 ? "…" : "") + string(leftStart..<from)
+        let right = string(to..<rightEnd) + (rightEnd < scalars.count ? "…" : "")
         return ConcordanceHit(position: FuzzyUnitPosition(file: 0, ordinal: 0), gaps: best.end - best.start + 1 - words.count,
                               length: tokens.count, left: left, match: string(from..<to), right: right)
     }

@@ -71,11 +71,28 @@ public struct LookupConcordance: Sendable, Codable, Hashable {
     public var hits: [LookupConcordanceHit]
 }
 
+/// A glossary term found in the query.
+public struct LookupGlossaryTerm: Sendable, Codable, Hashable {
+    /// The words of the query that matched.
+    public var matched: String
+    /// How: `exact`, `inflection`, `derivation` (see `GlossaryMatchKind`).
+    public var kind: String
+    public var source: String
+    public var target: String
+    public var alternatives: [String]
+    public var forbidden: [String]
+    public var note: String?
+    /// `file:line` of the entry.
+    public var origin: String?
+}
+
 /// The answer to `tm lookup`.
 public struct LookupReport: Sendable, Codable, Hashable {
     public var query: String
     public var from: String
     public var minimum: Double
+    /// Glossary terms in the query, in query order (longest term at each place).
+    public var glossary: [LookupGlossaryTerm] = []
     public var matches: [LookupMatch]
     public var concordance: LookupConcordance?
 }
@@ -84,7 +101,9 @@ public struct LookupReport: Sendable, Codable, Hashable {
 /// the concordance of short queries. A segment found corrupt while searching is rebuilt and the
 /// search run again.
 public enum LookupEngine {
-    public static func run(_ request: LookupRequest, index: LookupIndex,
+    /// - Parameter glossary: the glossary whose terms are looked for in the query (by
+    ///   `GlossaryMatcher`, across Indonesian word forms and English inflections).
+    public static func run(_ request: LookupRequest, index: LookupIndex, glossary: GlossaryMatcher? = nil,
                            scratch: FuzzySearchScratch = FuzzySearchScratch()) throws -> LookupReport {
         let query = FuzzySegment(request.query)
         guard !query.tokens.isEmpty else { throw LookupIndexError.emptyQuery }
@@ -92,7 +111,17 @@ public enum LookupEngine {
         var attempts = 0
         while true {
             do {
-                return try attempt(request, query: query, index: index, scratch: scratch)
+                var report = try attempt(request, query: query, index: index, scratch: scratch)
+                if let glossary {
+                    let language = request.searchTarget ? request.from.other.language : request.from.language
+                    report.glossary = GlossaryMatcher.preferLongest(glossary.matches(in: query.text, language: language)).map { hit in
+                        LookupGlossaryTerm(matched: hit.matchedText, kind: hit.kind.rawValue, source: hit.entry.source,
+                                           target: hit.entry.target, alternatives: hit.entry.alternativeTargets,
+                                           forbidden: hit.entry.forbiddenTargets, note: hit.entry.note,
+                                           origin: hit.entry.origin?.description)
+                    }
+                }
+                return report
             } catch LookupIndexError.corrupt(let path, let reason) {
                 attempts += 1
                 guard attempts <= index.segments.count, let segment = index.segmentIndex(path: path) else {
