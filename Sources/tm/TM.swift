@@ -15,7 +15,9 @@ struct TM: ParsableCommand {
             Import.self,
             Export.self,
             Stats.self,
+            Segment.self,
             GlossaryCommand.self,
+            Lookup.self,
         ]
     )
 }
