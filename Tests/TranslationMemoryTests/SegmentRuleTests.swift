@@ -95,6 +95,7 @@ final class SegmentRuleTests: XCTestCase {
         check(.indonesian, [
             ("Dibagikan masker, sarung tangan, dsb. Data itu dikirim kemarin.", ["Dibagikan masker, sarung tangan, dsb.", "Data itu dikirim kemarin."]),
             ("Budi dkk. Mereka meneliti varian baru.", ["Budi dkk.", "Mereka meneliti varian baru."]),
+            ("Hadir Drs. H. M. Yusuf, M.Si. Keduanya memberi sambutan. Budi, S.H. M.H. hadir.", ["Hadir Drs. H. M. Yusuf, M.Si.", "Keduanya memberi sambutan.", "Budi, S.H. M.H. hadir."]),
             ("Rapat dimulai pukul 09.00 WIB. Sementara itu hujan turun.", ["Rapat dimulai pukul 09.00 WIB.", "Sementara itu hujan turun."]),
             ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen. Investor senang.", ["Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen.", "Investor senang."]),
         ])
@@ -113,6 +114,7 @@ final class SegmentRuleTests: XCTestCase {
         ])
         check(.english, [
             ("Why? he asked. Where does it hurt? is it sharp?", ["Why? he asked.", "Where does it hurt?", "is it sharp?"]),
+            ("\"Is it fair?\" Widodo asked. \"No!\" The crowd shouted.", ["\"Is it fair?\" Widodo asked.", "\"No!\"", "The crowd shouted."]),
         ])
     }
 

@@ -131,6 +131,8 @@ public struct SentenceSegmenter: Sendable {
             if nextCase == .lower {
                 return closers == 0 && !isAttribution(p, w, hi) ? yes : nil
             }
+            // `"Is it fair?" Widodo asked.`: a quoted question with a name and a speech verb.
+            if closers > 0 && nextCase == .upper && isAttribution(p, w, hi, firstWordLimit: 20) { return nil }
             return yes
         }
         if nextCase == .lower { return nil }
@@ -160,7 +162,11 @@ public struct SentenceSegmenter: Sendable {
                 if quotes > 0 || nextCase == .other { return yes }
                 if nextCase == .digit { return nil }
                 let next = word(p, w, hi)
-                return isCapitals(next) || rules.continuations.contains(next) ? nil : yes
+                if isCapitals(next) || rules.continuations.contains(next) { return nil }
+                // Another abbreviation follows (`S.H. M.H.`, `dll. Dr.`): read as one list.
+                let after = w + next.utf8.count
+                if next.utf8.count <= 4, after < hi, p[after] == 0x2E { return nil }
+                return yes
             }
         }
         let length = i - t
@@ -194,11 +200,11 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// `tanya dia`, `he asked`: a speech verb, or a short word (a pronoun, a name) and then one.
-    private func isAttribution(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> Bool {
+    private func isAttribution(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int, firstWordLimit: Int = 6) -> Bool {
         let first = word(p, w, hi)
         if rules.attributions.contains(first) { return true }
         let after = w + first.utf8.count
-        guard first.utf8.count <= 6, after < hi, p[after] == 0x20 else { return false }
+        guard !first.isEmpty, first.utf8.count <= firstWordLimit, after < hi, p[after] == 0x20 else { return false }
         return rules.attributions.contains(word(p, after + 1, hi))
     }
 
