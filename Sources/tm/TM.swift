@@ -16,6 +16,8 @@ struct TM: ParsableCommand {
             Export.self,
             Stats.self,
             Segment.self,
+            GlossaryCommand.self,
+            Lookup.self,
         ]
     )
 }

@@ -27,28 +27,12 @@ public struct ImportReport: Sendable, Codable {
 /// whose texts already stand in the memory (same language/text pairs) are dropped; everything else
 /// of a unit (attributes, props, notes, markup) is kept.
 public enum MemoryImporter {
+    /// - Complexity: O(size of the memory + size of the inputs) time; memory O(units in the memory)
+    ///   for 16-byte duplicate keys, not for the units themselves: inputs stream into the new file.
     public static func importFiles(_ paths: [String], into store: TranslationMemoryStore,
                                    creator: String = MemoryImporter.defaultCreator(), date: Date = Date()) throws -> ImportReport {
         var report = ImportReport()
-        var batches: [(path: String, format: String, units: [TranslationUnit])] = []
-        for path in paths {
-            let format = try detectFormat(path)
-            var units: [TranslationUnit]
-            var skipped: [SkippedUnit]
-            if format == "tmx" {
-                let reader = try TMXReader(path: path)
-                units = []
-                while let unit = try reader.next() { units.append(normalizingLanguages(unit)) }
-                skipped = reader.skipped
-            } else {
-                (units, skipped) = try PairFileReader.read(path: path, creator: creator, date: date)
-            }
-            report.skipped += skipped
-            report.unitsRead += units.count
-            batches.append((path, format, units))
-            report.files.append(.init(path: path, format: format, unitsRead: units.count, added: 0, duplicates: 0, skipped: skipped.count))
-        }
-
+        let formats = try paths.map(detectFormat)
         let lock = try store.lock()
         defer { withExtendedLifetime(lock) {} }
         var inMemory = Set<UnitKey>()
@@ -56,23 +40,37 @@ public enum MemoryImporter {
         // Within the files imported now, only a unit repeated whole (same tuid, props, texts) is a
         // duplicate: two units with the same texts but their own context are both kept, as the CAT
         // tool that wrote them kept them.
-        var inBatch = Set<TranslationUnit>()
-        var fresh: [TranslationUnit] = []
-        for (index, batch) in batches.enumerated() {
-            for unit in batch.units {
-                if !inMemory.contains(UnitKey(unit)) && inBatch.insert(unit).inserted {
-                    fresh.append(unit)
-                    report.files[index].added += 1
-                } else {
-                    report.files[index].duplicates += 1
+        var inBatch = Set<UnitKey>()
+        let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
+        report.writtenTo = try store.write(name: name, date: date) { emit in
+            for (path, format) in zip(paths, formats) {
+                var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
+                func offer(_ unit: TranslationUnit) throws {
+                    file.unitsRead += 1
+                    if !inMemory.contains(UnitKey(unit)) && inBatch.insert(UnitKey(wholeUnit: unit)).inserted {
+                        try emit(unit)
+                        file.added += 1
+                    } else {
+                        file.duplicates += 1
+                    }
                 }
+                var skipped: [SkippedUnit]
+                if format == "tmx" {
+                    let reader = try TMXReader(path: path)
+                    while let unit = try reader.next() { try offer(normalizingLanguages(unit)) }
+                    skipped = reader.skipped
+                } else {
+                    let pairs = try PairFileReader.read(path: path, creator: creator, date: date)
+                    for unit in pairs.units { try offer(unit) }
+                    skipped = pairs.skipped
+                }
+                file.skipped = skipped.count
+                report.skipped += skipped
+                report.files.append(file)
+                report.unitsRead += file.unitsRead
+                report.added += file.added
+                report.duplicates += file.duplicates
             }
-        }
-        report.added = fresh.count
-        report.duplicates = report.unitsRead - fresh.count
-        if !fresh.isEmpty {
-            let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
-            report.writtenTo = try store.append(fresh, name: name, date: date)
         }
         return report
     }

@@ -108,12 +108,37 @@ public struct TranslationMemoryStore: Sendable {
     @discardableResult
     public func append(_ units: [TranslationUnit], name: String, header: TMXHeader = TMXWriter.standardHeader(),
                        date: Date = Date()) throws -> String {
+        try write(name: name, header: header, date: date) { emit in
+            for unit in units { try emit(unit) }
+        } ?? path
+    }
+
+    /// Streams new units into the memory: `body` emits them one at a time, so an import of a 2 GB
+    /// file never holds it in memory. Nothing is visible until `body` returns: if it throws, the
+    /// temporary file is removed and the memory is untouched; if it emits nothing, no file is
+    /// written and the result is nil. The caller holds `lock()`.
+    public func write(name: String, header: TMXHeader = TMXWriter.standardHeader(), date: Date = Date(),
+                      _ body: (_ emit: (TranslationUnit) throws -> Void) throws -> Void) throws -> String? {
+        struct NothingWritten: Error {}
+        let destination: String
         if isSingleFile {
-            let existing = FileManager.default.fileExists(atPath: path)
-            try AtomicFile.write(to: path) { temporary in
-                var fileHeader = header
+            destination = path
+        } else {
+            let stamp = TMXDate.format(date)
+            let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(60))
+            var file = "\(path)/\(safeName)-\(stamp).tmx"
+            var counter = 2
+            while FileManager.default.fileExists(atPath: file) {
+                file = "\(path)/\(safeName)-\(stamp)-\(counter).tmx"
+                counter += 1
+            }
+            destination = file
+        }
+        do {
+            try AtomicFile.write(to: destination) { temporary in
                 var reader: TMXReader?
-                if existing {
+                var fileHeader = header
+                if isSingleFile && FileManager.default.fileExists(atPath: path) {
                     reader = try TMXReader(path: path)
                     fileHeader = reader!.header
                 }
@@ -121,24 +146,17 @@ public struct TranslationMemoryStore: Sendable {
                 if let reader {
                     while let unit = try reader.next() { try writer.write(unit) }
                 }
-                for unit in units { try writer.write(unit) }
+                var written = 0
+                try body { unit in
+                    try writer.write(unit)
+                    written += 1
+                }
+                if written == 0 { throw NothingWritten() }
                 try writer.finish()
             }
-            return path
+        } catch is NothingWritten {
+            return nil
         }
-        let stamp = TMXDate.format(date)
-        let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(60))
-        var file = "\(path)/\(safeName)-\(stamp).tmx"
-        var counter = 2
-        while FileManager.default.fileExists(atPath: file) {
-            file = "\(path)/\(safeName)-\(stamp)-\(counter).tmx"
-            counter += 1
-        }
-        try AtomicFile.write(to: file) { temporary in
-            let writer = try TMXWriter(path: temporary, header: header)
-            for unit in units { try writer.write(unit) }
-            try writer.finish()
-        }
-        return file
+        return destination
     }
 }

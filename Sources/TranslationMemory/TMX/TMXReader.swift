@@ -19,6 +19,9 @@ public final class TMXReader {
     /// Opens the file and reads up to the end of its header.
     public init(path: String) throws {
         self.path = path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+            throw TMXError.notTMX(path: path, line: 0, reason: "the file is empty")
+        }
         do {
             xml = try XMLStreamReader(path: path)
             try readPrologue()
@@ -167,6 +170,7 @@ public final class TMXReader {
             }
         }
         if problem == nil && unit.variants.isEmpty { problem = "<tu> has no <tuv>" }
+        TMXReader.restoreCarriedAttributes(&unit.attributes, &unit.properties)
         if let problem {
             skipped.append(SkippedUnit(path: path, line: line, reason: problem))
             return nil
@@ -197,6 +201,7 @@ public final class TMXReader {
                     try xml.skipElement()
                 }
             case .endElement where xml.depth == depth:
+                TMXReader.restoreCarriedAttributes(&variant.attributes, &variant.properties)
                 return variant
             case .entityReference:
                 throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
@@ -205,6 +210,17 @@ public final class TMXReader {
             }
         }
         return variant
+    }
+
+    /// Turns the props `TMXWriter` uses to carry attributes the DTD does not declare back into
+    /// attributes, so a unit survives a round trip unchanged.
+    static func restoreCarriedAttributes(_ attributes: inout [XMLAttribute], _ properties: inout [Property]) {
+        guard properties.contains(where: { $0.type.hasPrefix(TMXWriter.foreignAttributePrefix) }) else { return }
+        properties.removeAll { property in
+            guard property.type.hasPrefix(TMXWriter.foreignAttributePrefix) else { return false }
+            attributes.append(XMLAttribute(String(property.type.dropFirst(TMXWriter.foreignAttributePrefix.count)), property.value))
+            return true
+        }
     }
 
     /// Reads the content of the current element (a `seg` or an inline element) as inline content,

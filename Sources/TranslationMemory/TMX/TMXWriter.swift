@@ -64,16 +64,41 @@ public final class TMXWriter {
         try xml.startElement("body")
     }
 
+    /// Attributes the TMX 1.4b DTD declares on `tu` and `tuv`. Others (a tool's own) are written
+    /// as `<prop type="x-tm-attribute:NAME">` so the file stays valid, and read back as attributes.
+    static let unitAttributes: Set<String> = ["tuid", "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+                                              "creationtoolversion", "creationdate", "creationid", "changedate", "segtype",
+                                              "changeid", "o-tmf", "srclang"]
+    static let variantAttributes: Set<String> = ["o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+                                                 "creationtoolversion", "creationdate", "creationid", "changedate", "o-tmf", "changeid"]
+    static let segtypes: Set<String> = ["block", "paragraph", "sentence", "phrase"]
+    static let foreignAttributePrefix = "x-tm-attribute:"
+
+    /// Splits attributes into those the DTD allows and props that carry the others.
+    static func declared(_ attributes: [XMLAttribute], allowed: Set<String>) -> (attributes: [XMLAttribute], carried: [Property]) {
+        var kept: [XMLAttribute] = []
+        var carried: [Property] = []
+        for attribute in attributes {
+            if allowed.contains(attribute.name) && (attribute.name != "segtype" || segtypes.contains(attribute.value)) {
+                kept.append(attribute)
+            } else {
+                carried.append(Property(type: foreignAttributePrefix + attribute.name, value: attribute.value))
+            }
+        }
+        return (kept, carried)
+    }
+
     public func write(_ unit: TranslationUnit) throws {
         try xml.layout("\n    ")
         try xml.startElement("tu")
-        for attribute in unit.attributes { try xml.attribute(attribute.name, attribute.value) }
+        let (attributes, carried) = TMXWriter.declared(unit.attributes, allowed: TMXWriter.unitAttributes)
+        for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
         // DTD: <!ELEMENT tu ((note|prop)*, tuv+)>
         for note in unit.notes {
             try xml.layout("\n      ")
             try xml.element("note", attributes: note.attributes, text: note.text)
         }
-        for property in unit.properties {
+        for property in carried + unit.properties {
             try xml.layout("\n      ")
             try writeProperty(property)
         }
@@ -108,19 +133,18 @@ public final class TMXWriter {
     private func writeVariant(_ variant: Variant) throws {
         try xml.startElement("tuv")
         try xml.attribute("xml:lang", variant.language)
-        for attribute in variant.attributes where attribute.name != "lang" {
-            try xml.attribute(attribute.name, attribute.value)
-        }
+        let (attributes, carried) = TMXWriter.declared(variant.attributes.filter { $0.name != "lang" }, allowed: TMXWriter.variantAttributes)
+        for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
         // DTD: <!ELEMENT tuv ((note|prop)*, seg)>
         for note in variant.notes {
             try xml.layout("\n        ")
             try xml.element("note", attributes: note.attributes, text: note.text)
         }
-        for property in variant.properties {
+        for property in carried + variant.properties {
             try xml.layout("\n        ")
             try writeProperty(property)
         }
-        if !variant.notes.isEmpty || !variant.properties.isEmpty { try xml.layout("\n        ") }
+        if !variant.notes.isEmpty || !variant.properties.isEmpty || !carried.isEmpty { try xml.layout("\n        ") }
         try xml.startElement("seg")
         switch level {
         case .plainText: try xml.text(variant.segment.plainText)

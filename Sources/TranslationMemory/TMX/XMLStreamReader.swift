@@ -40,7 +40,7 @@ final class XMLStreamReader {
     init(path: String) throws {
         self.path = path
         tm_silenceGenericErrors()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw XMLProblem(path: path, line: 0, message: exists ? "cannot be opened for reading" : "no such file")
@@ -73,7 +73,14 @@ final class XMLStreamReader {
         XMLProblem(path: path, line: line ?? self.line, message: message)
     }
 
-    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    /// The line of the current node (the parser's line when there is no node yet).
+    var line: Int {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = Int(xmlGetLineNo(node))
+            if line > 0 { return line }
+        }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
+    }
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 

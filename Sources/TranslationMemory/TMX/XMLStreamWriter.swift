@@ -6,18 +6,24 @@ import Foundation
 /// the output always parses.
 final class XMLStreamWriter {
     let path: String
-    private let writer: xmlTextWriterPtr
+    private var writerPointer: xmlTextWriterPtr?
+    private var writer: xmlTextWriterPtr {
+        get throws {
+            guard let writerPointer else { throw TMXError.writeFailed(path: path, reason: "the writer is closed") }
+            return writerPointer
+        }
+    }
 
     init(path: String) throws {
         self.path = path
         guard let writer = xmlNewTextWriterFilename(path, 0) else {
             throw TMXError.writeFailed(path: path, reason: String(cString: strerror(errno)))
         }
-        self.writer = writer
+        self.writerPointer = writer
     }
 
     deinit {
-        xmlFreeTextWriter(writer)
+        if let writerPointer { xmlFreeTextWriter(writerPointer) }
     }
 
     private func check(_ status: Int32, _ what: String) throws {
@@ -25,38 +31,45 @@ final class XMLStreamWriter {
     }
 
     func startDocument() throws {
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
+        try check(xmlTextWriterStartDocument(try writer, "1.0", "UTF-8", nil), "the XML declaration")
     }
 
     func doctype(name: String, systemID: String) throws {
-        try check(xmlTextWriterWriteDTD(writer, name, nil, systemID, nil), "the DOCTYPE")
+        try check(xmlTextWriterWriteDTD(try writer, name, nil, systemID, nil), "the DOCTYPE")
     }
 
     func startElement(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name), "<\(name)>")
+        let writer = try writer
+        try check(XMLStreamWriter.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
     }
 
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, XMLStreamWriter.clean(value)), "attribute \(name)")
+        let writer = try writer
+        let status = XMLStreamWriter.withXMLChars(name) { name in
+            XMLStreamWriter.withXMLChars(XMLStreamWriter.clean(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+        try check(status, "attribute \(name)")
     }
 
     func text(_ text: String) throws {
         guard !text.isEmpty else { return }
-        try check(xmlTextWriterWriteString(writer, XMLStreamWriter.clean(text)), "text")
+        let writer = try writer
+        try check(XMLStreamWriter.withXMLChars(XMLStreamWriter.clean(text)) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
     /// Writes raw markup; only for layout white space between elements.
     func layout(_ whitespace: String) throws {
-        try check(xmlTextWriterWriteRaw(writer, whitespace), "white space")
+        let writer = try writer
+        try check(XMLStreamWriter.withXMLChars(whitespace) { xmlTextWriterWriteRaw(writer, $0) }, "white space")
     }
 
     func endElement() throws {
-        try check(xmlTextWriterEndElement(writer), "an end tag")
+        try check(xmlTextWriterEndElement(try writer), "an end tag")
     }
 
     /// Writes `<name>` even when empty, as `<name></name>`, so that simple elements keep their shape.
     func fullEndElement() throws {
-        try check(xmlTextWriterFullEndElement(writer), "an end tag")
+        try check(xmlTextWriterFullEndElement(try writer), "an end tag")
     }
 
     func element(_ name: String, attributes: [XMLAttribute] = [], text: String) throws {
@@ -67,14 +80,40 @@ final class XMLStreamWriter {
     }
 
     func endDocument() throws {
-        try check(xmlTextWriterEndDocument(writer), "the end of the document")
-        try check(xmlTextWriterFlush(writer), "the file")
+        try check(xmlTextWriterEndDocument(try writer), "the end of the document")
+        try check(xmlTextWriterFlush(try writer), "the file")
+        // libxml2 writes through stdio: only freeing the writer closes (and so flushes) the file.
+        xmlFreeTextWriter(try writer)
+        writerPointer = nil
+    }
+
+    /// Hands libxml2 the string's own NUL-terminated UTF-8 bytes, without the copy that Swift's
+    /// implicit String → pointer conversion makes (the pointer lives only inside `body`).
+    static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+        text.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: 1, body)
+        }
     }
 
     /// Drops the characters XML 1.0 cannot carry; the common case (nothing to drop) costs one scan.
     static func clean(_ text: String) -> String {
-        let forbidden = text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-            || text.unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF }
+        // One pass over the UTF-8 bytes: C0 controls, or EF BF BE / EF BF BF (U+FFFE, U+FFFF).
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        var copy = text
+        let forbidden = copy.withUTF8(scan)
         guard forbidden else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -1,0 +1,198 @@
+/// The small deductions, in percentage points, for differences that are not word edits.
+public struct FuzzyPenalties: Sendable, Codable, Hashable {
+    /// 1 point per word that differs only in case, at most 2 in all.
+    public var letterCase = 0
+    /// 1 point per number or month that differs (the target is adapted, but the translator should look).
+    public var placeables = 0
+    /// 1 point when the punctuation differs (`,` `.` `"` `(` … compared in order).
+    public var punctuation = 0
+    /// 1 point when the texts differ only in whitespace.
+    public var whitespace = 0
+
+    public var total: Int { letterCase + placeables + punctuation + whitespace }
+}
+
+/// One step of the word diff of the memory's source against the query.
+public struct FuzzyDiffPiece: Sendable, Codable, Hashable {
+    public enum Operation: String, Sendable, Codable {
+        /// The same word.
+        case equal
+        /// The same word in another case, or another number/month (a placeable): `source` is the
+        /// memory's, `query` the query's.
+        case placeable
+        /// A different word in the same place.
+        case replace
+        /// A query word the source lacks.
+        case insert
+        /// A source word the query lacks.
+        case delete
+    }
+    public var operation: Operation
+    public var source: String?
+    public var query: String?
+}
+
+/// A placeable of the source to be replaced in the target: `from` (the memory's) becomes `to`
+/// (the query's).
+public struct FuzzyPlaceableChange: Sendable, Codable, Hashable {
+    public var kind: FuzzyPlaceableKind
+    public var from: String
+    public var to: String
+}
+
+/// The fuzzy-match score of one memory source against a query, with what it is made of.
+public struct FuzzyScore: Sendable, Codable, Hashable {
+    /// 0…100: `100 × (1 − d / max(m, n)) − penalties`, 100 only for the identical text.
+    public var score: Double
+    /// Word edits (insertions, deletions, substitutions) between the two key sequences.
+    public var distance: Int
+    public var penalties: FuzzyPenalties
+
+    /// The percentage shown to the translator: rounded down, so 99.5 is never shown as 100.
+    public var percent: Int { Int(score.rounded(.down)) }
+}
+
+/// The CAT-tool fuzzy-match score (as in OmegaT, Trados, memoQ, which all define it over words):
+///
+///     score = 100 × (1 − d / max(m, n)) − penalties,   floored at 0, capped at 99 unless identical
+///
+/// where `d` is the Levenshtein distance (Levenshtein 1966; Wagner & Fischer 1974) between the
+/// query's `m` words and the unit's `n` words, each compared by key: lower-cased, with every number
+/// one key and every month one key (placeables). The penalties (`FuzzyPenalties`) keep case,
+/// punctuation, whitespace and placeable differences visible without letting them outweigh a word.
+public enum FuzzyScorer {
+    /// The word-level score of `unit` against `query`.
+    ///
+    /// - Complexity: O(m × n) words.
+    public static func score(query: FuzzySegment, unit: FuzzySegment) -> FuzzyScore {
+        let alignment = align(query, unit)
+        return score(query: query, unit: unit, alignment: alignment)
+    }
+
+    /// The word diff of the unit's source against the query, in source order.
+    public static func diff(query: FuzzySegment, unit: FuzzySegment) -> [FuzzyDiffPiece] {
+        align(query, unit).steps.map { step in
+            switch (step.query, step.unit) {
+            case let (q?, u?):
+                let qt = query.tokens[q], ut = unit.tokens[u]
+                if qt.key != ut.key { return FuzzyDiffPiece(operation: .replace, source: ut.text, query: qt.text) }
+                if qt.text != ut.text { return FuzzyDiffPiece(operation: .placeable, source: ut.text, query: qt.text) }
+                return FuzzyDiffPiece(operation: .equal, source: ut.text, query: qt.text)
+            case let (q?, nil):
+                return FuzzyDiffPiece(operation: .insert, source: nil, query: query.tokens[q].text)
+            case let (nil, u?):
+                return FuzzyDiffPiece(operation: .delete, source: unit.tokens[u].text, query: nil)
+            case (nil, nil):
+                return FuzzyDiffPiece(operation: .equal, source: nil, query: nil)
+            }
+        }
+    }
+
+    /// The placeables of the unit whose value differs from the query's, in source order.
+    public static func placeableChanges(query: FuzzySegment, unit: FuzzySegment) -> [FuzzyPlaceableChange] {
+        var changes: [FuzzyPlaceableChange] = []
+        for step in align(query, unit).steps {
+            guard let q = step.query, let u = step.unit else { continue }
+            let qt = query.tokens[q], ut = unit.tokens[u]
+            guard qt.key == ut.key, let kind = ut.placeable, let queryKind = qt.placeable else { continue }
+            switch (kind, queryKind) {
+            case (.number, .number) where qt.text != ut.text:
+                changes.append(FuzzyPlaceableChange(kind: .number, from: ut.text, to: qt.text))
+            case let (.month(a), .month(b)) where a != b:
+                changes.append(FuzzyPlaceableChange(kind: .month(b), from: ut.text, to: qt.text))
+            default:
+                break
+            }
+        }
+        return changes
+    }
+
+    /// `100 × (1 − d / max(m, n))`: the score before penalties, from the word distance.
+    @inline(__always)
+    public static func baseScore(distance: Int, queryLength m: Int, unitLength n: Int) -> Double {
+        let longest = max(m, n)
+        guard longest > 0 else { return 100 }
+        return 100 * (1 - Double(distance) / Double(longest))
+    }
+
+    // MARK: - Alignment
+
+    struct Alignment {
+        var distance: Int
+        /// Pairs of word indexes, in order; nil on one side for an insertion or deletion.
+        var steps: [(query: Int?, unit: Int?)]
+    }
+
+    static func align(_ query: FuzzySegment, _ unit: FuzzySegment) -> Alignment {
+        var ids: [String: Int32] = [:]
+        let a = query.tokens.map { token -> Int32 in
+            if let id = ids[token.key] { return id }
+            let id = Int32(ids.count)
+            ids[token.key] = id
+            return id
+        }
+        let b = unit.tokens.map { ids[$0.key] ?? -1 }
+        return align(a, b)
+    }
+
+    /// Wagner–Fischer with a deterministic backtrace (match, then substitution, then insertion).
+    static func align(_ a: [Int32], _ b: [Int32]) -> Alignment {
+        let m = a.count, n = b.count
+        let width = n + 1
+        var table = [Int32](repeating: 0, count: (m + 1) * width)
+        for j in 0...n { table[j] = Int32(j) }
+        if m > 0 {
+            for i in 1...m {
+                table[i * width] = Int32(i)
+                if n > 0 {
+                    for j in 1...n {
+                        let cost: Int32 = a[i - 1] == b[j - 1] ? 0 : 1
+                        table[i * width + j] = min(table[(i - 1) * width + j - 1] + cost,
+                                                   min(table[(i - 1) * width + j], table[i * width + j - 1]) + 1)
+                    }
+                }
+            }
+        }
+        var steps: [(query: Int?, unit: Int?)] = []
+        var i = m, j = n
+        while i > 0 || j > 0 {
+            let here = table[i * width + j]
+            if i > 0 && j > 0 {
+                let diagonal = table[(i - 1) * width + j - 1]
+                if a[i - 1] == b[j - 1] && diagonal == here || diagonal + 1 == here {
+                    steps.append((i - 1, j - 1)); i -= 1; j -= 1; continue
+                }
+            }
+            if i > 0 && table[(i - 1) * width + j] + 1 == here {
+                steps.append((i - 1, nil)); i -= 1
+            } else {
+                steps.append((nil, j - 1)); j -= 1
+            }
+        }
+        return Alignment(distance: Int(table[m * width + n]), steps: steps.reversed())
+    }
+
+    static func score(query: FuzzySegment, unit: FuzzySegment, alignment: Alignment) -> FuzzyScore {
+        if query.text == unit.text {
+            return FuzzyScore(score: 100, distance: 0, penalties: FuzzyPenalties())
+        }
+        var penalties = FuzzyPenalties()
+        var caseDifferences = 0
+        for step in alignment.steps {
+            guard let q = step.query, let u = step.unit else { continue }
+            let qt = query.tokens[q], ut = unit.tokens[u]
+            guard qt.key == ut.key, qt.text != ut.text else { continue }
+            if qt.text.lowercased() == ut.text.lowercased() {
+                caseDifferences += 1
+            } else {
+                penalties.placeables += 1
+            }
+        }
+        penalties.letterCase = min(caseDifferences, 2)
+        if query.punctuation != unit.punctuation { penalties.punctuation = 1 }
+        if query.collapsedText == unit.collapsedText { penalties.whitespace = 1 }
+        let base = baseScore(distance: alignment.distance, queryLength: query.tokens.count, unitLength: unit.tokens.count)
+        let value = min(99, max(0, base - Double(penalties.total)))
+        return FuzzyScore(score: value, distance: alignment.distance, penalties: penalties)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Progress of indexing, for a progress bar.
+public struct LookupIndexProgress: Sendable {
+    public var file: String
+    /// 0-based index of the file being indexed among those that need it.
+    public var fileIndex: Int
+    public var fileCount: Int
+    /// Units read so far from this file.
+    public var units: Int
+    /// Bytes of TMX in the files finished so far, and in all files to index.
+    public var bytesDone: UInt64
+    public var bytesTotal: UInt64
+}
+
+/// The persistent lookup index of a memory: one segment per TMX file in `<memory folder>/.tm-index/`,
+/// named after the file's path. A segment is rebuilt when its TMX file's size, mtime or sampled
+/// hash changes, or when it fails a check (truncated, corrupt, wrong version); segments of removed
+/// files are deleted. Segments are written atomically (`AtomicFile`), so a crash or a concurrent
+/// lookup never sees half an index. Adding a file to the memory indexes only that file.
+///
+/// A class because it owns the mapped segments.
+public final class LookupIndex {
+    public let memory: TranslationMemoryStore
+    /// The TMX files, in `tmxFiles()` order; `segments[i]` indexes `files[i]`.
+    public let files: [String]
+    public private(set) var segments: [LookupSegment]
+    /// Where the segments are (the memory's `.tm-index/`, or a temporary folder when that is not writable).
+    public let folder: String
+    /// Files indexed (or re-indexed) while opening.
+    public private(set) var rebuilt: [String] = []
+    /// Why segments were rebuilt, e.g. `TMX/a.tmx: stale` (for `--verbose` style reporting).
+    public private(set) var reasons: [String] = []
+    /// Units the TMX reader passed over while indexing.
+    public private(set) var skipped: [SkippedUnit] = []
+    /// Notes for the user (e.g. the index folder was not writable).
+    public private(set) var notes: [String] = []
+
+    private let progress: ((LookupIndexProgress) -> Void)?
+
+    /// Opens the index of `memory`, building what is missing or stale.
+    ///
+    /// - Complexity: O(number of files) when the index is fresh (a `stat`, 128 KiB read and a
+    ///   header check per file); O(size of the changed files) otherwise.
+    public init(memory: TranslationMemoryStore, progress: ((LookupIndexProgress) -> Void)? = nil) throws {
+        self.memory = memory
+        self.progress = progress
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: memory.path, isDirectory: &isDirectory) else {
+            throw MemoryError.notFound(path: memory.path)
+        }
+        files = try memory.tmxFiles()
+        var folder = (memory.folder.isEmpty ? "." : memory.folder) + "/.tm-index"
+        var notes: [String] = []
+        if !LookupIndex.prepareFolder(folder) {
+            let absolute = URL(fileURLWithPath: memory.folder.isEmpty ? "." : memory.folder).standardizedFileURL.path
+            let name = String(LookupChecksum.of(string: absolute), radix: 16)
+            let fallback = FileManager.default.temporaryDirectory.appendingPathComponent("tm-index-\(name)").path
+            notes.append("\(folder): not writable; keeping the lookup index in \(fallback)")
+            folder = fallback
+            guard LookupIndex.prepareFolder(folder) else {
+                throw LookupIndexError.cannotWrite(path: folder, reason: "cannot create the index folder")
+            }
+        }
+        self.folder = folder
+        self.notes = notes
+        self.segments = []
+
+        var stamps: [LookupFileStamp] = []
+        var toBuild: [Int] = []
+        var opened: [LookupSegment?] = []
+        for (index, file) in files.enumerated() {
+            let stamp = try LookupFileStamp.of(path: file)
+            stamps.append(stamp)
+            let segmentPath = segmentPath(for: file)
+            var segment: LookupSegment?
+            if FileManager.default.fileExists(atPath: segmentPath) {
+                do {
+                    let candidate = try LookupSegment(path: segmentPath)
+                    if candidate.stamp == stamp && candidate.tmxPath == identity(of: file) {
+                        segment = candidate
+                    } else {
+                        reasons.append("\(file): changed since it was indexed")
+                    }
+                } catch {
+                    reasons.append("\(file): \(error.localizedDescription)")
+                }
+            } else {
+                reasons.append("\(file): not indexed yet")
+            }
+            if segment == nil { toBuild.append(index) }
+            opened.append(segment)
+        }
+        let bytesTotal = toBuild.reduce(UInt64(0)) { $0 + stamps[$1].size }
+        var bytesDone: UInt64 = 0
+        for (position, index) in toBuild.enumerated() {
+            opened[index] = try build(index, stamp: stamps[index], fileIndex: position, fileCount: toBuild.count,
+                                      bytesDone: bytesDone, bytesTotal: bytesTotal)
+            bytesDone += stamps[index].size
+        }
+        segments = opened.map { $0! }
+        removeOrphans()
+    }
+
+    /// Re-indexes file `index` after a query found its segment corrupt.
+    public func rebuild(segmentAt index: Int) throws {
+        reasons.append("\(files[index]): corrupt segment found while searching")
+        let stamp = try LookupFileStamp.of(path: files[index])
+        segments[index] = try build(index, stamp: stamp, fileIndex: 0, fileCount: 1, bytesDone: 0, bytesTotal: stamp.size)
+    }
+
+    /// The index of the segment whose file is `path`, if any.
+    public func segmentIndex(path: String) -> Int? { segments.firstIndex { $0.path == path } }
+
+    private func build(_ index: Int, stamp: LookupFileStamp, fileIndex: Int, fileCount: Int, bytesDone: UInt64,
+                       bytesTotal: UInt64) throws -> LookupSegment {
+        let file = files[index]
+        let output = segmentPath(for: file)
+        let report = progress
+        progress?(LookupIndexProgress(file: file, fileIndex: fileIndex, fileCount: fileCount, units: 0,
+                                      bytesDone: bytesDone, bytesTotal: bytesTotal))
+        skipped += try LookupSegmentBuilder.build(tmxPath: file, identity: identity(of: file), stamp: stamp, to: output) { units in
+            report?(LookupIndexProgress(file: file, fileIndex: fileIndex, fileCount: fileCount, units: units,
+                                        bytesDone: bytesDone, bytesTotal: bytesTotal))
+        }
+        rebuilt.append(file)
+        return try LookupSegment(path: output)
+    }
+
+    /// The path of a file relative to the memory: what a segment is keyed by.
+    func identity(of file: String) -> String {
+        if memory.isSingleFile { return URL(fileURLWithPath: file).lastPathComponent }
+        let prefix = memory.path.hasSuffix("/") ? memory.path : memory.path + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
+    func segmentPath(for file: String) -> String {
+        let identity = identity(of: file)
+        let hash = String(LookupChecksum.of(string: identity), radix: 16)
+        let readable = String(URL(fileURLWithPath: identity).deletingPathExtension().lastPathComponent
+            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(40))
+        return "\(folder)/\(readable)-\(hash).\(LookupIndexLayout.fileExtension)"
+    }
+
+    /// Deletes segments of files no longer in the memory.
+    private func removeOrphans() {
+        let expected = Set(files.map { URL(fileURLWithPath: segmentPath(for: $0)).lastPathComponent })
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasSuffix("." + LookupIndexLayout.fileExtension) && !expected.contains(name) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+    }
+
+    private static func prepareFolder(_ folder: String) -> Bool {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            return false
+        }
+        return access(folder, W_OK) == 0
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Errors of the lookup index. A corrupt or stale index is never an error the user sees: it is
+/// rebuilt. These surface only when the memory itself cannot be read or the index cannot be written.
+public enum LookupIndexError: LocalizedError, Sendable, Equatable {
+    /// The file is not a valid index segment (truncated, bad checksum, wrong version, …).
+    case corrupt(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case emptyQuery
+    case invalidThreshold(Double)
+
+    public var errorDescription: String? {
+        switch self {
+        case .corrupt(let path, let reason): return "\(path): corrupt lookup index: \(reason)"
+        case .cannotWrite(let path, let reason): return "\(path): cannot write the lookup index: \(reason)"
+        case .emptyQuery: return "the query has no words to look up"
+        case .invalidThreshold(let value): return "minimum score \(value) is outside 1…100"
+        }
+    }
+}
+
+/// The on-disk layout of one index segment (one per TMX file), read by memory-mapping it:
+///
+///     header (256 bytes): magic "TMLOOKUP", version, file size, the TMX file's size, mtime and
+///                         sampled hash, unit count, section count, a checksum of the small tables,
+///                         a checksum of the header
+///     section directory:  (offset, length) of every section, 8-byte aligned
+///     sections:           the TMX path; per unit (in file order) a record table and blob (source,
+///                         target, creationid, creationdate, line); per side (Indonesian, English):
+///                         sorted vocabulary, posting directory, length starts, postings, token
+///                         offsets, unit ordinals, unit checksums, token ids
+///
+/// Units of a side are numbered by (word count, file order), so a posting list is sorted by
+/// length and the length filter is a binary search. The header and small tables (vocabulary,
+/// posting directory, length starts) are checked on open; posting lists, units and records carry
+/// their own checksums, checked when a query reads them, so a cold lookup touches only what it
+/// needs and nothing read from disk is used unchecked.
+enum LookupIndexLayout {
+    static let magic: [UInt8] = Array("TMLOOKUP".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 256
+    static let sidesCount = 2
+    static let sectionsPerSide = 9
+    /// path, record table, record blob, then the sides.
+    static let sectionCount = 3 + sidesCount * sectionsPerSide
+    static let fileExtension = "tmlx"
+
+    enum Section: Int {
+        case path = 0, recordTable = 1, recordBlob = 2
+    }
+    enum SideSection: Int {
+        case vocabularyOffsets = 0, vocabularyBlob, postingDirectory, lengthStarts, postings, tokenOffsets,
+             unitOrdinals, unitChecksums, tokens
+    }
+    static func sideSection(_ side: Int, _ section: SideSection) -> Int { 3 + side * sectionsPerSide + section.rawValue }
+
+    // Header field offsets.
+    static let fileSizeOffset = 16
+    static let tmxSizeOffset = 24
+    static let tmxMtimeOffset = 32
+    static let tmxSampleOffset = 40
+    static let unitCountOffset = 48
+    static let sectionCountOffset = 52
+    static let tablesChecksumOffset = 56
+    static let headerChecksumOffset = 248
+}
+
+/// Fletcher-style 64-bit checksum (Fletcher 1982) over 32-bit words: fast enough to check a
+/// posting list as it is read, and catches changed, lost and swapped words.
+enum LookupChecksum {
+    static func of(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var a: UInt64 = 0x9E37_79B9 &+ seed
+        var b: UInt64 = UInt64(buffer.count)
+        let words = buffer.count / 4
+        var index = 0
+        while index < words {
+            a &+= UInt64(buffer.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+            b &+= a
+            index += 1
+        }
+        var offset = words * 4
+        while offset < buffer.count {
+            a &+= UInt64(buffer[offset]) &+ 1
+            b &+= a
+            offset += 1
+        }
+        return finish(a, b)
+    }
+
+    static func of(_ words: UnsafeBufferPointer<UInt32>, seed: UInt64 = 0) -> UInt64 {
+        var a: UInt64 = 0x9E37_79B9 &+ seed
+        var b: UInt64 = UInt64(words.count * 4)
+        for word in words {
+            a &+= UInt64(word)
+            b &+= a
+        }
+        return finish(a, b)
+    }
+
+    static func of(string: String) -> UInt64 { Array(string.utf8).withUnsafeBytes { of($0) } }
+
+    @inline(__always)
+    static func finish(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var h = a ^ (b &* 0xBF58_476D_1CE4_E5B9)
+        h ^= h >> 31
+        h = h &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
+
+    static func fold(_ value: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: value ^ (value >> 32)) }
+}
+
+/// The identity of a TMX file the index was built from: size, modification time and a hash of its
+/// first and last 64 KiB. Any of them changing makes the segment stale. (Hashing the whole file on
+/// every lookup would cost more than the lookup; an edit keeps neither the mtime nor, in practice,
+/// the size and both ends.)
+public struct LookupFileStamp: Sendable, Hashable, Codable {
+    public var size: UInt64
+    public var modificationNanoseconds: Int64
+    public var sampleHash: UInt64
+
+    public static func of(path: String) throws -> LookupFileStamp {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileError.cannotRead(path: path, reason: systemErrorMessage()) }
+        let size = UInt64(info.st_size)
+        #if canImport(Darwin)
+        let mtime = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+        let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileError.cannotRead(path: path, reason: systemErrorMessage())
+        }
+        defer { try? handle.close() }
+        let sample = 65_536
+        var data = (try? handle.read(upToCount: sample)) ?? Data()
+        if size > UInt64(sample) {
+            try? handle.seek(toOffset: size - UInt64(min(UInt64(sample), size - UInt64(sample))))
+            data += (try? handle.readToEnd()) ?? Data()
+        }
+        let hash = data.withUnsafeBytes { LookupChecksum.of($0, seed: size) }
+        return LookupFileStamp(size: size, modificationNanoseconds: mtime, sampleHash: hash)
+    }
+}

@@ -1,0 +1,130 @@
+import XCTest
+
+final class GlossaryCommandTests: XCTestCase {
+    func write(_ folder: URL, _ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func testAddRefusesDuplicatesAndConflictsThenListFinds() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let added = try TMProcess.run(["glossary", "add", "kemitraan strategis", "strategic partnership", "--note", "diplomacy"], in: folder)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("Glossaries/glossary.tsv"), encoding: .utf8),
+                       "kemitraan strategis\tstrategic partnership\tdiplomacy\n")
+        let duplicate = try TMProcess.run(["glossary", "add", "Kemitraan Strategis", "strategic partnership"], in: folder)
+        XCTAssertEqual(duplicate.status, 1)
+        XCTAssertTrue(duplicate.stderr.contains("already in the glossary (Glossaries/glossary.tsv:1)"), duplicate.stderr)
+        let conflict = try TMProcess.run(["glossary", "add", "kemitraan strategis", "strategic alliance"], in: folder)
+        XCTAssertEqual(conflict.status, 1)
+        XCTAssertTrue(conflict.stderr.contains("conflicts with"), conflict.stderr)
+        let forced = try TMProcess.run(["glossary", "add", "kemitraan strategis", "strategic alliance", "--allow-conflict"], in: folder)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        let list = try TMProcess.run(["glossary", "list", "--grep", "ALLIANCE"], in: folder)
+        XCTAssertEqual(list.status, 2, "a conflict is in the glossary now")
+        XCTAssertEqual(list.stdout, "kemitraan strategis\tstrategic alliance\n")
+        XCTAssertTrue(list.stderr.contains("Glossaries/glossary.tsv:2: kemitraan strategis → strategic alliance conflicts with strategic partnership at Glossaries/glossary.tsv:1"), list.stderr)
+        let json = try TMProcess.run(["glossary", "list", "--json"], in: folder)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((decoded?["entries"] as? [Any])?.count, 2)
+        XCTAssertEqual((decoded?["problems"] as? [Any])?.count, 1)
+    }
+
+    func testImportReportsDuplicatesAndWritesNewEntries() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        _ = try write(folder, "Glossaries/glossary.tsv", "Senin\tMonday\n")
+        let csv = try write(folder, "new.csv", "Indonesian,English,Note\nSenin,Monday,\nSelasa,Tuesday,day\nSenin,Sunday,wrong\n")
+        let result = try TMProcess.run(["glossary", "import", csv], in: folder)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stdout.contains("imported 1 of 3"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("new.csv:2:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("new.csv:4:"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("Glossaries/glossary.tsv"), encoding: .utf8),
+                       "Senin\tMonday\nSelasa\tTuesday\tday\n")
+        let empty = try write(folder, "empty.tsv", "")
+        let refused = try TMProcess.run(["glossary", "import", empty], in: folder)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("empty.tsv: no glossary entries found"), refused.stderr)
+    }
+
+    func testImportRefusesHostileTBX() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let tbx = try write(folder, "evil.tbx", """
+        <?xml version="1.0"?>
+        <!DOCTYPE martif [ <!ENTITY x SYSTEM "http://example.invalid/x"> ]>
+        <martif type="TBX"><text><body><termEntry><langSet xml:lang="id"><tig><term>&x;</term></tig></langSet></termEntry></body></text></martif>
+        """)
+        let result = try TMProcess.run(["glossary", "import", tbx], in: folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("evil.tbx:2:") && result.stderr.contains("external entity"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Glossaries/glossary.tsv").path))
+    }
+
+    func testExportEveryFormatAndReimport() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        _ = try write(folder, "Glossaries/a.tsv", "Kemenlu\tForeign Ministry\tgovernment\nPewarta\tReporter\n")
+        for format in ["tsv", "csv", "tbx", "tbx2"] {
+            let out = folder.appendingPathComponent("out-\(format).\(format == "tbx2" ? "tbx" : format)").path
+            let exported = try TMProcess.run(["glossary", "export", "--format", format, "--out", out], in: folder)
+            XCTAssertEqual(exported.status, 0, exported.stderr)
+            let other = folder.appendingPathComponent("other-\(format)").path
+            let imported = try TMProcess.run(["glossary", "import", out, "--glossary", other + "/g.tsv"], in: folder)
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+            XCTAssertEqual(try String(contentsOfFile: other + "/g.tsv", encoding: .utf8), "Kemenlu\tForeign Ministry\tgovernment\nPewarta\tReporter\n", format)
+        }
+        let stdout = try TMProcess.run(["glossary", "export", "--format", "csv", "--out", "-"], in: folder)
+        XCTAssertEqual(stdout.stdout, "source,target,note,pos,domain,alternatives,forbidden\nKemenlu,Foreign Ministry,government,,,,\nPewarta,Reporter,,,,,\n")
+        let usage = try TMProcess.run(["glossary", "export", "--format", "tbx", "--out", "-"], in: folder)
+        XCTAssertEqual(usage.status, 64)
+        let badFormat = try TMProcess.run(["glossary", "export", "--format", "xlsx", "--out", "x"], in: folder)
+        XCTAssertEqual(badFormat.status, 64)
+    }
+
+    func testStarterGlossaryLoadsCleanly() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let result = try TMProcess.run(["glossary", "list", "--glossary", root.appendingPathComponent("Glossaries").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertGreaterThanOrEqual(result.stdout.split(separator: "\n").count, 500)
+        XCTAssertTrue(result.stdout.contains("Kemenlu\tForeign Ministry"))
+        let tbx = try TMProcess.run(["glossary", "list", "--glossary", root.appendingPathComponent("Glossaries/tbx/news-id-en.tbx").path])
+        XCTAssertEqual(tbx.status, 0, tbx.stderr)
+        XCTAssertEqual(tbx.stdout, result.stdout, "the TBX copy holds the same entries as the TSV")
+    }
+
+    func testSuggestFromAMemoryAndAccept() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        var rows = "id\ten\n"
+        let countries = [("Jepang", "Japan"), ("Australia", "Australia"), ("Rusia", "Russia"), ("Prancis", "France"), ("Jerman", "Germany"), ("Mesir", "Egypt")]
+        let fields = [("perdagangan", "trade"), ("pendidikan", "education"), ("energi", "energy"), ("pertahanan", "defense"), ("pariwisata", "tourism"), ("kesehatan", "health")]
+        for (k, c) in countries.enumerated() {
+            let f = fields[k], g = fields[(k + 2) % fields.count]
+            rows += "Kerja sama bilateral di bidang \(f.0) terus tumbuh.\tBilateral cooperation in \(f.1) keeps growing.\n"
+            rows += "\(c.0) menginginkan kerja sama bilateral yang lebih erat.\t\(c.1) wants closer bilateral cooperation.\n"
+            rows += "Kerja keras di bidang \(g.0) membuahkan hasil.\tHard work in \(g.1) paid off.\n"
+            rows += "Pejabat \(c.0) membahas \(f.0) dan \(g.0).\t\(c.1) officials discussed \(f.1) and \(g.1).\n"
+        }
+        let pairs = try write(folder, "pairs.tsv", rows)
+        let imported = try TMProcess.run(["import", "--tm", "TMX", pairs], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let json = try TMProcess.run(["glossary", "suggest", "--tm", "TMX", "--json", "-n", "100"], in: folder)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let suggestions = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        let pairsFound = suggestions.map { (($0["source"] as? String ?? "").lowercased(), ($0["target"] as? String ?? "").lowercased()) }
+        XCTAssertTrue(pairsFound.contains { $0 == ("kerja sama bilateral", "bilateral cooperation") }, "\(pairsFound)")
+        let rank = (pairsFound.firstIndex { $0.0 == "kerja sama bilateral" } ?? 0) + 1
+        let accepted = try TMProcess.run(["glossary", "suggest", "--tm", "TMX", "-n", "100", "--accept", "mine.tsv", "--pick", "\(rank)"], in: folder)
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        let written = try String(contentsOf: folder.appendingPathComponent("mine.tsv"), encoding: .utf8)
+        XCTAssertTrue(written.lowercased().hasPrefix("kerja sama bilateral\tbilateral cooperation\tsuggested from the memory"), written)
+        // Accepted terms in the glossary are no longer suggested.
+        let again = try TMProcess.run(["glossary", "suggest", "--tm", "TMX", "--json", "-n", "100", "--glossary", "mine.tsv"], in: folder)
+        XCTAssertFalse(again.stdout.lowercased().contains("\"kerja sama bilateral\""), again.stdout)
+        let badPick = try TMProcess.run(["glossary", "suggest", "--tm", "TMX", "--pick", "x"], in: folder)
+        XCTAssertEqual(badPick.status, 64)
+        let noMemory = try TMProcess.run(["glossary", "suggest", "--tm", "missing"], in: folder)
+        XCTAssertEqual(noMemory.status, 1)
+        XCTAssertTrue(noMemory.stderr.contains("missing: no such translation memory"), noMemory.stderr)
+    }
+}

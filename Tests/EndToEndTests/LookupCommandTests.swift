@@ -1,0 +1,121 @@
+import XCTest
+
+final class LookupCommandTests: XCTestCase {
+    /// A small memory in a fresh folder: the project's own sample sentences.
+    func memory() throws -> URL {
+        let folder = try TMProcess.temporaryFolder(self)
+        let tmx = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="id" datatype="plaintext"/>
+        <body>
+        <tu creationid="budi" creationdate="20230201T080000Z"><tuv xml:lang="id"><seg>Kemitraan strategis komprehensif</seg></tuv><tuv xml:lang="en"><seg>Comprehensive strategic partnership</seg></tuv></tu>
+        <tu creationid="rina" creationdate="20230202T080000Z"><tuv xml:lang="id"><seg>Indonesia dan Jepang sepakat memperkuat kemitraan strategis.</seg></tuv><tuv xml:lang="en"><seg>Indonesia and Japan agreed to strengthen their strategic partnership.</seg></tuv></tu>
+        <tu creationid="budi" creationdate="20230203T080000Z"><tuv xml:lang="id"><seg>Kemitraan strategis itu dibahas pada 2-3 Februari dengan nilai 1.500 juta dolar.</seg></tuv><tuv xml:lang="en"><seg>The strategic partnership was discussed on Feb. 2-3 with a value of US$1,500 million.</seg></tuv></tu>
+        </body></tmx>
+        """
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("TMX"), withIntermediateDirectories: true)
+        try tmx.write(to: folder.appendingPathComponent("TMX/news.tmx"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func testPhraseShowsFuzzyMatchesAndConcordance() throws {
+        let folder = try memory()
+        let result = try TMProcess.run(["lookup", "kemitraan strategis"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Fuzzy matches (id, ≥ 50%): 1"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("→ Comprehensive strategic partnership"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Concordance (id): 3 units"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("budi · 2023-02-01 · TMX/news.tmx:"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("\u{1B}["), "no colours with NO_COLOR / off a terminal")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("TMX/.tm-index").path))
+        XCTAssertEqual(result.stderr, "", "no progress bar off a terminal")
+    }
+
+    func testPlaceablesInJSON() throws {
+        let folder = try memory()
+        let query = "Kemitraan strategis itu dibahas pada 5-6 Februari dengan nilai 2.750 juta dolar."
+        let result = try TMProcess.run(["lookup", query, "--json", "-n", "1"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let match = (json["matches"] as! [[String: Any]])[0]
+        XCTAssertEqual(match["score"] as? Int, 98)
+        XCTAssertEqual(match["target"] as? String, "The strategic partnership was discussed on Feb. 5-6 with a value of US$2,750 million.")
+        XCTAssertEqual((match["provenance"] as! [String: Any])["creationID"] as? String, "budi")
+        XCTAssertNil(json["concordance"], "a sentence gets no concordance")
+    }
+
+    func testFromEnglishAndTarget() throws {
+        let folder = try memory()
+        let english = try TMProcess.run(["lookup", "Comprehensive strategic partnerships", "--from", "en", "--json"], in: folder)
+        XCTAssertEqual(english.status, 0, english.stderr)
+        XCTAssertTrue(english.stdout.contains("\"target\" : \"Kemitraan strategis komprehensif\""), english.stdout)
+        let target = try TMProcess.run(["lookup", "strategic partnership", "--target"], in: folder)
+        XCTAssertEqual(target.status, 0, target.stderr)
+        XCTAssertTrue(target.stdout.contains("Concordance (en): 3 units"), target.stdout)
+    }
+
+    func testAwkwardQueries() throws {
+        let folder = try memory()
+        for empty in ["", "   ", "\t\n", "... !!"] {
+            let result = try TMProcess.run(["lookup", empty], in: folder)
+            XCTAssertEqual(result.status, 64, "\(empty.debugDescription): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("no words"), result.stderr)
+        }
+        let tabs = try TMProcess.run(["lookup", "kemitraan\tstrategis\r\nkomprehensif"], in: folder)
+        XCTAssertEqual(tabs.status, 0, tabs.stderr)
+        XCTAssertTrue(tabs.stdout.contains("99%"), tabs.stdout)
+        let paste = Array(repeating: "kemitraan strategis komprehensif dan", count: 2500).joined(separator: " ")
+        let long = try TMProcess.run(["lookup", paste, "--json"], in: folder)
+        XCTAssertEqual(long.status, 0, long.stderr)
+        XCTAssertTrue(long.stdout.contains("\"matches\" : ["), long.stdout)
+        XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan", "--min", "0"], in: folder).status, 64)
+        XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan", "--from", "fr"], in: folder).status, 64)
+        let missing = try TMProcess.run(["lookup", "kemitraan", "--tm", "no-such-folder"], in: folder)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("no-such-folder"), missing.stderr)
+    }
+
+    func testGlossaryTermsOfTheQuery() throws {
+        let folder = try memory()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Glossaries"), withIntermediateDirectories: true)
+        try "kemitraan strategis\tstrategic partnership\tdiplomacy\n".write(to: folder.appendingPathComponent("Glossaries/terms.tsv"),
+                                                                           atomically: true, encoding: .utf8)
+        let result = try TMProcess.run(["lookup", "kemitraan strategisnya"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("Glossary:\n  kemitraan strategisnya → strategic partnership — diplomacy  Glossaries/terms.tsv:1"), result.stdout)
+        let other = try TMProcess.write(glossaryIn: folder)
+        let json = try TMProcess.run(["lookup", "kemitraan strategis", "--glossary", other, "--json"], in: folder)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertTrue(json.stdout.contains("\"target\" : \"strategic alliance\""), json.stdout)
+        XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan", "--glossary", "missing.tsv"], in: folder).status, 1)
+    }
+
+    func testBrokenMemoryFileIsNamed() throws {
+        let folder = try memory()
+        try Data([0x3C, 0x74, 0x6D, 0x78, 0x00, 0xFF, 0xFE]).write(to: folder.appendingPathComponent("TMX/junk.tmx"))
+        let result = try TMProcess.run(["lookup", "kemitraan strategis"], in: folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("junk.tmx"), result.stderr)
+    }
+
+    func testCorruptIndexIsRebuilt() throws {
+        let folder = try memory()
+        XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan strategis"], in: folder).status, 0)
+        let indexFolder = folder.appendingPathComponent("TMX/.tm-index")
+        for name in try FileManager.default.contentsOfDirectory(atPath: indexFolder.path) {
+            try Data(repeating: 0x41, count: 300).write(to: indexFolder.appendingPathComponent(name))
+        }
+        let result = try TMProcess.run(["lookup", "kemitraan strategis"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Concordance (id): 3 units"), result.stdout)
+    }
+}
+
+extension TMProcess {
+    /// A second glossary file outside Glossaries/.
+    static func write(glossaryIn folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("other.tsv").path
+        try "kemitraan strategis\tstrategic alliance\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}

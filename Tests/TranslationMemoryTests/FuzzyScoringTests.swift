@@ -1,0 +1,115 @@
+import XCTest
+@testable import TranslationMemory
+
+final class FuzzyScoringTests: XCTestCase {
+    func score(_ query: String, _ unit: String) -> FuzzyScore {
+        FuzzyScorer.score(query: FuzzySegment(query), unit: FuzzySegment(unit))
+    }
+
+    let sentence = "Presiden Joko Widodo menerima kunjungan Menteri Malaysia di Istana Merdeka"
+
+    func testIdenticalIsHundred() {
+        XCTAssertEqual(score(sentence, sentence).score, 100)
+        // Surrounding whitespace (a pasted line) is not a difference.
+        XCTAssertEqual(score(" \(sentence)\n", sentence).score, 100)
+    }
+
+    func testOneWordChangedInTen() {
+        let changed = sentence.replacingOccurrences(of: "Malaysia", with: "Singapura")
+        let result = score(changed, sentence)
+        XCTAssertEqual(result.distance, 1)
+        XCTAssertEqual(result.score, 90, accuracy: 1e-9)
+        let diff = FuzzyScorer.diff(query: FuzzySegment(changed), unit: FuzzySegment(sentence))
+        XCTAssertEqual(diff.filter { $0.operation == .replace }, [FuzzyDiffPiece(operation: .replace, source: "Malaysia", query: "Singapura")])
+    }
+
+    func testWordInsertedAndDeleted() {
+        let query = "Presiden menerima kunjungan Menteri Malaysia di Istana Merdeka Jakarta"
+        let result = score(query, sentence) // "Joko Widodo" deleted, "Jakarta" inserted: d = 3 over 10
+        XCTAssertEqual(result.distance, 3)
+        XCTAssertEqual(result.score, 70, accuracy: 1e-9)
+        let diff = FuzzyScorer.diff(query: FuzzySegment(query), unit: FuzzySegment(sentence))
+        XCTAssertEqual(diff.filter { $0.operation == .delete }.compactMap(\.source), ["Joko", "Widodo"])
+        XCTAssertEqual(diff.filter { $0.operation == .insert }.compactMap(\.query), ["Jakarta"])
+    }
+
+    func testReorderedWordsCostEdits() {
+        let result = score("Malaysia dan Indonesia sepakat", "Indonesia dan Malaysia sepakat")
+        XCTAssertEqual(result.distance, 2)
+        XCTAssertEqual(result.score, 50, accuracy: 1e-9)
+    }
+
+    func testNumberIsAPlaceable() {
+        let query = "Nilai perdagangan mencapai 3.200 juta dolar AS tahun lalu"
+        let unit = "Nilai perdagangan mencapai 1.500 juta dolar AS tahun lalu"
+        let result = score(query, unit)
+        XCTAssertEqual(result.distance, 0)
+        XCTAssertEqual(result.penalties.placeables, 1)
+        XCTAssertEqual(result.score, 99)
+        let changes = FuzzyScorer.placeableChanges(query: FuzzySegment(query), unit: FuzzySegment(unit))
+        XCTAssertEqual(changes, [FuzzyPlaceableChange(kind: .number, from: "1.500", to: "3.200")])
+        let target = FuzzyPlaceables.substitute(target: "Trade reached US$1,500 million last year.", changes: changes,
+                                                sourceLanguage: .indonesian, targetLanguage: .english)
+        XCTAssertEqual(target.text, "Trade reached US$3,200 million last year.")
+    }
+
+    func testDateRangeAndMonthInTarget() {
+        let query = "Pertemuan tingkat menteri pada 5-6 Maret"
+        let unit = "Pertemuan tingkat menteri pada 2-3 Februari"
+        let result = score(query, unit)
+        XCTAssertEqual(result.distance, 0)
+        XCTAssertEqual(result.penalties.placeables, 2)
+        let changes = FuzzyScorer.placeableChanges(query: FuzzySegment(query), unit: FuzzySegment(unit))
+        let abbreviated = FuzzyPlaceables.substitute(target: "A ministerial meeting on Feb. 2-3.", changes: changes,
+                                                     sourceLanguage: .indonesian, targetLanguage: .english)
+        XCTAssertEqual(abbreviated.text, "A ministerial meeting on March 5-6.")
+        let sameMonth = FuzzyScorer.placeableChanges(query: FuzzySegment("pada 5-6 Februari"), unit: FuzzySegment("pada 2-3 Februari"))
+        XCTAssertEqual(FuzzyPlaceables.substitute(target: "on Feb. 2-3", changes: sameMonth, sourceLanguage: .indonesian,
+                                                  targetLanguage: .english).text, "on Feb. 5-6")
+        XCTAssertEqual(FuzzyPlaceables.substitute(target: "on February 2-3", changes: changes, sourceLanguage: .indonesian,
+                                                  targetLanguage: .english).text, "on March 5-6")
+    }
+
+    func testNumberConventions() {
+        XCTAssertEqual(FuzzyPlaceables.convertNumber("1.500", from: .indonesian, to: .english), "1,500")
+        XCTAssertEqual(FuzzyPlaceables.convertNumber("1.500.000,25", from: .indonesian, to: .english), "1,500,000.25")
+        XCTAssertEqual(FuzzyPlaceables.convertNumber("5,75", from: .indonesian, to: .english), "5.75")
+        XCTAssertEqual(FuzzyPlaceables.convertNumber("10.30", from: .indonesian, to: .english), "10.30")
+        XCTAssertEqual(FuzzyPlaceables.convertNumber("1,500", from: .english, to: .indonesian), "1.500")
+        XCTAssertEqual(FuzzyPlaceables.convertNumber("5.75", from: .english, to: .indonesian), "5,75")
+    }
+
+    func testCaseOnlyCostsAPoint() {
+        let result = score("presiden joko widodo menerima kunjungan", "Presiden Joko Widodo menerima kunjungan")
+        XCTAssertEqual(result.distance, 0)
+        XCTAssertEqual(result.penalties.letterCase, 2, "at most 2 points for case")
+        XCTAssertEqual(result.score, 98)
+        XCTAssertEqual(score("Presiden joko Widodo", "Presiden Joko Widodo").score, 99)
+    }
+
+    func testPunctuationAndWhitespaceOnly() {
+        XCTAssertEqual(score("Jakarta, Senin (5/2).", "Jakarta Senin (5/2)").penalties.punctuation, 1)
+        XCTAssertEqual(score("Jakarta Senin", "Jakarta, Senin").score, 99)
+        let spaced = score("Jakarta  Senin\tpagi", "Jakarta Senin pagi")
+        XCTAssertEqual(spaced.penalties.whitespace, 1)
+        XCTAssertEqual(spaced.score, 99)
+    }
+
+    func testNothingInCommon() {
+        XCTAssertEqual(score("kemitraan strategis", "harga minyak mentah").score, 0)
+        XCTAssertTrue(FuzzySegment(" \t\n ").tokens.isEmpty)
+    }
+
+    func testFastTokenizerAgreesWithWordTokenizer() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcXYZ019 .,:-'\"()/\t\n%$")
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<30, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            XCTAssertEqual(FuzzyWords.tokenize(text), WordTokenizer.tokenize(text), "\(text.debugDescription)")
+        }
+        let indonesian = "Negara-negara ASEAN menyepakati 1.500.000,50 dolar pada pukul 10.30 WIB, kata Qur'an."
+        XCTAssertEqual(FuzzyWords.tokenize(indonesian), WordTokenizer.tokenize(indonesian))
+        XCTAssertEqual(FuzzyWords.tokenize("“Kemitraan” naik 5%"), WordTokenizer.tokenize("“Kemitraan” naik 5%"))
+    }
+}

@@ -1,0 +1,202 @@
+import XCTest
+@testable import TranslationMemory
+
+/// The index must return exactly what scoring every unit returns, and must never trust a stale or
+/// damaged index file.
+final class MatchIndexTests: XCTestCase {
+    struct Pair { var indonesian: String; var english: String }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tm-match-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func writeTMX(_ pairs: [Pair], to path: String) throws {
+        let writer = try TMXWriter(path: path, header: TMXWriter.standardHeader())
+        for (number, pair) in pairs.enumerated() {
+            try writer.write(TranslationUnit(attributes: [XMLAttribute("creationid", "tester\(number % 3)"),
+                                                          XMLAttribute("creationdate", "20230102T030405Z")],
+                                             variants: [Variant(language: "id-ID", segment: Segment(text: pair.indonesian)),
+                                                        Variant(language: "en-US", segment: Segment(text: pair.english))]))
+        }
+        try writer.finish()
+    }
+
+    /// A random memory with many near-duplicates (a small vocabulary, numbers, months, case and
+    /// punctuation variants), as a seeded generator so that a failure can be replayed.
+    struct RandomMemory {
+        var state: UInt64
+        let words = ["kemitraan", "strategis", "Indonesia", "indonesia", "dan", "Jepang", "sepakat", "memperkuat", "ekonomi",
+                     "perdagangan", "yang", "di", "pada", "Februari", "Maret", "menteri", "bank", "suku", "bunga", "naik"]
+
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+
+        mutating func word() -> String {
+            switch next(10) {
+            case 0: return String(next(3000))
+            case 1: return "\(next(9) + 1).\(100 + next(900))"
+            default: return words[next(words.count)]
+            }
+        }
+
+        mutating func sentence() -> String {
+            (0..<(1 + next(12))).map { _ in word() }.joined(separator: next(6) == 0 ? ", " : " ")
+        }
+
+        mutating func mutate(_ text: String) -> String {
+            var tokens = text.split(separator: " ").map(String.init)
+            for _ in 0..<next(4) {
+                switch next(4) {
+                case 0 where !tokens.isEmpty: tokens[next(tokens.count)] = word()
+                case 1: tokens.insert(word(), at: next(tokens.count + 1))
+                case 2 where tokens.count > 1: tokens.remove(at: next(tokens.count))
+                default: tokens.append(next(2) == 0 ? "." : word())
+                }
+            }
+            return tokens.joined(separator: " ")
+        }
+
+        mutating func memory(_ count: Int) -> [Pair] {
+            var pairs: [Pair] = []
+            for _ in 0..<count {
+                let text = pairs.isEmpty || next(3) == 0 ? sentence() : mutate(pairs[next(pairs.count)].indonesian)
+                pairs.append(Pair(indonesian: text, english: mutate(text).uppercased()))
+            }
+            return pairs
+        }
+    }
+
+    func testIndexEqualsBruteForceOnRandomMemories() throws {
+        for seed in [1, 2] as [UInt64] {
+            var random = RandomMemory(state: seed)
+            let folder = try temporaryFolder()
+            let files = [random.memory(260), random.memory(140)]
+            for (number, pairs) in files.enumerated() {
+                try writeTMX(pairs, to: folder.appendingPathComponent("part-\(number).tmx").path)
+            }
+            let index = try LookupIndex(memory: TranslationMemoryStore(path: folder.path))
+            XCTAssertEqual(index.segments.map(\.unitCount), [260, 140])
+            var queries: [String] = []
+            for _ in 0..<20 {
+                let pairs = files[random.next(2)]
+                queries.append(random.next(4) == 0 ? random.sentence() : random.mutate(pairs[random.next(pairs.count)].indonesian))
+            }
+            let settings = [FuzzySearchOptions(minimum: 50, limit: 5, side: .indonesian, penalties: true),
+                            FuzzySearchOptions(minimum: 30, limit: 3, side: .indonesian, penalties: false),
+                            FuzzySearchOptions(minimum: 75, limit: 10, side: .indonesian, penalties: true),
+                            FuzzySearchOptions(minimum: 1, limit: 4, side: .indonesian, penalties: true),
+                            FuzzySearchOptions(minimum: 60, limit: 5, side: .english, penalties: true)]
+            let scratch = FuzzySearchScratch()
+            for options in settings {
+                var units: [(position: FuzzyUnitPosition, source: FuzzySegment)] = []
+                for (file, pairs) in files.enumerated() {
+                    for (ordinal, pair) in pairs.enumerated() {
+                        units.append((FuzzyUnitPosition(file: file, ordinal: ordinal),
+                                      FuzzySegment(options.side == .indonesian ? pair.indonesian : pair.english)))
+                    }
+                }
+                for text in queries {
+                    let query = FuzzySegment(options.side == .indonesian ? text : text.uppercased())
+                    let expected = FuzzyBruteForce.search(query, prepared: units, options: options)
+                    let found = try FuzzySearch.search(query, in: index.segments, options: options, scratch: scratch)
+                    XCTAssertEqual(found, expected, "seed \(seed), \(options), query \(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    func sampleFolder() throws -> (URL, [Pair]) {
+        let folder = try temporaryFolder()
+        let pairs = [
+            Pair(indonesian: "Indonesia dan Jepang sepakat memperkuat kemitraan strategis.", english: "Indonesia and Japan agreed to strengthen their strategic partnership."),
+            Pair(indonesian: "Nilai perdagangan mencapai 1.500 juta dolar AS.", english: "Trade reached US$1,500 million."),
+            Pair(indonesian: "Kemitraan strategis komprehensif", english: "Comprehensive strategic partnership"),
+        ]
+        try writeTMX(pairs, to: folder.appendingPathComponent("a.tmx").path)
+        try writeTMX([Pair(indonesian: "Bank Indonesia mempertahankan suku bunga acuan.", english: "Bank Indonesia kept its benchmark rate.")],
+                     to: folder.appendingPathComponent("b.tmx").path)
+        return (folder, pairs)
+    }
+
+    func testFreshIndexIsReusedAndChangedFilesReindexed() throws {
+        let (folder, _) = try sampleFolder()
+        let store = TranslationMemoryStore(path: folder.path)
+        XCTAssertEqual(try LookupIndex(memory: store).rebuilt.count, 2)
+        XCTAssertEqual(try LookupIndex(memory: store).rebuilt, [])
+
+        // Changing one file re-indexes that file only, and the new content is found.
+        try writeTMX([Pair(indonesian: "Harga minyak mentah naik.", english: "Crude oil prices rose.")],
+                     to: folder.appendingPathComponent("b.tmx").path)
+        let index = try LookupIndex(memory: store)
+        XCTAssertEqual(index.rebuilt, [folder.appendingPathComponent("b.tmx").path])
+        let report = try LookupEngine.run(LookupRequest(query: "Harga minyak mentah naik."), index: index)
+        XCTAssertEqual(report.matches.first?.target, "Crude oil prices rose.")
+
+        // A removed file's segment goes.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("b.tmx"))
+        let smaller = try LookupIndex(memory: store)
+        XCTAssertEqual(smaller.segments.count, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: smaller.folder).filter { $0.hasSuffix(".tmlx") }.count, 1)
+    }
+
+    func testTruncatedOrGarbageSegmentIsRebuilt() throws {
+        let (folder, _) = try sampleFolder()
+        let store = TranslationMemoryStore(path: folder.path)
+        let index = try LookupIndex(memory: store)
+        let segment = index.segments[0].path
+        let size = try FileManager.default.attributesOfItem(atPath: segment)[.size] as! Int
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: segment))
+        try handle.truncate(atOffset: UInt64(size / 2))
+        try handle.close()
+        XCTAssertThrowsError(try LookupSegment(path: segment))
+        let reopened = try LookupIndex(memory: store)
+        XCTAssertEqual(reopened.rebuilt, [index.files[0]])
+
+        try Data("not an index at all".utf8).write(to: URL(fileURLWithPath: segment))
+        XCTAssertEqual(try LookupIndex(memory: store).rebuilt, [index.files[0]])
+        try Data().write(to: URL(fileURLWithPath: segment))
+        XCTAssertEqual(try LookupIndex(memory: store).rebuilt, [index.files[0]])
+    }
+
+    /// Damage in the lazily checked parts (posting lists, records) is found by the query that
+    /// reads it; the segment is rebuilt and the answer is the right one.
+    func testCorruptionFoundWhileSearchingIsRepaired() throws {
+        let (folder, _) = try sampleFolder()
+        let store = TranslationMemoryStore(path: folder.path)
+        let request = LookupRequest(query: "Kemitraan strategis komprehensif Indonesia")
+        let expected = try LookupEngine.run(request, index: LookupIndex(memory: store))
+        XCTAssertEqual(expected.matches.first?.source, "Kemitraan strategis komprehensif")
+        for section in [LookupIndexLayout.sideSection(0, .postings), LookupIndexLayout.Section.recordBlob.rawValue,
+                        LookupIndexLayout.sideSection(0, .tokens)] {
+            let index = try LookupIndex(memory: store)
+            let path = index.segments[0].path
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            let entry = LookupIndexLayout.headerSize + section * 16
+            let offset = bytes[entry..<entry + 8].withUnsafeBytes { Int($0.loadUnaligned(as: UInt64.self)) }
+            let length = bytes[entry + 8..<entry + 16].withUnsafeBytes { Int($0.loadUnaligned(as: UInt64.self)) }
+            XCTAssertGreaterThan(length, 0)
+            for position in offset..<offset + length { bytes[position] ^= 0x5A }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let damaged = try LookupIndex(memory: store) // the header and tables are intact: opens
+            XCTAssertEqual(damaged.rebuilt, [])
+            let report = try LookupEngine.run(request, index: damaged)
+            XCTAssertEqual(report, expected, "section \(section)")
+            XCTAssertEqual(damaged.rebuilt, [damaged.files[0]], "section \(section)")
+        }
+    }
+
+    func testEmptyMemoryAndEmptyQuery() throws {
+        let folder = try temporaryFolder()
+        let index = try LookupIndex(memory: TranslationMemoryStore(path: folder.path))
+        XCTAssertEqual(try LookupEngine.run(LookupRequest(query: "kemitraan"), index: index).matches, [])
+        XCTAssertThrowsError(try LookupEngine.run(LookupRequest(query: " \t\n"), index: index)) { error in
+            XCTAssertEqual(error as? LookupIndexError, .emptyQuery)
+        }
+        XCTAssertThrowsError(try LookupIndex(memory: TranslationMemoryStore(path: folder.appendingPathComponent("missing").path)))
+    }
+}

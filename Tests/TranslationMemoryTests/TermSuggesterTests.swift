@@ -1,0 +1,76 @@
+import XCTest
+@testable import TranslationMemory
+
+/// A small parallel corpus written for these tests: the terms recur in varied sentences so that
+/// word alignment can tell them apart.
+enum TermSuggesterFixture {
+    static let countries = [("Jepang", "Japan"), ("Australia", "Australia"), ("Rusia", "Russia"), ("Prancis", "France"),
+                            ("Jerman", "Germany"), ("Mesir", "Egypt"), ("Brasil", "Brazil"), ("Kanada", "Canada")]
+    static let fields = [("perdagangan", "trade"), ("pendidikan", "education"), ("energi", "energy"), ("pertahanan", "defense"),
+                         ("pariwisata", "tourism"), ("kesehatan", "health"), ("pertanian", "agriculture"), ("perikanan", "fisheries")]
+    static let verbs = [("memperkuat", "strengthen"), ("memperluas", "expand"), ("membahas", "discuss"), ("meninjau", "review")]
+    static let days = [("Senin", "Monday"), ("Selasa", "Tuesday"), ("Rabu", "Wednesday"), ("Kamis", "Thursday")]
+
+    static var pairs: [TermSuggesterPair] {
+        var pairs: [TermSuggesterPair] = []
+        func add(_ id: String, _ en: String) { pairs.append(TermSuggesterPair(indonesian: id, english: en)) }
+        for (k, c) in countries.enumerated() {
+            let f = fields[k % fields.count], g = fields[(k + 3) % fields.count]
+            let v = verbs[k % verbs.count], d = days[k % days.count]
+            add("\(c.0) dan Indonesia sepakat \(v.0) kemitraan strategis.", "\(c.1) and Indonesia agreed to \(v.1) the strategic partnership.")
+            add("Kemitraan strategis itu mencakup \(f.0).", "The strategic partnership covers \(f.1).")
+            add("Menteri Luar Negeri \(c.0) tiba pada hari \(d.0).", "The \(c.1) Foreign Minister arrived on \(d.1).")
+            add("Pada hari \(d.0), Menteri Luar Negeri membahas \(g.0).", "On \(d.1), the Foreign Minister discussed \(g.1).")
+            add("Kerja sama bilateral di bidang \(f.0) terus tumbuh.", "Bilateral cooperation in \(f.1) keeps growing.")
+            add("\(c.0) menginginkan kerja sama bilateral yang lebih erat.", "\(c.1) wants closer bilateral cooperation.")
+            add("Lokasi itu sangat strategis bagi \(c.0).", "The location is very strategic for \(c.1).")
+            add("Menteri \(f.0) \(c.0) bertemu mitra dari Jakarta.", "The \(c.1) \(f.1) minister met partners from Jakarta.")
+            add("Negeri itu mengirim delegasi pada hari \(d.0).", "That country sent a delegation on \(d.1).")
+            add("Kerja keras di bidang \(g.0) membuahkan hasil.", "Hard work in \(g.1) paid off.")
+        }
+        return pairs
+    }
+}
+
+final class TermSuggesterTests: XCTestCase {
+    func testFindsMultiwordTermsWithTheirAlignedEnglish() {
+        let suggestions = TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 3, limit: 100))
+        let found = Dictionary(suggestions.map { ($0.source.lowercased(), $0.target.lowercased()) }, uniquingKeysWith: { first, _ in first })
+        XCTAssertEqual(found["kemitraan strategis"], "strategic partnership", "\(found)")
+        XCTAssertEqual(found["menteri luar negeri"], "foreign minister", "\(found)")
+        XCTAssertEqual(found["kerja sama bilateral"], "bilateral cooperation", "\(found)")
+        for suggestion in suggestions {
+            let words = suggestion.source.lowercased().split(separator: " ").map(String.init)
+            XCTAssertFalse(TermSuggester.indonesianFunctionWords.contains(words.first!), suggestion.source)
+            XCTAssertFalse(TermSuggester.indonesianFunctionWords.contains(words.last!), suggestion.source)
+            XCTAssertGreaterThanOrEqual(suggestion.frequency, 3)
+            XCTAssertNotNil(suggestion.example)
+        }
+        let partnership = suggestions.first { $0.source == "kemitraan strategis" }!
+        XCTAssertEqual(partnership.frequency, 16)
+        XCTAssertGreaterThanOrEqual(partnership.confidence, 0.5, "\(partnership.otherTargets)")
+    }
+
+    func testKnownGlossaryTermsAreLeftOut() {
+        let glossary = Glossary(entries: [GlossaryEntry(source: "kemitraan strategis", target: "strategic partnership")])
+        let suggestions = TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: glossary, options: TermSuggesterOptions(minCount: 3, limit: 100))
+        XCTAssertFalse(suggestions.contains { $0.source.lowercased() == "kemitraan strategis" })
+        XCTAssertTrue(suggestions.contains { $0.source == "Menteri Luar Negeri" })
+    }
+
+    func testMinCountAndLimit() {
+        let pairs = TermSuggesterFixture.pairs
+        let all = TermSuggester.suggest(pairs: pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 9, limit: 100))
+        XCTAssertTrue(all.allSatisfy { $0.frequency >= 9 })
+        XCTAssertEqual(TermSuggester.suggest(pairs: pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 2, limit: 5)).count, 5)
+        XCTAssertTrue(TermSuggester.suggest(pairs: [], glossary: Glossary(), options: TermSuggesterOptions()).isEmpty)
+    }
+
+    func testBaselinePairsFrequentNgramsWithCooccurringWords() {
+        let suggestions = TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: Glossary(),
+                                                options: TermSuggesterOptions(minCount: 3, limit: 100, method: .baseline))
+        XCTAssertFalse(suggestions.isEmpty)
+        XCTAssertEqual(suggestions.map(\.frequency), suggestions.map(\.frequency).sorted(by: >))
+        XCTAssertTrue(suggestions.allSatisfy { !$0.target.contains(" ") })
+    }
+}
