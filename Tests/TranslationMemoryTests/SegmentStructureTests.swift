@@ -194,4 +194,24 @@ final class SegmentStructureTests: XCTestCase {
             }
         }
     }
+
+    func testForEachPartGivesByteRangesInOrder() {
+        let text = "Banjir di Jakarta\n\nJakarta (ANTARA) - Air naik. Warga mengungsi.\n\nEditor: Dewi Lestari\n"
+        var kinds: [String] = []
+        var sentences: [String] = []
+        var copy = text
+        copy.withUTF8 { p in
+            SentenceSegmenter(language: .indonesian).forEachPart(utf8: p) { part in
+                switch part {
+                case .title(let r): kinds.append("title"); sentences.append(String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self))
+                case .dateline(let d): kinds.append("dateline:" + d.place)
+                case .paragraph: kinds.append("paragraph")
+                case .sentence(let r): kinds.append("sentence"); sentences.append(String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self))
+                case .credit(let c): kinds.append("credit:" + c.kind.rawValue)
+                }
+            }
+        }
+        XCTAssertEqual(kinds, ["title", "dateline:Jakarta", "paragraph", "sentence", "sentence", "credit:editor"])
+        XCTAssertEqual(sentences, ["Banjir di Jakarta", "Air naik.", "Warga mengungsi."])
+    }
 }
