@@ -20,6 +20,8 @@ final class SegmentRuleTests: XCTestCase {
             ("Saham PT Bank Mandiri (Persero) Tbk. Direktur utama menyatakan laba naik.", ["Saham PT Bank Mandiri (Persero) Tbk. Direktur utama menyatakan laba naik."]),
             ("Rapat digelar pk. 09.00 di ruang No. 3. Semua hadir.", ["Rapat digelar pk. 09.00 di ruang No. 3.", "Semua hadir."]),
             ("Hadir pula KH. Ma'ruf dan Hj. Siti. Keduanya berpidato.", ["Hadir pula KH. Ma'ruf dan Hj. Siti.", "Keduanya berpidato."]),
+            ("Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir. Ia berpidato.", ["Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir.", "Ia berpidato."]),
+            ("Gelar diberikan kepada Dr. (H.C.) Megawati. Acara selesai.", ["Gelar diberikan kepada Dr. (H.C.) Megawati.", "Acara selesai."]),
         ])
     }
 
@@ -30,6 +32,7 @@ final class SegmentRuleTests: XCTestCase {
             ("The U.S. Food and Drug Administration approved it. Sales rose.", ["The U.S. Food and Drug Administration approved it.", "Sales rose."]),
             ("Apple Inc. Chief Executive Tim Cook spoke at 10 a.m. The talk was short.", ["Apple Inc. Chief Executive Tim Cook spoke at 10 a.m.", "The talk was short."]),
             ("It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva. No. 10 agreed.", ["It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva.", "No. 10 agreed."]),
+            ("Gen. (Ret.) Wiranto spoke. It was brief.", ["Gen. (Ret.) Wiranto spoke.", "It was brief."]),
             ("Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill. It passed.", ["Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill.", "It passed."]),
         ])
     }

@@ -99,9 +99,11 @@ public struct SentenceSegmenter: Sendable {
             if c == 0x2E { dots += 1; j += 1 } else if c == 0x3F || c == 0x21 { marks += 1; j += 1 } else if SegmenterBytes.isEllipsis(p, j, hi) { ellipsis = true; j += 3 } else { break }
         }
         var closers = 0
+        var closingQuotes = 0   // `."` ends a quoted sentence; `.)` may close `(Purn.)`
         while j < hi {
             let n = SegmenterBytes.closerLength(p, j, hi)
             if n == 0 { break }
+            if !(n == 1 && (p[j] == 0x29 || p[j] == 0x5D || p[j] == 0x7D)) { closingQuotes += 1 }
             j += n
             closers += 1
         }
@@ -148,7 +150,7 @@ public struct SentenceSegmenter: Sendable {
             t -= 1
         }
         if t == i { return yes }          // ". X": nothing before the stop
-        if closers > 0 { return yes }     // `(sekitar 200 orang.) Datang`: a bracket closed after the stop
+        if closingQuotes > 0 { return yes }   // `…kata dia." Lalu`: a quotation closed after the stop
         let token = String(decoding: UnsafeBufferPointer(rebasing: p[t..<i]), as: UTF8.self)
         if let kind = rules.kind(of: token) {
             switch kind {
