@@ -22,6 +22,7 @@ final class SegmentRuleTests: XCTestCase {
             ("Hadir pula KH. Ma'ruf dan Hj. Siti. Keduanya berpidato.", ["Hadir pula KH. Ma'ruf dan Hj. Siti.", "Keduanya berpidato."]),
             ("Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir. Ia berpidato.", ["Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir.", "Ia berpidato."]),
             ("Gelar diberikan kepada Dr. (H.C.) Megawati. Acara selesai.", ["Gelar diberikan kepada Dr. (H.C.) Megawati.", "Acara selesai."]),
+            ("Keduanya dijerat Pasal 340 KUHP jo. Pasal 55 ayat (1) ke-1 KUHP. Ancamannya berat.", ["Keduanya dijerat Pasal 340 KUHP jo. Pasal 55 ayat (1) ke-1 KUHP.", "Ancamannya berat."]),
         ])
     }
 
@@ -33,6 +34,7 @@ final class SegmentRuleTests: XCTestCase {
             ("Apple Inc. Chief Executive Tim Cook spoke at 10 a.m. The talk was short.", ["Apple Inc. Chief Executive Tim Cook spoke at 10 a.m.", "The talk was short."]),
             ("It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva. No. 10 agreed.", ["It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva.", "No. 10 agreed."]),
             ("Gen. (Ret.) Wiranto spoke. It was brief.", ["Gen. (Ret.) Wiranto spoke.", "It was brief."]),
+            ("Temasek Holdings Pte. Ltd. invested $500 mln. The deficit is 2.8% of GDP (approx. Rp 600 trillion).", ["Temasek Holdings Pte. Ltd. invested $500 mln.", "The deficit is 2.8% of GDP (approx. Rp 600 trillion)."]),
             ("Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill. It passed.", ["Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill.", "It passed."]),
         ])
     }
