@@ -129,6 +129,7 @@ final class SegmentRuleTests: XCTestCase {
             ("Jalan tol itu masuk tahap I. Pembangunan dimulai 2024.", ["Jalan tol itu masuk tahap I.", "Pembangunan dimulai 2024."]),
             ("Proyek itu rampung pada tahap II. Pemerintah puas.", ["Proyek itu rampung pada tahap II.", "Pemerintah puas."]),
             ("Vaksin itu disetujui. mRNA adalah pembawa pesan genetik.", ["Vaksin itu disetujui.", "mRNA adalah pembawa pesan genetik."]),
+            ("Data diperbarui. e-KTP wajib dibawa. eks-Menteri itu hadir.", ["Data diperbarui.", "e-KTP wajib dibawa. eks-Menteri itu hadir."]),
             ("Surat ditandatangani oleh M. Nuh dan R.A. Kartini.", ["Surat ditandatangani oleh M. Nuh dan R.A. Kartini."]),
         ])
         check(.english, [

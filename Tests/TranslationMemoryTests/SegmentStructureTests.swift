@@ -140,6 +140,15 @@ final class SegmentStructureTests: XCTestCase {
         XCTAssertEqual(article.paragraphs[0].sentences[1].text, "Menteri menyebut\nanggaran telah disiapkan sejak awal tahun ini oleh Kementerian\nKeuangan.")
         XCTAssertEqual(article.paragraphs[1].sentences.map(\.text), ["Baris pertama berakhir tanpa titik\ndan baris ini melanjutkannya."])
         XCTAssertNil(article.title)
+
+        // Lines of the same length that each end a sentence are paragraphs, not wrapping.
+        let list = SentenceSegmenter(language: .indonesian).segment(article: """
+        Harga beras di Pasar Induk naik menjadi Rp15.000 per kg.
+        Harga gula pasir turun menjadi Rp14.000 per kilogram.
+        Harga minyak goreng kemasan stabil di Rp18.000 per liter
+        Pedagang berharap harga kembali normal menjelang Lebaran.
+        """)
+        XCTAssertEqual(list.paragraphs.count, 4)
     }
 
     func testTitleNeedsABodyAndNoFullStop() {

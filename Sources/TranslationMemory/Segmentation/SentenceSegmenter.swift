@@ -226,9 +226,11 @@ public struct SentenceSegmenter: Sendable {
         word.utf8.count >= 2 && word.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
-    /// `mRNA`, `iPhone`, `eKTP`: a lower-case word with a capital before any hyphen.
+    /// `mRNA`, `iPhone`, `e-KTP`: a lower-case word with a capital inside (after at most one
+    /// hyphen right behind a one-letter prefix).
     private func hasInnerCapital(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> Bool {
         var e = w + 1
+        if e + 1 < hi, p[e] == 0x2D { e += 1 }
         while e < hi, e - w < 12 {
             let c = p[e]
             if c >= 0x41 && c <= 0x5A { return true }
