@@ -68,7 +68,7 @@ struct Segment: ParsableCommand {
             text = try SegmenterTextInput.readFile(file)
         }
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
-            throw SegmentCommandError.empty(path: file == "-" ? "<stdin>" : file)
+            throw SegmentationError.emptyInput(path: file == "-" ? "<stdin>" : file)
         }
         let language: ArticleLanguage
         switch lang {
@@ -137,17 +137,6 @@ struct Segment: ParsableCommand {
                 for item in metadata { line(item) }
             }
             flush(force: true)
-        }
-    }
-}
-
-/// Problems of `tm segment`'s input.
-enum SegmentCommandError: LocalizedError {
-    case empty(path: String)
-
-    var errorDescription: String? {
-        switch self {
-        case .empty(let path): return "\(path): the file holds no text to segment"
         }
     }
 }

@@ -20,6 +20,9 @@ final class SegmentRuleTests: XCTestCase {
             ("Saham PT Bank Mandiri (Persero) Tbk. Direktur utama menyatakan laba naik.", ["Saham PT Bank Mandiri (Persero) Tbk. Direktur utama menyatakan laba naik."]),
             ("Rapat digelar pk. 09.00 di ruang No. 3. Semua hadir.", ["Rapat digelar pk. 09.00 di ruang No. 3.", "Semua hadir."]),
             ("Hadir pula KH. Ma'ruf dan Hj. Siti. Keduanya berpidato.", ["Hadir pula KH. Ma'ruf dan Hj. Siti.", "Keduanya berpidato."]),
+            ("Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir. Ia berpidato.", ["Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir.", "Ia berpidato."]),
+            ("Gelar diberikan kepada Dr. (H.C.) Megawati. Acara selesai.", ["Gelar diberikan kepada Dr. (H.C.) Megawati.", "Acara selesai."]),
+            ("Keduanya dijerat Pasal 340 KUHP jo. Pasal 55 ayat (1) ke-1 KUHP. Ancamannya berat.", ["Keduanya dijerat Pasal 340 KUHP jo. Pasal 55 ayat (1) ke-1 KUHP.", "Ancamannya berat."]),
         ])
     }
 
@@ -30,6 +33,8 @@ final class SegmentRuleTests: XCTestCase {
             ("The U.S. Food and Drug Administration approved it. Sales rose.", ["The U.S. Food and Drug Administration approved it.", "Sales rose."]),
             ("Apple Inc. Chief Executive Tim Cook spoke at 10 a.m. The talk was short.", ["Apple Inc. Chief Executive Tim Cook spoke at 10 a.m.", "The talk was short."]),
             ("It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva. No. 10 agreed.", ["It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva.", "No. 10 agreed."]),
+            ("Gen. (Ret.) Wiranto spoke. It was brief.", ["Gen. (Ret.) Wiranto spoke.", "It was brief."]),
+            ("Temasek Holdings Pte. Ltd. invested $500 mln. The deficit is 2.8% of GDP (approx. Rp 600 trillion).", ["Temasek Holdings Pte. Ltd. invested $500 mln.", "The deficit is 2.8% of GDP (approx. Rp 600 trillion)."]),
             ("Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill. It passed.", ["Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill.", "It passed."]),
         ])
     }
@@ -95,6 +100,7 @@ final class SegmentRuleTests: XCTestCase {
         check(.indonesian, [
             ("Dibagikan masker, sarung tangan, dsb. Data itu dikirim kemarin.", ["Dibagikan masker, sarung tangan, dsb.", "Data itu dikirim kemarin."]),
             ("Budi dkk. Mereka meneliti varian baru.", ["Budi dkk.", "Mereka meneliti varian baru."]),
+            ("Hadir Drs. H. M. Yusuf, M.Si. Keduanya memberi sambutan. Budi, S.H. M.H. hadir.", ["Hadir Drs. H. M. Yusuf, M.Si.", "Keduanya memberi sambutan.", "Budi, S.H. M.H. hadir."]),
             ("Rapat dimulai pukul 09.00 WIB. Sementara itu hujan turun.", ["Rapat dimulai pukul 09.00 WIB.", "Sementara itu hujan turun."]),
             ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen. Investor senang.", ["Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen.", "Investor senang."]),
         ])
@@ -113,6 +119,7 @@ final class SegmentRuleTests: XCTestCase {
         ])
         check(.english, [
             ("Why? he asked. Where does it hurt? is it sharp?", ["Why? he asked.", "Where does it hurt?", "is it sharp?"]),
+            ("\"Is it fair?\" Widodo asked. \"No!\" The crowd shouted.", ["\"Is it fair?\" Widodo asked.", "\"No!\"", "The crowd shouted."]),
         ])
     }
 
@@ -122,6 +129,7 @@ final class SegmentRuleTests: XCTestCase {
             ("Jalan tol itu masuk tahap I. Pembangunan dimulai 2024.", ["Jalan tol itu masuk tahap I.", "Pembangunan dimulai 2024."]),
             ("Proyek itu rampung pada tahap II. Pemerintah puas.", ["Proyek itu rampung pada tahap II.", "Pemerintah puas."]),
             ("Vaksin itu disetujui. mRNA adalah pembawa pesan genetik.", ["Vaksin itu disetujui.", "mRNA adalah pembawa pesan genetik."]),
+            ("Data diperbarui. e-KTP wajib dibawa. eks-Menteri itu hadir.", ["Data diperbarui.", "e-KTP wajib dibawa. eks-Menteri itu hadir."]),
             ("Surat ditandatangani oleh M. Nuh dan R.A. Kartini.", ["Surat ditandatangani oleh M. Nuh dan R.A. Kartini."]),
         ])
         check(.english, [

@@ -140,6 +140,15 @@ final class SegmentStructureTests: XCTestCase {
         XCTAssertEqual(article.paragraphs[0].sentences[1].text, "Menteri menyebut\nanggaran telah disiapkan sejak awal tahun ini oleh Kementerian\nKeuangan.")
         XCTAssertEqual(article.paragraphs[1].sentences.map(\.text), ["Baris pertama berakhir tanpa titik\ndan baris ini melanjutkannya."])
         XCTAssertNil(article.title)
+
+        // Lines of the same length that each end a sentence are paragraphs, not wrapping.
+        let list = SentenceSegmenter(language: .indonesian).segment(article: """
+        Harga beras di Pasar Induk naik menjadi Rp15.000 per kg.
+        Harga gula pasir turun menjadi Rp14.000 per kilogram.
+        Harga minyak goreng kemasan stabil di Rp18.000 per liter
+        Pedagang berharap harga kembali normal menjelang Lebaran.
+        """)
+        XCTAssertEqual(list.paragraphs.count, 4)
     }
 
     func testTitleNeedsABodyAndNoFullStop() {
@@ -193,5 +202,25 @@ final class SegmentStructureTests: XCTestCase {
                 last = sentence.end
             }
         }
+    }
+
+    func testForEachPartGivesByteRangesInOrder() {
+        let text = "Banjir di Jakarta\n\nJakarta (ANTARA) - Air naik. Warga mengungsi.\n\nEditor: Dewi Lestari\n"
+        var kinds: [String] = []
+        var sentences: [String] = []
+        var copy = text
+        copy.withUTF8 { p in
+            SentenceSegmenter(language: .indonesian).forEachPart(utf8: p) { part in
+                switch part {
+                case .title(let r): kinds.append("title"); sentences.append(String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self))
+                case .dateline(let d): kinds.append("dateline:" + d.place)
+                case .paragraph: kinds.append("paragraph")
+                case .sentence(let r): kinds.append("sentence"); sentences.append(String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self))
+                case .credit(let c): kinds.append("credit:" + c.kind.rawValue)
+                }
+            }
+        }
+        XCTAssertEqual(kinds, ["title", "dateline:Jakarta", "paragraph", "sentence", "sentence", "credit:editor"])
+        XCTAssertEqual(sentences, ["Banjir di Jakarta", "Air naik.", "Warga mengungsi."])
     }
 }

@@ -13,11 +13,17 @@ public enum SegmenterAbbreviationKind: String, Sendable, Codable, CaseIterable {
     case final
 }
 
-/// Errors of the segmenter's rule files (abbreviation lists, SRX).
-public enum SegmenterRulesError: LocalizedError, Sendable, Equatable {
+/// What can go wrong segmenting: a bad abbreviation list or SRX file, an article with no text.
+/// Messages name the file, and the line where there is one.
+public enum SegmentationError: LocalizedError, Sendable, Equatable {
+    /// A line of an abbreviation list that is not `Abbr.` or `Abbr. kind`.
     case badAbbreviationLine(path: String, line: Int, text: String)
+    /// A shipped data file is missing (a broken installation).
     case missingResource(name: String)
+    /// An SRX file that is malformed XML, not SRX, or holds an invalid regular expression.
     case badSRX(path: String, line: Int, reason: String)
+    /// The article is empty or white space only.
+    case emptyInput(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -27,6 +33,8 @@ public enum SegmenterRulesError: LocalizedError, Sendable, Equatable {
             return "the segmentation data file \(name) is missing from the installation"
         case .badSRX(let path, let line, let reason):
             return line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)"
+        case .emptyInput(let path):
+            return "\(path): the file holds no text to segment"
         }
     }
 }
@@ -87,7 +95,7 @@ public struct SegmenterRules: Sendable {
                 ?? Bundle.module.url(forResource: name, withExtension: "txt"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             // The resources are part of the build; their absence is an installation fault.
-            fatalError(SegmenterRulesError.missingResource(name: name + ".txt").localizedDescription)
+            fatalError(SegmentationError.missingResource(name: name + ".txt").localizedDescription)
         }
         return text
     }
@@ -124,7 +132,7 @@ public struct SegmenterRules: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let (key, kind) = SegmenterRules.parseAbbreviation(trimmed) else {
-                throw SegmenterRulesError.badAbbreviationLine(path: path, line: number + 1, text: trimmed)
+                throw SegmentationError.badAbbreviationLine(path: path, line: number + 1, text: trimmed)
             }
             abbreviations[key] = kind
         }

@@ -76,7 +76,7 @@ extension SentenceSegmenter {
             var blockEnd = index
             while blockEnd < lines.count && !lines[blockEnd].blank { blockEnd += 1 }
             let block = lines[index..<blockEnd]
-            let wrapped = isHardWrapped(block)
+            let wrapped = isHardWrapped(p, block)
             var open: (Int, Int)?
             for line in block {
                 if let found = SegmenterCredits.parse(p, line.start, line.end, line: line.number, language: language) {
@@ -124,15 +124,20 @@ extension SentenceSegmenter {
         for credit in credits { body(.credit(credit)) }
     }
 
-    /// A block of three lines or more whose lines (but the last) are all 40–110 bytes long is
-    /// text wrapped at a fixed width: its lines are joined.
-    private func isHardWrapped(_ block: ArraySlice<Line>) -> Bool {
+    /// A block of three lines or more whose lines (but the last) are all 40–110 bytes long, most
+    /// of them ending inside a sentence, is text wrapped at a fixed width: its lines are joined.
+    private func isHardWrapped(_ p: SegmenterBytes.Buffer, _ block: ArraySlice<Line>) -> Bool {
         guard block.count >= 3 else { return false }
+        var endingSentence = 0
         for line in block.dropLast() {
             let length = line.end - line.start
             if length < 40 || length > 110 { return false }
+            var e = SegmenterBytes.trimEnd(p, line.start, line.end)
+            while e > line.start, SegmenterBytes.closerLength(p, e - 1, line.end) == 1 { e -= 1 }
+            if e > line.start, p[e - 1] == 0x2E || p[e - 1] == 0x3F || p[e - 1] == 0x21 { endingSentence += 1 }
         }
-        return true
+        // Wrapped lines mostly break inside sentences; a list of one-sentence lines does not.
+        return endingSentence * 2 < block.count - 1
     }
 
     /// `- `, `• `, `* `, `1. `, `2) `, `a. ` at the start of a line.

@@ -99,9 +99,11 @@ public struct SentenceSegmenter: Sendable {
             if c == 0x2E { dots += 1; j += 1 } else if c == 0x3F || c == 0x21 { marks += 1; j += 1 } else if SegmenterBytes.isEllipsis(p, j, hi) { ellipsis = true; j += 3 } else { break }
         }
         var closers = 0
+        var closingQuotes = 0   // `."` ends a quoted sentence; `.)` may close `(Purn.)`
         while j < hi {
             let n = SegmenterBytes.closerLength(p, j, hi)
             if n == 0 { break }
+            if !(n == 1 && (p[j] == 0x29 || p[j] == 0x5D || p[j] == 0x7D)) { closingQuotes += 1 }
             j += n
             closers += 1
         }
@@ -131,6 +133,8 @@ public struct SentenceSegmenter: Sendable {
             if nextCase == .lower {
                 return closers == 0 && !isAttribution(p, w, hi) ? yes : nil
             }
+            // `"Is it fair?" Widodo asked.`: a quoted question with a name and a speech verb.
+            if closers > 0 && nextCase == .upper && isAttribution(p, w, hi, firstWordLimit: 20) { return nil }
             return yes
         }
         if nextCase == .lower { return nil }
@@ -146,7 +150,7 @@ public struct SentenceSegmenter: Sendable {
             t -= 1
         }
         if t == i { return yes }          // ". X": nothing before the stop
-        if closers > 0 { return yes }     // `(sekitar 200 orang.) Datang`: a bracket closed after the stop
+        if closingQuotes > 0 { return yes }   // `…kata dia." Lalu`: a quotation closed after the stop
         let token = String(decoding: UnsafeBufferPointer(rebasing: p[t..<i]), as: UTF8.self)
         if let kind = rules.kind(of: token) {
             switch kind {
@@ -160,7 +164,11 @@ public struct SentenceSegmenter: Sendable {
                 if quotes > 0 || nextCase == .other { return yes }
                 if nextCase == .digit { return nil }
                 let next = word(p, w, hi)
-                return isCapitals(next) || rules.continuations.contains(next) ? nil : yes
+                if isCapitals(next) || rules.continuations.contains(next) { return nil }
+                // Another abbreviation follows (`S.H. M.H.`, `dll. Dr.`): read as one list.
+                let after = w + next.utf8.count
+                if next.utf8.count <= 4, after < hi, p[after] == 0x2E { return nil }
+                return yes
             }
         }
         let length = i - t
@@ -194,11 +202,11 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// `tanya dia`, `he asked`: a speech verb, or a short word (a pronoun, a name) and then one.
-    private func isAttribution(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> Bool {
+    private func isAttribution(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int, firstWordLimit: Int = 6) -> Bool {
         let first = word(p, w, hi)
         if rules.attributions.contains(first) { return true }
         let after = w + first.utf8.count
-        guard first.utf8.count <= 6, after < hi, p[after] == 0x20 else { return false }
+        guard !first.isEmpty, first.utf8.count <= firstWordLimit, after < hi, p[after] == 0x20 else { return false }
         return rules.attributions.contains(word(p, after + 1, hi))
     }
 
@@ -218,9 +226,11 @@ public struct SentenceSegmenter: Sendable {
         word.utf8.count >= 2 && word.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
-    /// `mRNA`, `iPhone`, `eKTP`: a lower-case word with a capital before any hyphen.
+    /// `mRNA`, `iPhone`, `e-KTP`: a lower-case word with a capital inside (after at most one
+    /// hyphen right behind a one-letter prefix).
     private func hasInnerCapital(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> Bool {
         var e = w + 1
+        if e + 1 < hi, p[e] == 0x2D { e += 1 }
         while e < hi, e - w < 12 {
             let c = p[e]
             if c >= 0x41 && c <= 0x5A { return true }
