@@ -282,19 +282,33 @@ public final class FuzzySearchScratch {
             if Int(list[middle]) < from { low = middle + 1 } else { high = middle }
         }
         let add = UInt16(clamping: weight)
+        // Work on locals: a class's stored arrays touched in a hot loop pay a dynamic
+        // exclusivity check on every access.
+        var touched: [UInt32] = []
+        var histogram: [Int] = []
+        var counts: [UInt16] = []
+        swap(&touched, &self.touched)
+        swap(&histogram, &self.histogram)
+        swap(&counts, &self.counts)
+        let top = histogram.count - 1
         counts.withUnsafeMutableBufferPointer { counts in
-            var index = low
-            while index < list.count {
-                let unit = Int(list[index])
-                if unit >= to { break }
-                let old = counts[unit]
-                if old == 0 { touched.append(UInt32(unit)) } else { histogram[Int(old)] -= 1 }
-                let new = old &+ add
-                counts[unit] = new
-                histogram[min(Int(new), histogram.count - 1)] += 1
-                index += 1
+            histogram.withUnsafeMutableBufferPointer { histogram in
+                var index = low
+                while index < list.count {
+                    let unit = Int(list[index])
+                    if unit >= to { break }
+                    let old = counts[unit]
+                    if old == 0 { touched.append(UInt32(unit)) } else { histogram[Int(old)] -= 1 }
+                    let new = old &+ add
+                    counts[unit] = new
+                    histogram[min(Int(new), top)] += 1
+                    index += 1
+                }
             }
         }
+        swap(&touched, &self.touched)
+        swap(&histogram, &self.histogram)
+        swap(&counts, &self.counts)
     }
 
     /// The touched units with a count of at least `minimum`, highest count first (a counting sort).
