@@ -103,6 +103,12 @@ public enum FuzzySearch {
         distinct.sort { $0.frequency < $1.frequency }
         scratch.prepare(units: side.unitCount)
 
+        // Scoring is in two steps: the word distance from the index (cheap), then, for units whose
+        // distance-only score could still enter the list, the full score with penalties from the
+        // stored text, best first. Penalties only lower a score, so once the next distance-only
+        // score is below the k-th full score, the rest cannot enter.
+        var pending: [(base: Double, distance: Int, position: FuzzyUnitPosition)] = []
+        let pattern = m <= 64 ? FuzzyBitPattern(ids) : nil
         func verify(_ unit: Int) throws {
             let bound = top.bound
             let n = side.length(of: unit)
@@ -110,41 +116,74 @@ public enum FuzzySearch {
             let maxDistance = Int((Double(longest) * (1 - bound / 100) + 1e-9).rounded(.down))
             guard abs(m - n) <= maxDistance else { return }
             let (ordinal, tokens) = try side.unit(unit)
-            guard let distance = FuzzyEditDistance.bounded(ids, tokens, maxDistance: maxDistance, row: &scratch.row) else { return }
+            let distance: Int
+            if let pattern {
+                distance = pattern.distance(to: tokens)
+                guard distance <= maxDistance else { return }
+            } else {
+                guard let bounded = FuzzyEditDistance.bounded(ids, tokens, maxDistance: maxDistance, row: &scratch.row) else { return }
+                distance = bounded
+            }
             let base = FuzzyScorer.baseScore(distance: distance, queryLength: m, unitLength: n)
             let position = FuzzyUnitPosition(file: file, ordinal: ordinal)
             guard top.admits(score: base, position: position) else { return }
-            let score: FuzzyScore
             if options.penalties {
-                let record = try segment.record(ordinal)
-                score = FuzzyScorer.score(query: query, unit: FuzzySegment(record.text(options.side)))
+                pending.append((base, distance, position))
             } else {
-                score = FuzzyScore(score: base, distance: distance, penalties: FuzzyPenalties())
+                top.offer(FuzzyRankedUnit(position: position, score: FuzzyScore(score: base, distance: distance, penalties: FuzzyPenalties())))
             }
-            top.offer(FuzzyRankedUnit(position: position, score: score))
+        }
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            pending.sort { $0.base != $1.base ? $0.base > $1.base : $0.position < $1.position }
+            for candidate in pending {
+                if candidate.base < top.bound { break }
+                guard top.admits(score: candidate.base, position: candidate.position) else { continue }
+                let record = try segment.record(candidate.position.ordinal)
+                top.offer(FuzzyRankedUnit(position: candidate.position,
+                                          score: FuzzyScorer.score(query: query, unit: FuzzySegment(record.text(options.side)))))
+            }
+            pending.removeAll(keepingCapacity: true)
         }
 
-        // Seed: score the units of the rarest word first, so the bound rises before the scan.
-        if let rarest = distinct.first(where: { $0.id != nil }), rarest.frequency <= 2048 {
+        // Seed: score the units of the rarest words first (up to a budget), so the bound rises
+        // before the scan.
+        var budget = 1024
+        for entry in distinct {
+            guard let id = entry.id else { continue }
+            guard entry.frequency <= budget else { break }
+            budget -= entry.frequency
             let (low, high) = lengthRange(m, top.bound)
-            let list = try side.postingList(rarest.id!)
+            let list = try side.postingList(id)
             let first = side.firstUnit(withLength: low), end = side.firstUnit(withLength: high + 1)
-            for unit in list where Int(unit) >= first && Int(unit) < end {
+            for unit in list where Int(unit) >= first && Int(unit) < end && !scratch.wasSeen(Int(unit)) {
                 scratch.markSeen(Int(unit))
                 try verify(Int(unit))
             }
+            try flush()
         }
 
         // Count overlap over the rare lists (ScanCount), leaving the common words as a bound.
         let bound = top.bound
-        let needed = m - requiredOverlap(m, bound) + 1
+        let minimumOverlap = requiredOverlap(m, bound)
+        let needed = m - minimumOverlap + 1
         let (low, high) = lengthRange(m, bound)
         let first = side.firstUnit(withLength: low), end = side.firstUnit(withLength: high + 1)
         guard first < end else { return }
+        scratch.resetHistogram(m)
         var scanned = 0
         for entry in distinct {
             guard let id = entry.id else { scanned += entry.weight; continue }
-            if scanned >= needed && entry.frequency > 16 * max(scratch.touched.count, 64) { break }
+            if scanned >= needed {
+                // Reading this list costs one step per entry; it saves scoring (≈ 200 steps) the
+                // candidates it would rule out: those just at the count needed that lack the word.
+                let needCount = max(1, minimumOverlap - (m - scanned))
+                var atEdge = 0
+                for count in needCount..<min(needCount + entry.weight, scratch.histogram.count) { atEdge += scratch.histogram[count] }
+                let inRange = max(1, end - first)
+                let saved = Double(atEdge) * (1 - min(1, Double(entry.frequency) / Double(inRange)))
+                if Double(entry.frequency) > 200 * saved { break }
+            }
             let list = try side.postingList(id)
             scratch.count(list, from: first, to: end, weight: entry.weight)
             scanned += entry.weight
@@ -152,7 +191,8 @@ public enum FuzzySearch {
         let remaining = m - scanned
 
         // Score the candidates, highest count first.
-        for (count, unit) in scratch.candidatesByCount() {
+        var sinceFlush = 0
+        for (count, unit) in scratch.candidatesByCount(atLeast: max(1, minimumOverlap - remaining)) {
             let bound = top.bound
             if count + remaining < requiredOverlap(m, bound) { break }
             let n = side.length(of: unit)
@@ -160,7 +200,13 @@ public enum FuzzySearch {
             guard n >= low && n <= high, count + remaining >= requiredOverlap(max(m, n), bound),
                   !scratch.wasSeen(unit) else { continue }
             try verify(unit)
+            sinceFlush += 1
+            if sinceFlush >= 256 || pending.count >= 64 {
+                try flush()
+                sinceFlush = 0
+            }
         }
+        try flush()
     }
 }
 
@@ -200,8 +246,14 @@ public final class FuzzySearchScratch {
     var seen: [UInt32] = []
     var generation: UInt32 = 0
     var row: [Int32] = []
+    /// How many touched units have each count.
+    var histogram: [Int] = []
 
     public init() {}
+
+    func resetHistogram(_ m: Int) {
+        histogram = [Int](repeating: 0, count: m + 2)
+    }
 
     func prepare(units: Int) {
         for unit in touched { counts[Int(unit)] = 0 }
@@ -230,33 +282,113 @@ public final class FuzzySearchScratch {
             if Int(list[middle]) < from { low = middle + 1 } else { high = middle }
         }
         let add = UInt16(clamping: weight)
+        // Work on locals: a class's stored arrays touched in a hot loop pay a dynamic
+        // exclusivity check on every access.
+        var touched: [UInt32] = []
+        var histogram: [Int] = []
+        var counts: [UInt16] = []
+        swap(&touched, &self.touched)
+        swap(&histogram, &self.histogram)
+        swap(&counts, &self.counts)
+        let top = histogram.count - 1
         counts.withUnsafeMutableBufferPointer { counts in
-            var index = low
-            while index < list.count {
-                let unit = Int(list[index])
-                if unit >= to { break }
-                let old = counts[unit]
-                if old == 0 { touched.append(UInt32(unit)) }
-                counts[unit] = old &+ add
-                index += 1
+            histogram.withUnsafeMutableBufferPointer { histogram in
+                var index = low
+                while index < list.count {
+                    let unit = Int(list[index])
+                    if unit >= to { break }
+                    let old = counts[unit]
+                    if old == 0 { touched.append(UInt32(unit)) } else { histogram[Int(old)] -= 1 }
+                    let new = old &+ add
+                    counts[unit] = new
+                    histogram[min(Int(new), top)] += 1
+                    index += 1
+                }
             }
         }
+        swap(&touched, &self.touched)
+        swap(&histogram, &self.histogram)
+        swap(&counts, &self.counts)
     }
 
-    /// The touched units with their counts, highest count first (a counting sort).
-    func candidatesByCount() -> [(Int, Int)] {
+    /// The touched units with a count of at least `minimum`, highest count first (a counting sort).
+    func candidatesByCount(atLeast minimum: Int) -> [(Int, Int)] {
         var maximum = 0
-        for unit in touched { maximum = max(maximum, Int(counts[Int(unit)])) }
-        var starts = [Int](repeating: 0, count: maximum + 2)
-        for unit in touched { starts[maximum - Int(counts[Int(unit)]) + 1] += 1 }
-        for index in 0...maximum { starts[index + 1] += starts[index] }
-        var result = [(Int, Int)](repeating: (0, 0), count: touched.count)
+        var selected = 0
         for unit in touched {
             let count = Int(counts[Int(unit)])
+            if count >= minimum { maximum = max(maximum, count); selected += 1 }
+        }
+        guard selected > 0 else { return [] }
+        var starts = [Int](repeating: 0, count: maximum + 2)
+        for unit in touched where Int(counts[Int(unit)]) >= minimum { starts[maximum - Int(counts[Int(unit)]) + 1] += 1 }
+        for index in 0...maximum { starts[index + 1] += starts[index] }
+        var result = [(Int, Int)](repeating: (0, 0), count: selected)
+        for unit in touched {
+            let count = Int(counts[Int(unit)])
+            guard count >= minimum else { continue }
             result[starts[maximum - count]] = (count, Int(unit))
             starts[maximum - count] += 1
         }
         return result
+    }
+}
+
+/// Word-level Levenshtein distance of a query of up to 64 words against any unit, bit-parallel
+/// (Myers 1999, in the global form of Hyyrö 2001): one pass over the unit's words with a few word
+/// operations each, instead of the m × n table.
+struct FuzzyBitPattern {
+    let length: Int
+    private var keys: [UInt32]
+    private var masks: [UInt64]
+    private let slots: Int
+
+    /// `ids` of the query words; ids no unit can have (`UInt32.max - k`) match nothing.
+    init(_ ids: [UInt32]) {
+        precondition(ids.count <= 64)
+        length = ids.count
+        slots = 128
+        keys = [UInt32](repeating: UInt32.max, count: slots)
+        masks = [UInt64](repeating: 0, count: slots)
+        for (position, id) in ids.enumerated() where id < UInt32.max - 1 << 20 {
+            var slot = Int(id &* 2654435761 >> 25) & (slots - 1)
+            while keys[slot] != UInt32.max && keys[slot] != id { slot = (slot + 1) & (slots - 1) }
+            keys[slot] = id
+            masks[slot] |= 1 << UInt64(position)
+        }
+    }
+
+    @inline(__always)
+    func mask(_ id: UInt32) -> UInt64 {
+        var slot = Int(id &* 2654435761 >> 25) & (slots - 1)
+        while true {
+            let key = keys[slot]
+            if key == id { return masks[slot] }
+            if key == UInt32.max { return 0 }
+            slot = (slot + 1) & (slots - 1)
+        }
+    }
+
+    func distance(to text: UnsafeBufferPointer<UInt32>) -> Int {
+        let m = length
+        guard m > 0 else { return text.count }
+        let all: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) - 1
+        let high: UInt64 = 1 << UInt64(m - 1)
+        var positive = all, negative: UInt64 = 0
+        var score = m
+        for id in text {
+            let equal = mask(id)
+            let xv = equal | negative
+            let xh = (((equal & positive) &+ positive) ^ positive) | equal
+            var ph = negative | ~(xh | positive)
+            var mh = positive & xh
+            if ph & high != 0 { score += 1 } else if mh & high != 0 { score -= 1 }
+            ph = (ph << 1) | 1
+            mh <<= 1
+            positive = (mh | ~(xv | ph)) & all
+            negative = ph & xv & all
+        }
+        return score
     }
 }
 
