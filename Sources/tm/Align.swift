@@ -9,7 +9,8 @@ struct Align: ParsableCommand {
         Both files are split into sentences (or, with --presegmented, read one segment a line with <p> lines \
         between paragraphs, as hunalign reads). Credit lines and datelines are not aligned: they give the \
         stored units their provenance (translator, editor, source). Pairs at or above --min-confidence are \
-        added to the memory unless --dry-run; pairs already in the memory are not added again.
+        added to the memory unless --dry-run; pairs already in the memory are not added again. The memory's \
+        units (when there are any) also teach the aligner word pairs and the length ratio.
         """
     )
 
@@ -67,7 +68,7 @@ struct Align: ParsableCommand {
             }
         }
         let session = AlignmentSession(indonesian: indonesian, english: english, lexicon: lexicon,
-                                       store: dryRun ? nil : memory.store, parameters: settings)
+                                       store: memory.store, parameters: settings)
         var progress: (@Sendable (Double) -> Void)?
         if Output.stderrIsTerminal && format != .json && indonesian.sentenceCount + english.sentenceCount > 2000 {
             progress = { @Sendable fraction in AlignProgress.show(fraction) }

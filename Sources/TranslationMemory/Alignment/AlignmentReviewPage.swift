@@ -52,10 +52,10 @@ public enum AlignmentReviewPage {
         table{border-collapse:collapse;width:100%;table-layout:fixed;background:#fff}
         th{position:sticky;top:0;background:#eee;text-align:left;padding:.4em;font-size:.9em}
         td{vertical-align:top;padding:.45em .6em;border-top:1px solid #e3e3e3;line-height:1.4}
-        td.n{width:2.5em;color:#999;font-size:.8em;text-align:right}
-        td.c{width:7.5em;font-size:.85em}
+        .n{width:2.5em;color:#999;font-size:.8em;text-align:right}
+        .c{width:8.5em;font-size:.85em}
         .conf{font-weight:600;display:block}
-        .shape{display:block;margin-top:.2em;font-size:.85em;color:#333;background:#fff3;border:1px solid #9996;border-radius:3px;padding:0 .3em}
+        .shape{display:inline-block;margin-top:.2em;font-size:.85em;color:#333;background:#fff3;border:1px solid #9996;border-radius:3px;padding:0 .3em}
         tr.high td.c{background:#d9f2dc} tr.mid td.c{background:#fcefc7} tr.low td.c{background:#f8d0cc}
         tr.low td{background:#fff6f5}
         tr.paragraph td{border-top:2px solid #888}

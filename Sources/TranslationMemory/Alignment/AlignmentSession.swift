@@ -91,7 +91,6 @@ public struct AlignmentSession: Sendable {
             }
             learnedFromMemory = lexicon.learn(fromPairs: memoryPairs, minimumCount: 2)
         }
-        _ = lock
         var aligner = SentenceAligner(lexicon: lexicon, parameters: parameters)
         aligner.progress = progress
         let result = aligner.align(indonesian: indonesian.paragraphs, english: english.paragraphs)
@@ -119,6 +118,8 @@ public struct AlignmentSession: Sendable {
             report.writtenTo = try store.append(units, name: name, date: date)
             report.stored = units.count
         }
+        // The writer lock is held from reading the memory to writing the new file.
+        withExtendedLifetime(lock) {}
         return AlignmentOutcome(result: result, pairs: pairs, report: report)
     }
 

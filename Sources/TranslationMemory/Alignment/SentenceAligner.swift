@@ -111,22 +111,12 @@ public struct SentenceAligner: Sendable {
                 + enSentences.indices.map { AlignmentBead(indonesian: [], english: [$0], confidence: 0.99, lexicalCoverage: 0, lengthScore: 0) }
             return result
         }
-        let debug = ProcessInfo.processInfo.environment["TM_ALIGN_DEBUG"] != nil
-        var clock = Date()
-        func phase(_ name: String) {
-            guard debug else { return }
-            FileHandle.standardError.write(Data("\(name): \(Int(Date().timeIntervalSince(clock) * 1000)) ms\n".utf8))
-            clock = Date()
-        }
         var table = AlignmentConceptTable(lexicon: lexicon)
         let idSide = AlignmentTokenizedSide(paragraphs: indonesian, indonesian: true, lexicon: lexicon, table: &table)
         let enSide = AlignmentTokenizedSide(paragraphs: english, indonesian: false, lexicon: lexicon, table: &table)
-        phase("words")
         var pass = AlignmentPass(indonesian: idSide, english: enSide, parameters: parameters)
         if let progress { pass.progress = { progress($0 * (parameters.realign ? 0.5 : 1)) } }
-        phase("features")
         var beads = pass.run()
-        phase("first pass")
         result.lengthRatio = pass.ratio
         if parameters.realign {
             let idWords = idSide.paragraphs.flatMap { $0 }, enWords = enSide.paragraphs.flatMap { $0 }
@@ -136,9 +126,7 @@ public struct SentenceAligner: Sendable {
             if !learned.isEmpty {
                 pass = AlignmentPass(indonesian: idSide, english: enSide, learned: learned, parameters: parameters)
                 if let progress { pass.progress = { progress(0.5 + $0 * 0.5) } }
-                phase("learning")
                 beads = pass.run()
-                phase("second pass")
                 result.learnedPairs = learned.count
             }
         }
@@ -148,8 +136,8 @@ public struct SentenceAligner: Sendable {
 }
 
 /// One side of the alignment problem, flattened for the inner loop: items are sentences and
-/// paragraph marks; each sentence has weighted tokens with their concepts, and a sorted set of all
-/// its concepts with a 64-bit signature for quick rejection.
+/// paragraph marks; each sentence has weighted words, and its (concept, word) pairs sorted by
+/// concept so that two sentences are compared by one merge walk.
 struct AlignmentSideFeatures {
     var isMark: [Bool] = []
     var length: [Double] = []
@@ -543,7 +531,6 @@ struct AlignmentPass {
         var touchesEdge = false
         while i > 0 || j > 0 {
             if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) {
-                if !touchesEdge, ProcessInfo.processInfo.environment["TM_ALIGN_DEBUG"] != nil { FileHandle.standardError.write(Data("edge at \(i) \(j) [\(lo[i]), \(hi[i])] of \(n) \(m)\n".utf8)) }
                 touchesEdge = true
             }
             let shape = shapes[Int(back[rowStart[i] + j - lo[i]])]
