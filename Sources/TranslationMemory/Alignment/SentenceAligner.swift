@@ -595,11 +595,11 @@ public enum AlignmentCalibration {
         let z: Double
         switch (bead.indonesian.count, bead.english.count) {
         case (1, 1):
-            z = 1.26 + 3.47 * bead.lexicalCoverage - 0.46 * bead.neighbourCoverage + 0.59 * bead.lengthScore + 1.63 * size
+            z = 0.21 + 4.77 * bead.lexicalCoverage - 2.62 * bead.neighbourCoverage + 0.15 * bead.lengthScore + 1.92 * size
         case (1, 0), (0, 1):
-            z = 1.66 - 0.09 * bead.neighbourCoverage + 1.67 * size
+            z = 0.51 - 0.19 * bead.neighbourCoverage + 1.27 * size
         default:
-            z = 4.88 + 0.22 * bead.lexicalCoverage + 0.09 * bead.neighbourCoverage + 2.07 * bead.lengthScore + 0.62 * size
+            z = 2.61 - 0.27 * bead.lexicalCoverage + 0.09 * bead.neighbourCoverage + 0.49 * bead.lengthScore + 0.72 * size
         }
         return 1 / (1 + exp(-z))
     }
