@@ -87,6 +87,8 @@ struct GlossaryAdd: ParsableCommand {
 
     func run() throws {
         let destination = glossary.writableFile
+        let lock = try GlossaryFile.lock(destination)
+        defer { withExtendedLifetime(lock) {} }
         let existing = try glossary.loadWithDestination()
         let entry = GlossaryEntry(source: source.trimmingCharacters(in: .whitespaces), target: target.trimmingCharacters(in: .whitespaces),
                                   forbiddenTargets: forbidden, note: note, partOfSpeech: partOfSpeech, domain: domain,
@@ -100,7 +102,6 @@ struct GlossaryAdd: ParsableCommand {
             Output.error("tm: \(conflict.message)" + (allowConflict ? " (added anyway)" : "; use --allow-conflict to add it anyway"))
             if !allowConflict { throw ExitCode.failure }
         }
-        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: destination).deletingLastPathComponent().path, withIntermediateDirectories: true)
         var clean = entry
         clean.origin = nil
         try GlossaryFile.append([clean], to: destination)
@@ -160,6 +161,8 @@ struct GlossaryImport: ParsableCommand {
             throw GlossaryError.empty(path: file)
         }
         let destination = glossary.writableFile
+        let lock = try GlossaryFile.lock(destination)
+        defer { withExtendedLifetime(lock) {} }
         let existing = try glossary.loadWithDestination()
         let plan = GlossaryMerge.plan(incoming: incoming.entries, existing: existing.entries, allowConflicts: allowConflicts)
         if !plan.added.isEmpty {
@@ -291,6 +294,8 @@ struct GlossarySuggest: ParsableCommand {
                               note: "suggested from the memory: \(s.frequency) occurrences, confidence \(String(format: "%.2f", s.confidence))",
                               origin: GlossaryEntryOrigin(path: "suggestion", line: rank + 1))
             }
+            let lock = try GlossaryFile.lock(accept)
+            defer { withExtendedLifetime(lock) {} }
             var existing = known.entries
             if FileManager.default.fileExists(atPath: accept),
                !(try glossary.resolved.flatMap { try GlossaryLocation.files(at: $0) }.contains(accept)) {

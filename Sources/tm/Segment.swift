@@ -63,12 +63,12 @@ struct Segment: ParsableCommand {
         guard let file else { return }
         let text: String
         if file == "-" {
-            text = try TextDecoding.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
+            text = try SegmenterTextInput.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
         } else {
-            text = try TextDecoding.readFile(file)
+            text = try SegmenterTextInput.readFile(file)
         }
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
-            throw SegmentCommandError.empty(path: file == "-" ? "<stdin>" : file)
+            throw SegmentationError.emptyInput(path: file == "-" ? "<stdin>" : file)
         }
         let language: ArticleLanguage
         switch lang {
@@ -78,60 +78,65 @@ struct Segment: ParsableCommand {
         }
         var segmenter = SentenceSegmenter(language: language, extraAbbreviations: extra)
         if let srxFile { try segmenter.add(srxRules: SegmenterSRX.read(srxFile, language: language)) }
-        let article = segmenter.segment(article: text)
         if json {
-            try Output.printJSON(SegmentReport(article))
+            try Output.printJSON(SegmentReport(segmenter.segment(article: text)))
         } else {
-            printText(article)
+            printText(text, segmenter)
         }
     }
 
-    /// Writes through one buffer: a 100 MB article prints in a few large writes.
-    private func printText(_ article: SegmentedArticle) {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
-        func flush(force: Bool = false) {
-            if out.count >= 1 << 20 || (force && !out.isEmpty) {
-                out.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
-                out.removeAll(keepingCapacity: true)
+    /// Prints straight from the text's bytes through one buffer: a 100 MB article prints in a
+    /// few large writes and never becomes a million small strings.
+    private func printText(_ text: String, _ segmenter: SentenceSegmenter) {
+        var text = text
+        text.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(1 << 20)
+            func flush(force: Bool = false) {
+                if out.count >= 1 << 20 || (force && !out.isEmpty) {
+                    out.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
+                    out.removeAll(keepingCapacity: true)
+                }
             }
-        }
-        func line(_ text: String) {
-            for b in text.utf8 { out.append(b == 0x0A || b == 0x09 ? 0x20 : b) }
-            out.append(0x0A)
-        }
-        var first = true
-        if let title = article.title { line(title.text); first = false }
-        for paragraph in article.paragraphs {
-            if !first { out.append(0x0A) }
-            first = false
-            for sentence in paragraph.sentences { line(sentence.text) }
-            flush()
-        }
-        if !sentencesOnly && (article.dateline != nil || !article.credits.isEmpty) {
-            if !first { out.append(0x0A) }
-            if let dateline = article.dateline {
-                var parts = ["place: \(dateline.place)"]
-                if let agency = dateline.agency { parts.append("agency: \(agency)") }
-                if let date = dateline.date { parts.append("date: \(date)") }
-                line("# dateline: \(dateline.text) (\(parts.joined(separator: ", ")))")
+            func line(_ r: Range<Int>) {
+                let from = out.count
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[r]))
+                // A sentence of a hard-wrapped paragraph spans lines: print it on one.
+                for k in from..<out.count where out[k] == 0x0A || out[k] == 0x09 { out[k] = 0x20 }
+                out.append(0x0A)
             }
-            for credit in article.credits {
-                let names = credit.names.isEmpty ? "" : " [" + credit.names.joined(separator: "; ") + "]"
-                line("# \(credit.kind.rawValue): \(credit.value)\(names)")
+            func line(_ s: String) {
+                out.append(contentsOf: Array(s.utf8).map { $0 == 0x0A || $0 == 0x09 ? 0x20 : $0 })
+                out.append(0x0A)
             }
-        }
-        flush(force: true)
-    }
-}
-
-/// Problems of `tm segment`'s input.
-enum SegmentCommandError: LocalizedError {
-    case empty(path: String)
-
-    var errorDescription: String? {
-        switch self {
-        case .empty(let path): return "\(path): the file holds no text to segment"
+            var first = true
+            var metadata: [String] = []
+            segmenter.forEachPart(utf8: p) { part in
+                switch part {
+                case .title(let r):
+                    line(r)
+                    first = false
+                case .paragraph:
+                    if !first { out.append(0x0A) }
+                    first = false
+                    flush()
+                case .sentence(let r):
+                    line(r)
+                case .dateline(let dateline):
+                    var parts = ["place: \(dateline.place)"]
+                    if let agency = dateline.agency { parts.append("agency: \(agency)") }
+                    if let date = dateline.date { parts.append("date: \(date)") }
+                    metadata.append("# dateline: \(dateline.text) (\(parts.joined(separator: ", ")))")
+                case .credit(let credit):
+                    let names = credit.names.isEmpty ? "" : " [" + credit.names.joined(separator: "; ") + "]"
+                    metadata.append("# \(credit.kind.rawValue): \(credit.value)\(names)")
+                }
+            }
+            if !sentencesOnly && !metadata.isEmpty {
+                if !first { out.append(0x0A) }
+                for item in metadata { line(item) }
+            }
+            flush(force: true)
         }
     }
 }

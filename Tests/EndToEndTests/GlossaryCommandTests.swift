@@ -128,3 +128,41 @@ final class GlossaryCommandTests: XCTestCase {
         XCTAssertTrue(noMemory.stderr.contains("missing: no such translation memory"), noMemory.stderr)
     }
 }
+
+final class GlossaryConcurrencyTests: XCTestCase {
+    func testConcurrentAddsAllLand() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let days = ["Senin": "Monday", "Selasa": "Tuesday", "Rabu": "Wednesday", "Kamis": "Thursday",
+                    "Jumat": "Friday", "Sabtu": "Saturday", "Minggu": "Sunday", "Maret": "March"]
+        let group = DispatchGroup()
+        let statuses = StatusBox()
+        for (source, target) in days {
+            group.enter()
+            DispatchQueue.global().async {
+                let status = (try? TMProcess.run(["glossary", "add", source, target], in: folder).status) ?? -1
+                statuses.append(status)
+                group.leave()
+            }
+        }
+        group.wait()
+        XCTAssertEqual(statuses.values, Array(repeating: 0, count: days.count))
+        let text = try String(contentsOf: folder.appendingPathComponent("Glossaries/glossary.tsv"), encoding: .utf8)
+        XCTAssertEqual(Set(text.split(separator: "\n").map(String.init)), Set(days.map { "\($0.key)\t\($0.value)" }))
+        let list = try TMProcess.run(["glossary", "list"], in: folder)
+        XCTAssertEqual(list.status, 0, "the lock file is not read as a glossary: \(list.stderr)")
+    }
+
+    func testStemCommand() throws {
+        let result = try TMProcess.run(["glossary", "stem", "--mode", "derivational", "dilaksanakan"])
+        XCTAssertEqual(result.stdout, "dilaksanakan\tlaksana\tdi-…-kan\n")
+        let piped = try TMProcess.run(["glossary", "stem"], stdin: "strategisnya\nnegara-negara\n")
+        XCTAssertEqual(piped.stdout, "strategisnya\tstrategis\t-nya\nnegara-negara\tnegara\treduplication\n")
+    }
+}
+
+private final class StatusBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Int32] = []
+    func append(_ value: Int32) { lock.lock(); storage.append(value); lock.unlock() }
+    var values: [Int32] { lock.lock(); defer { lock.unlock() }; return storage }
+}

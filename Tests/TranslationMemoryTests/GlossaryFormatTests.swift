@@ -120,6 +120,10 @@ final class GlossaryFormatTests: XCTestCase {
         XCTAssertThrowsError(try GlossaryFile.read(path: notTBX)) { error in
             XCTAssertTrue(error.localizedDescription.contains("expected <martif> or <tbx>"), error.localizedDescription)
         }
+        let empty = try write("empty.tbx", "")
+        XCTAssertThrowsError(try GlossaryFile.read(path: empty)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(empty): not a TBX file: the file is empty")
+        }
         let truncated = try write("cut.tbx", "<martif><text><body><termEntry>")
         XCTAssertThrowsError(try GlossaryFile.read(path: truncated)) { error in
             XCTAssertTrue(error.localizedDescription.hasPrefix(truncated), error.localizedDescription)
@@ -176,5 +180,34 @@ final class GlossaryFormatTests: XCTestCase {
         try GlossaryFile.append([GlossaryEntry(source: "Rabu", target: "Wednesday")], to: tbx)
         try GlossaryFile.append([GlossaryEntry(source: "Kamis", target: "Thursday")], to: tbx)
         XCTAssertEqual(try GlossaryFile.read(path: tbx).entries.map(\.target), ["Wednesday", "Thursday"])
+    }
+}
+
+final class GlossaryTBXSampleTests: XCTestCase {
+    /// The TBX-Basic sample published with the schemas (English/Spanish/…, no Indonesian): read with
+    /// its namespaces and DCT elements, every concept reported as lacking an Indonesian term.
+    func testReadsThePublishedTBXBasicSample() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/spec/tbx-basic/Example_Astronomy_DCT_VALID.tbx")
+        guard FileManager.default.fileExists(atPath: sample.path) else { throw XCTSkip("no TBX-Basic sample at \(sample.path)") }
+        XCTAssertEqual(try GlossaryTBX.detectVersion(path: sample.path), .basic3)
+        let glossary = try GlossaryFile.read(path: sample.path)
+        XCTAssertEqual(glossary.entries, [])
+        XCTAssertFalse(glossary.problems.isEmpty)
+        XCTAssertTrue(glossary.problems.allSatisfy { $0.message == "concept has no Indonesian term" })
+    }
+}
+
+final class GlossaryHostileTBXTests: XCTestCase {
+    func testBillionLaughsIsRefusedBeforeParsing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("laughs-\(UUID().uuidString).tbx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var text = "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [\n<!ENTITY lol \"lol\">\n"
+        for level in 1...9 { text += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n" }
+        text += "]>\n<martif><text><body><termEntry><langSet xml:lang=\"id\"><tig><term>&lol9;</term></tig></langSet></termEntry></body></text></martif>\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try GlossaryFile.read(path: path)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(path):3: not a TBX file: the document declares entities; tm never expands entities and refuses the file")
+        }
     }
 }

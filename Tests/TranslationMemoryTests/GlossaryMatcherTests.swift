@@ -89,3 +89,22 @@ final class GlossaryMatcherTests: XCTestCase {
         XCTAssertEqual(hits.map(\.entry.target), ["bilateral cooperation", "term 43210"])
     }
 }
+
+final class StarterGlossaryTests: XCTestCase {
+    func testStarterGlossaryOnANewsParagraph() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Glossaries/news-id-en.tsv").path
+        let glossary = try Glossary.load(paths: [path])
+        XCTAssertGreaterThanOrEqual(glossary.entries.count, 500)
+        XCTAssertEqual(glossary.problems, [], "the starter glossary has no duplicates or conflicts")
+        let matcher = GlossaryMatcher(glossary: glossary)
+        let text = "Jakarta (ANTARA) - Menlu Retno bertemu Menteri Luar Negeri Tiongkok pada Senin untuk memperkuat kemitraan strategisnya dengan negara-negara anggota ASEAN. Penerjemah: Budi"
+        let hits = GlossaryMatcher.preferLongest(matcher.matches(in: text, language: .indonesian))
+        let found = hits.map { "\($0.matchedText)=\($0.entry.target)" }
+        for expected in ["Jakarta=Jakarta", "Menlu=Foreign Minister", "Menteri Luar Negeri Tiongkok=Chinese Foreign Minister",
+                         "Senin=Monday", "kemitraan strategisnya=strategic partnership", "negara-negara anggota=member states",
+                         "ASEAN=ASEAN", "Penerjemah=Translator"] {
+            XCTAssertTrue(found.contains(expected), "\(expected) not in \(found)")
+        }
+    }
+}

@@ -1,24 +1,21 @@
-import XCTest
+import Testing
 @testable import TranslationMemory
 
-final class LanguageCodeTests: XCTestCase {
-    func testIndonesianSpellingsAllMatch() {
-        for spelling in ["id", "id-ID", "ID", "in", "in-ID", "IN", "id_ID"] {
-            XCTAssertTrue(LanguageCode(spelling).matches(.indonesian), spelling)
-            XCTAssertFalse(LanguageCode(spelling).matches(.english), spelling)
-        }
+@Suite("Language codes as CAT tools write them")
+struct LanguageCodeTests {
+    @Test("Indonesian spellings all match id", arguments: ["id", "id-ID", "ID", "in", "in-ID", "IN", "id_ID"])
+    func indonesian(_ spelling: String) {
+        #expect(LanguageCode(spelling).matches(.indonesian))
+        #expect(!LanguageCode(spelling).matches(.english))
     }
 
-    func testEnglishSpellingsAllMatch() {
-        for spelling in ["en", "en-US", "EN-GB", "en_us"] {
-            XCTAssertTrue(LanguageCode(spelling).matches(.english), spelling)
-        }
+    @Test("English spellings all match en", arguments: ["en", "en-US", "EN-GB", "en_us"])
+    func english(_ spelling: String) {
+        #expect(LanguageCode(spelling).matches(.english))
     }
 
-    func testNormalizedForm() {
-        XCTAssertEqual(LanguageCode("IN").normalized, "id")
-        XCTAssertEqual(LanguageCode("in-id").normalized, "id-ID")
-        XCTAssertEqual(LanguageCode("en_us").normalized, "en-US")
-        XCTAssertEqual(LanguageCode("zh-hant-tw").normalized, "zh-Hant-TW")
+    @Test("Canonical spelling", arguments: [("IN", "id"), ("in-id", "id-ID"), ("en_us", "en-US"), ("zh-hant-tw", "zh-Hant-TW"), ("EN-GB", "en-GB")])
+    func normalized(_ pair: (String, String)) {
+        #expect(LanguageCode(pair.0).normalized == pair.1)
     }
 }

@@ -20,6 +20,9 @@ final class SegmentRuleTests: XCTestCase {
             ("Saham PT Bank Mandiri (Persero) Tbk. Direktur utama menyatakan laba naik.", ["Saham PT Bank Mandiri (Persero) Tbk. Direktur utama menyatakan laba naik."]),
             ("Rapat digelar pk. 09.00 di ruang No. 3. Semua hadir.", ["Rapat digelar pk. 09.00 di ruang No. 3.", "Semua hadir."]),
             ("Hadir pula KH. Ma'ruf dan Hj. Siti. Keduanya berpidato.", ["Hadir pula KH. Ma'ruf dan Hj. Siti.", "Keduanya berpidato."]),
+            ("Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir. Ia berpidato.", ["Menko Jenderal TNI (Purn.) Luhut Binsar Pandjaitan hadir.", "Ia berpidato."]),
+            ("Gelar diberikan kepada Dr. (H.C.) Megawati. Acara selesai.", ["Gelar diberikan kepada Dr. (H.C.) Megawati.", "Acara selesai."]),
+            ("Keduanya dijerat Pasal 340 KUHP jo. Pasal 55 ayat (1) ke-1 KUHP. Ancamannya berat.", ["Keduanya dijerat Pasal 340 KUHP jo. Pasal 55 ayat (1) ke-1 KUHP.", "Ancamannya berat."]),
         ])
     }
 
@@ -30,6 +33,8 @@ final class SegmentRuleTests: XCTestCase {
             ("The U.S. Food and Drug Administration approved it. Sales rose.", ["The U.S. Food and Drug Administration approved it.", "Sales rose."]),
             ("Apple Inc. Chief Executive Tim Cook spoke at 10 a.m. The talk was short.", ["Apple Inc. Chief Executive Tim Cook spoke at 10 a.m.", "The talk was short."]),
             ("It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva. No. 10 agreed.", ["It was signed on Jan. 6 and in Sept. 2020, e.g. in Geneva.", "No. 10 agreed."]),
+            ("Gen. (Ret.) Wiranto spoke. It was brief.", ["Gen. (Ret.) Wiranto spoke.", "It was brief."]),
+            ("Temasek Holdings Pte. Ltd. invested $500 mln. The deficit is 2.8% of GDP (approx. Rp 600 trillion).", ["Temasek Holdings Pte. Ltd. invested $500 mln.", "The deficit is 2.8% of GDP (approx. Rp 600 trillion)."]),
             ("Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill. It passed.", ["Sen. Warren and Rep. Ocasio-Cortez voted vs. the bill.", "It passed."]),
         ])
     }
@@ -85,9 +90,62 @@ final class SegmentRuleTests: XCTestCase {
     }
 
     func testExtraAbbreviations() {
-        let text = "Ia bekerja di Bag. Keuangan. Mereka berbincang."
+        let text = "Ia bekerja di Div. Keuangan. Mereka berbincang."
         XCTAssertEqual(SentenceSegmenter(language: .indonesian).sentences(in: text).count, 3)
-        XCTAssertEqual(SentenceSegmenter(language: .indonesian, extraAbbreviations: ["Bag."]).sentences(in: text),
-                       ["Ia bekerja di Bag. Keuangan.", "Mereka berbincang."])
+        XCTAssertEqual(SentenceSegmenter(language: .indonesian, extraAbbreviations: ["Div."]).sentences(in: text),
+                       ["Ia bekerja di Div. Keuangan.", "Mereka berbincang."])
+    }
+
+    func testFinalAbbreviationsAndTimes() {
+        check(.indonesian, [
+            ("Dibagikan masker, sarung tangan, dsb. Data itu dikirim kemarin.", ["Dibagikan masker, sarung tangan, dsb.", "Data itu dikirim kemarin."]),
+            ("Budi dkk. Mereka meneliti varian baru.", ["Budi dkk.", "Mereka meneliti varian baru."]),
+            ("Hadir Drs. H. M. Yusuf, M.Si. Keduanya memberi sambutan. Budi, S.H. M.H. hadir.", ["Hadir Drs. H. M. Yusuf, M.Si.", "Keduanya memberi sambutan.", "Budi, S.H. M.H. hadir."]),
+            ("Rapat dimulai pukul 09.00 WIB. Sementara itu hujan turun.", ["Rapat dimulai pukul 09.00 WIB.", "Sementara itu hujan turun."]),
+            ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen. Investor senang.", ["Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 2 persen.", "Investor senang."]),
+        ])
+        check(.english, [
+            ("The vote is at 10 a.m. Monday and ends at 4 p.m. EST. The result follows.", ["The vote is at 10 a.m. Monday and ends at 4 p.m. EST.", "The result follows."]),
+            ("It ended at 6 a.m. Thailand then eased the curfew.", ["It ended at 6 a.m.", "Thailand then eased the curfew."]),
+            ("They bought masks, gloves, etc. Prices rose.", ["They bought masks, gloves, etc.", "Prices rose."]),
+            ("A review by Whitby et al. Commercial devices followed. Whitby et al. (2020) agreed.", ["A review by Whitby et al.", "Commercial devices followed.", "Whitby et al. (2020) agreed."]),
+        ])
+    }
+
+    func testQuestionsBeforeLowerCase() {
+        check(.indonesian, [
+            ("apakah Anda demam? dan apakah Anda batuk?", ["apakah Anda demam?", "dan apakah Anda batuk?"]),
+            ("Kenapa? tanya dia. \"Siapa?\" ujar Budi.", ["Kenapa? tanya dia.", "\"Siapa?\" ujar Budi."]),
+        ])
+        check(.english, [
+            ("Why? he asked. Where does it hurt? is it sharp?", ["Why? he asked.", "Where does it hurt?", "is it sharp?"]),
+            ("\"Is it fair?\" Widodo asked. \"No!\" The crowd shouted.", ["\"Is it fair?\" Widodo asked.", "\"No!\"", "The crowd shouted."]),
+        ])
+    }
+
+    func testLetterNamesAndMixedCaseWords() {
+        check(.indonesian, [
+            ("Ikatan terjadi pada protein S. Umumnya virus menempel di sana.", ["Ikatan terjadi pada protein S.", "Umumnya virus menempel di sana."]),
+            ("Jalan tol itu masuk tahap I. Pembangunan dimulai 2024.", ["Jalan tol itu masuk tahap I.", "Pembangunan dimulai 2024."]),
+            ("Proyek itu rampung pada tahap II. Pemerintah puas.", ["Proyek itu rampung pada tahap II.", "Pemerintah puas."]),
+            ("Vaksin itu disetujui. mRNA adalah pembawa pesan genetik.", ["Vaksin itu disetujui.", "mRNA adalah pembawa pesan genetik."]),
+            ("Data diperbarui. e-KTP wajib dibawa. eks-Menteri itu hadir.", ["Data diperbarui.", "e-KTP wajib dibawa. eks-Menteri itu hadir."]),
+            ("Surat ditandatangani oleh M. Nuh dan R.A. Kartini.", ["Surat ditandatangani oleh M. Nuh dan R.A. Kartini."]),
+        ])
+        check(.english, [
+            ("Trenches marked World War I. Historians agree.", ["Trenches marked World War I.", "Historians agree."]),
+            ("The firm sold it. iPhone sales fell.", ["The firm sold it.", "iPhone sales fell."]),
+            ("The speech by George W. Bush was short.", ["The speech by George W. Bush was short."]),
+        ])
+    }
+
+    func testWhiteSpaceVariants() {
+        check(.indonesian, [
+            ("Ia datang.\u{00A0}Mereka pulang.", ["Ia datang.", "Mereka pulang."]),
+            ("  Ia datang.   Mereka pulang.  ", ["Ia datang.", "Mereka pulang."]),
+            ("Ia datang.\tMereka pulang.", ["Ia datang.", "Mereka pulang."]),
+            ("", []),
+            ("   ", []),
+        ])
     }
 }

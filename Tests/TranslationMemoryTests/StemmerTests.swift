@@ -70,6 +70,20 @@ final class StemmerTests: XCTestCase {
         XCTAssertEqual(stemmer.stem("dikunjunginya", mode: d), "kunjung")   // di-…-i + -nya
     }
 
+    func testDerivationalAffixClassesAndReduplication() {
+        let cases: [(String, String, String)] = [
+            ("makanan", "makan", "-an"), ("sebuah", "buah", "se-…"), ("terbesar", "besar", "ter-…"),
+            ("pertemuan", "temu", "per-…-an"), ("keberhasilan", "hasil", "ke-ber-…-an"), ("diperbaiki", "baik", "di-per-…-i"),
+            ("menyelesaikan", "selesai", "me-…-kan"), ("pemerintahan", "perintah", "pe-…-an"),
+            ("kemerah-merahan", "merah", "reduplication + ke-…-an"), ("bermain-main", "main", "reduplication + ber-…"),
+        ]
+        for (word, stem, form) in cases {
+            let analysis = stemmer.analyse(word, mode: .derivational)
+            XCTAssertEqual(analysis.stem, stem, word)
+            XCTAssertEqual(analysis.formDescription, form, word)
+        }
+    }
+
     func testDerivationalKeepsRootsThatLookPrefixed() {
         let d = IndonesianStemMode.derivational
         for word in ["menang", "terbang", "kepala", "sebab", "tangan", "pemerintah"] where stemmer.roots.contains(word) {

@@ -130,13 +130,13 @@ public struct Glossary: Sendable, Codable {
         var problems: [GlossaryProblem] = []
         for entry in entries {
             let key = entry.sourceKey
-            let where_ = entry.origin ?? GlossaryEntryOrigin(path: "-", line: 0)
+            let place = entry.origin ?? GlossaryEntryOrigin(path: "-", line: 0)
             if let earlier = firstBySource[key] {
                 if let same = earlier.first(where: { $0.targetKey == entry.targetKey }) {
-                    problems.append(GlossaryProblem(kind: .duplicate, path: where_.path, line: where_.line,
+                    problems.append(GlossaryProblem(kind: .duplicate, path: place.path, line: place.line,
                                                     message: "duplicate of \(same.origin?.description ?? "an earlier entry"): \(entry.source) → \(entry.target)"))
                 } else if let other = earlier.first {
-                    problems.append(GlossaryProblem(kind: .conflict, path: where_.path, line: where_.line,
+                    problems.append(GlossaryProblem(kind: .conflict, path: place.path, line: place.line,
                                                     message: "\(entry.source) → \(entry.target) conflicts with \(other.target) at \(other.origin?.description ?? "an earlier entry")"))
                 }
             }

@@ -173,6 +173,20 @@ public enum GlossaryFile {
 
     // MARK: Adding
 
+    /// Takes the writer lock of a glossary file (a hidden `.NAME.lock` beside it, which glossary
+    /// loading skips), so that two `tm glossary add` runs never lose each other's entry. Hold it
+    /// from reading the glossary for duplicates until `append` returns.
+    public static func lock(_ path: String) throws -> FileLock {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw GlossaryError.writeFailed(path: path, reason: "cannot create the folder \(folder)")
+        }
+        return try FileLock(path: folder + "/." + url.lastPathComponent + ".lock")
+    }
+
     /// Adds entries to a glossary file, creating it if needed: TSV and CSV get new lines after the
     /// existing text (kept byte for byte), TBX is rewritten. Atomic either way.
     public static func append(_ entries: [GlossaryEntry], to path: String) throws {

@@ -68,6 +68,9 @@ public struct GlossaryMatcher: Sendable {
     let stemmer: IndonesianStemmer
     private var indonesian: [String: [Pattern]] = [:]
     private var english: [String: [Pattern]] = [:]
+    /// Keys of the glossary's own words, computed once: most words of a text that matter are these.
+    private var indonesianKeys: [String: String] = [:]
+    private var englishKeys: [String: String] = [:]
 
     /// - Complexity: O(total words of the glossary's terms).
     public init(glossary: Glossary, mode: IndonesianStemMode = .inflectional, stemmer: IndonesianStemmer = .shared) {
@@ -89,6 +92,8 @@ public struct GlossaryMatcher: Sendable {
                 }
             }
         }
+        indonesianKeys = indonesianCache
+        englishKeys = englishCache
     }
 
     private func makePattern(_ term: String, entryIndex: Int, role: GlossaryTermRole, isIndonesian: Bool,
@@ -121,10 +126,10 @@ public struct GlossaryMatcher: Sendable {
         let isIndonesian = !language.matches(.english)
         let index = isIndonesian ? indonesian : english
         let tokens = WordTokenizer.tokenize(text)
-        var cache: [String: String] = [:]
+        var cache = isIndonesian ? indonesianKeys : englishKeys
         let keys = tokens.map { key(for: $0.normalized, isIndonesian: isIndonesian, cache: &cache) }
         var hits: [GlossaryHit] = []
-        let scalars = Array(text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
         for position in tokens.indices {
             guard let candidates = index[keys[position]] else { continue }
             for pattern in candidates where position + pattern.keys.count <= tokens.count {
@@ -143,7 +148,8 @@ public struct GlossaryMatcher: Sendable {
                     if token.normalized == pattern.words[offset] { continue }
                     if isIndonesian {
                         let analysis = stemmer.analyse(token.normalized, mode: mode)
-                        let inflectionalOnly = stemmer.stem(token.normalized, mode: .inflectional) == stemmer.stem(pattern.words[offset], mode: .inflectional)
+                        let inflectionalOnly = mode == .inflectional
+                            || stemmer.stem(token.normalized, mode: .inflectional) == stemmer.stem(pattern.words[offset], mode: .inflectional)
                         if !inflectionalOnly { kind = .derivation } else if kind == .exact { kind = .inflection }
                         forms.append("\(token.text) = \(analysis.stem) (\(analysis.formDescription))")
                     } else {
@@ -151,10 +157,17 @@ public struct GlossaryMatcher: Sendable {
                         forms.append("\(token.text) = \(pattern.words[offset]) (inflected)")
                     }
                 }
-                var matched = String.UnicodeScalarView()
-                matched.append(contentsOf: scalars[tokens[position].start..<tokens[last].end])
+                let matched: String
+                if pattern.keys.count == 1 {
+                    matched = tokens[position].text
+                } else {
+                    if scalars.isEmpty { scalars = Array(text.unicodeScalars) }
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[tokens[position].start..<tokens[last].end])
+                    matched = String(view)
+                }
                 hits.append(GlossaryHit(entry: glossary.entries[pattern.entryIndex], entryIndex: pattern.entryIndex,
-                                        term: pattern.term, role: pattern.role, matchedText: String(matched),
+                                        term: pattern.term, role: pattern.role, matchedText: matched,
                                         start: tokens[position].start, end: tokens[last].end,
                                         firstWord: position, endWord: last + 1, kind: kind, forms: forms))
             }

@@ -64,6 +64,9 @@ public enum GlossaryTBX {
         }
         defer { try? handle.close() }
         let head = handle.readData(ofLength: 65_536)
+        if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw GlossaryError.notTBX(path: path, line: 0, reason: "the file is empty")
+        }
         // UTF-16 files: drop the zero bytes so the declaration is found either way.
         let bytes = head.count > 1 && (head[0] == 0xFF || head[0] == 0xFE || head[0] == 0 || head[1] == 0) ? head.filter { $0 != 0 } : head
         let text = String(decoding: bytes, as: UTF8.self)

@@ -262,40 +262,61 @@ public enum TermSuggester {
         func p(_ target: Int32, given source: Int32) -> Float { probabilities[LexicalTable.key(source, target)] ?? 0 }
     }
 
-    /// EM training of IBM Model 1 with a NULL source word (id 0).
+    /// EM training of IBM Model 1 with a NULL source word (id 0). Every co-occurring pair gets a
+    /// parameter number once; each sentence keeps the numbers of its cells, so the iterations run
+    /// over flat arrays instead of hashing pairs.
     static func trainModel1(sources: [[Int32]], targets: [[Int32]], sourceVocabulary: Int, iterations: Int) -> LexicalTable {
-        var table = LexicalTable()
+        var index: [UInt64: Int32] = [:]
+        var sourceOf: [Int32] = []
+        var cells: [[Int32]] = []
+        cells.reserveCapacity(sources.count)
         for (s, t) in zip(sources, targets) {
+            var flat: [Int32] = []
+            flat.reserveCapacity(t.count * (s.count + 1))
             for target in t {
-                table.probabilities[LexicalTable.key(0, target)] = 1
-                for source in s { table.probabilities[LexicalTable.key(source, target)] = 1 }
-            }
-        }
-        for _ in 0..<iterations {
-            var counts: [UInt64: Float] = [:]
-            counts.reserveCapacity(table.probabilities.count)
-            var totals = [Float](repeating: 0, count: sourceVocabulary)
-            for (s, t) in zip(sources, targets) {
-                for target in t {
-                    var normaliser = table.p(target, given: 0)
-                    for source in s { normaliser += table.p(target, given: source) }
-                    guard normaliser > 0 else { continue }
-                    let nullShare = table.p(target, given: 0) / normaliser
-                    counts[LexicalTable.key(0, target), default: 0] += nullShare
-                    totals[0] += nullShare
-                    for source in s {
-                        let share = table.p(target, given: source) / normaliser
-                        counts[LexicalTable.key(source, target), default: 0] += share
-                        totals[Int(source)] += share
+                for position in -1..<s.count {
+                    let source = position < 0 ? 0 : s[position]
+                    let key = LexicalTable.key(source, target)
+                    if let id = index[key] {
+                        flat.append(id)
+                    } else {
+                        let id = Int32(sourceOf.count)
+                        index[key] = id
+                        sourceOf.append(source)
+                        flat.append(id)
                     }
                 }
             }
-            for (key, count) in counts {
-                let source = Int(key >> 32)
-                counts[key] = totals[source] > 0 ? count / totals[source] : 0
-            }
-            table.probabilities = counts
+            cells.append(flat)
         }
+        var probabilities = [Float](repeating: 1, count: sourceOf.count)
+        for _ in 0..<iterations {
+            var counts = [Float](repeating: 0, count: probabilities.count)
+            for (n, flat) in cells.enumerated() {
+                let width = sources[n].count + 1
+                var offset = 0
+                while offset < flat.count {
+                    var normaliser: Float = 0
+                    for cell in offset..<(offset + width) { normaliser += probabilities[Int(flat[cell])] }
+                    if normaliser > 0 {
+                        for cell in offset..<(offset + width) {
+                            let id = Int(flat[cell])
+                            counts[id] += probabilities[id] / normaliser
+                        }
+                    }
+                    offset += width
+                }
+            }
+            var totals = [Float](repeating: 0, count: sourceVocabulary)
+            for id in counts.indices { totals[Int(sourceOf[id])] += counts[id] }
+            for id in probabilities.indices {
+                let total = totals[Int(sourceOf[id])]
+                probabilities[id] = total > 0 ? counts[id] / total : 0
+            }
+        }
+        var table = LexicalTable()
+        table.probabilities.reserveCapacity(index.count)
+        for (key, id) in index { table.probabilities[key] = probabilities[Int(id)] }
         return table
     }
 

@@ -43,23 +43,27 @@ public enum MemoryExporter {
         let source = LanguageCode(options.sourceLanguage)
         let target = LanguageCode(options.targetLanguage)
         var seen = Set<UnitKey>()
+        /// Every unit with both languages, rewritten and without duplicates, in memory order.
+        func forEachExportable(_ body: (TranslationUnit) throws -> Void) throws {
+            report.skipped = try store.forEachUnit { unit, _ in
+                guard let unit = rewrite(unit, source: source, target: target) else {
+                    report.unitsWithoutPair += 1
+                    return
+                }
+                guard seen.insert(UnitKey(unit)).inserted else {
+                    report.duplicates += 1
+                    return
+                }
+                try body(unit)
+                report.unitsWritten += 1
+            }
+        }
         try AtomicFile.write(to: path) { temporary in
             switch options.format {
             case .tmx:
                 let header = TMXWriter.standardHeader(sourceLanguage: options.sourceLanguage, date: date)
                 let writer = try TMXWriter(path: temporary, header: header, level: options.level)
-                report.skipped = try store.forEachUnit { unit, _ in
-                    guard let unit = rewrite(unit, source: source, target: target) else {
-                        report.unitsWithoutPair += 1
-                        return
-                    }
-                    guard seen.insert(UnitKey(unit)).inserted else {
-                        report.duplicates += 1
-                        return
-                    }
-                    try writer.write(unit)
-                    report.unitsWritten += 1
-                }
+                try forEachExportable { try writer.write($0) }
                 try writer.finish()
             case .tsv:
                 guard FileManager.default.createFile(atPath: temporary, contents: nil),
@@ -68,17 +72,8 @@ public enum MemoryExporter {
                 }
                 defer { try? handle.close() }
                 var buffer = "\(options.sourceLanguage)\t\(options.targetLanguage)\n"
-                report.skipped = try store.forEachUnit { unit, _ in
-                    guard let unit = rewrite(unit, source: source, target: target) else {
-                        report.unitsWithoutPair += 1
-                        return
-                    }
-                    guard seen.insert(UnitKey(unit)).inserted else {
-                        report.duplicates += 1
-                        return
-                    }
+                try forEachExportable { unit in
                     buffer += tsvField(unit.variants[0].segment.plainText) + "\t" + tsvField(unit.variants[1].segment.plainText) + "\n"
-                    report.unitsWritten += 1
                     if buffer.utf8.count > 1 << 20 {
                         try handle.write(contentsOf: Data(buffer.utf8))
                         buffer = ""

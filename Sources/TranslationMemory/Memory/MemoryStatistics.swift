@@ -31,13 +31,14 @@ public struct MemoryStatistics: Sendable, Codable {
     public static func compute(_ store: TranslationMemoryStore) throws -> MemoryStatistics {
         var statistics = MemoryStatistics(path: store.path)
         var currentFile = ""
+        var memo = LanguageMemo()
         for file in try store.tmxFiles() {
             let reader = try TMXReader(path: file)
             var count = 0
             currentFile = file
             while let unit = try reader.next() {
                 count += 1
-                statistics.add(unit)
+                statistics.add(unit, memo: &memo)
             }
             statistics.files.append(FileStatistics(path: currentFile, units: count, skipped: reader.skipped.count))
             statistics.skipped += reader.skipped
@@ -45,25 +46,44 @@ public struct MemoryStatistics: Sendable, Codable {
         return statistics
     }
 
-    mutating func add(_ unit: TranslationUnit) {
+    /// What the last unit's language codes gave. Consecutive units nearly always carry the same
+    /// codes, so most units cost a comparison of short strings instead of subtag parsing and a
+    /// sort (`tm stats` streams millions of units).
+    struct LanguageMemo {
+        var codes: [String] = []
+        var setKey = ""
+        var hasIndonesian = false
+        var hasEnglish = false
+    }
+
+    mutating func add(_ unit: TranslationUnit, memo: inout LanguageMemo) {
         units += 1
-        var languages: [String] = []
-        for variant in unit.variants {
-            languageCodes[variant.language, default: 0] += 1
-            let primary = variant.languageCode.primary
-            if !languages.contains(primary) { languages.append(primary) }
+        let same = memo.codes.count == unit.variants.count
+            && zip(memo.codes, unit.variants).allSatisfy { $0 == $1.language }
+        if !same {
+            var languages: [String] = []
+            for variant in unit.variants {
+                let primary = variant.languageCode.primary
+                if !languages.contains(primary) { languages.append(primary) }
+            }
+            languages.sort()
+            memo = LanguageMemo(codes: unit.variants.map(\.language), setKey: languages.joined(separator: "+"),
+                                hasIndonesian: languages.contains("id"), hasEnglish: languages.contains("en"))
         }
-        languages.sort()
-        languageSets[languages.joined(separator: "+"), default: 0] += 1
-        switch (languages.contains("id"), languages.contains("en")) {
+        for code in memo.codes { languageCodes[code, default: 0] += 1 }
+        languageSets[memo.setKey, default: 0] += 1
+        switch (memo.hasIndonesian, memo.hasEnglish) {
         case (true, true): indonesianEnglishUnits += 1
         case (false, false): otherLanguagesOnly += 1
         default: oneSideMissing += 1
         }
         if let creator = unit.attribute("creationid") { creators[creator, default: 0] += 1 }
-        for date in [unit.creationDate, unit.changeDate].compactMap({ $0 }) {
-            if earliest == nil || date < earliest! { earliest = date }
-            if latest == nil || date > latest! { latest = date }
-        }
+        if let date = unit.creationDate { include(date) }
+        if let date = unit.changeDate { include(date) }
+    }
+
+    private mutating func include(_ date: Date) {
+        if earliest == nil || date < earliest! { earliest = date }
+        if latest == nil || date > latest! { latest = date }
     }
 }

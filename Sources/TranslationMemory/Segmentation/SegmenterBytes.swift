@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level helpers over UTF-8 text for the segmenter: white space, quotes and brackets, and
 /// letter case of the scalar at a position. Everything works on `UnsafeBufferPointer<UInt8>` so
 /// that the hot loop never touches `String.Index`.
@@ -108,6 +110,46 @@ enum SegmenterBytes {
     }
 }
 
+extension SegmenterBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Non-zero when some byte of `v` is zero (the classic SWAR test, Mycroft 1987).
+    @inline(__always)
+    static func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+
+    /// The first position in `i..<end` that may hold a sentence terminator (`.` `?` `!` or the
+    /// lead byte of `…`), scanning eight bytes at a time; `end` when there is none.
+    @inline(__always)
+    static func nextCandidate(_ p: Buffer, _ i: Int, _ end: Int) -> Int {
+        var k = i
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= end {
+                let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                let hit = hasZeroByte(v ^ (ones &* 0x2E)) | hasZeroByte(v ^ (ones &* 0x3F))
+                    | hasZeroByte(v ^ (ones &* 0x21)) | hasZeroByte(v ^ (ones &* 0xE2))
+                if hit != 0 { break }
+                k += 8
+            }
+        }
+        while k < end {
+            let b = p[k]
+            if b == 0x2E || b == 0x3F || b == 0x21 || b == 0xE2 { return k }
+            k += 1
+        }
+        return end
+    }
+
+    /// The position of the next line feed in `i..<end`, or `end`.
+    @inline(__always)
+    static func nextLineFeed(_ p: Buffer, _ i: Int, _ end: Int) -> Int {
+        guard i < end, let base = p.baseAddress else { return end }
+        guard let found = memchr(base + i, 0x0A, end - i) else { return end }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+}
+
 /// Converts byte offsets into scalar offsets, scanning forward (offsets asked in increasing
 /// order cost O(n) in all; a backward request restarts from the beginning).
 struct SegmenterScalarCounter {
@@ -118,6 +160,16 @@ struct SegmenterScalarCounter {
         if target < byte { byte = 0; scalars = 0 }
         var b = byte
         var s = scalars
+        if let base = p.baseAddress {
+            // Eight bytes at a time: a continuation byte is 10xxxxxx.
+            let raw = UnsafeRawPointer(base)
+            while b + 8 <= target {
+                let v = raw.loadUnaligned(fromByteOffset: b, as: UInt64.self)
+                let continuation = v & ~(v << 1) & 0x8080_8080_8080_8080
+                s += 8 - continuation.nonzeroBitCount
+                b += 8
+            }
+        }
         while b < target {
             if p[b] & 0xC0 != 0x80 { s += 1 }
             b += 1

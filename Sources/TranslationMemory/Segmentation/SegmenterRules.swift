@@ -6,15 +6,24 @@ public enum SegmenterAbbreviationKind: String, Sendable, Codable, CaseIterable {
     case title
     /// Does not end a sentence before a number (`No. 5`, `Jan. 6`); elsewhere like any word.
     case numeric
-    /// May end a sentence (`dll.`, `U.S.`, `Inc.`): ends one only before a typical sentence opener.
+    /// May end a sentence (`U.S.`, `Inc.`): ends one only before a typical sentence opener.
     case ambiguous
+    /// Often ends a sentence (`dll.`, `etc.`, `a.m.`): ends one before a capitalised word unless
+    /// it is in capitals or a word that continues sentences (`10 a.m. Monday`, `WIB`).
+    case final
 }
 
-/// Errors of the segmenter's rule files (abbreviation lists, SRX).
-public enum SegmenterRulesError: LocalizedError, Sendable, Equatable {
+/// What can go wrong segmenting: a bad abbreviation list or SRX file, an article with no text.
+/// Messages name the file, and the line where there is one.
+public enum SegmentationError: LocalizedError, Sendable, Equatable {
+    /// A line of an abbreviation list that is not `Abbr.` or `Abbr. kind`.
     case badAbbreviationLine(path: String, line: Int, text: String)
+    /// A shipped data file is missing (a broken installation).
     case missingResource(name: String)
+    /// An SRX file that is malformed XML, not SRX, or holds an invalid regular expression.
     case badSRX(path: String, line: Int, reason: String)
+    /// The article is empty or white space only.
+    case emptyInput(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +33,8 @@ public enum SegmenterRulesError: LocalizedError, Sendable, Equatable {
             return "the segmentation data file \(name) is missing from the installation"
         case .badSRX(let path, let line, let reason):
             return line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)"
+        case .emptyInput(let path):
+            return "\(path): the file holds no text to segment"
         }
     }
 }
@@ -36,6 +47,12 @@ public struct SegmenterRules: Sendable {
     public var abbreviations: [String: SegmenterAbbreviationKind]
     /// Words that open sentences (`The`, `Namun`).
     public var starters: Set<String>
+    /// Capitalised words that go on a sentence after a time or `dll.` (`Monday`, `WIB`).
+    public var continuations: Set<String> = []
+    /// Nouns followed by a letter name (`vitamin C.`): the letter is no initial.
+    public var letterNouns: Set<String> = []
+    /// Lower-case words that go on a sentence after `?` or `!` (`tanya dia`, `he asked`).
+    public var attributions: Set<String> = []
 
     public init(abbreviations: [String: SegmenterAbbreviationKind], starters: Set<String>) {
         self.abbreviations = abbreviations
@@ -59,8 +76,16 @@ public struct SegmenterRules: Sendable {
         for (_, line) in meaningfulLines(abbreviations) {
             if let (key, kind) = parseAbbreviation(line) { rules.abbreviations[key] = kind }
         }
-        for (_, line) in meaningfulLines(resource("segmentation-starters-\(language.rawValue)")) {
-            rules.starters.insert(line)
+        var section = ""
+        for (_, line) in meaningfulLines(resource("segmentation-words-\(language.rawValue)")) {
+            if line.hasPrefix("[") { section = line; continue }
+            switch section {
+            case "[starters]": rules.starters.insert(line)
+            case "[continuations]": rules.continuations.insert(line)
+            case "[letter-nouns]": rules.letterNouns.insert(line)
+            case "[attributions]": rules.attributions.insert(line)
+            default: continue
+            }
         }
         return rules
     }
@@ -70,7 +95,7 @@ public struct SegmenterRules: Sendable {
                 ?? Bundle.module.url(forResource: name, withExtension: "txt"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             // The resources are part of the build; their absence is an installation fault.
-            fatalError(SegmenterRulesError.missingResource(name: name + ".txt").localizedDescription)
+            fatalError(SegmentationError.missingResource(name: name + ".txt").localizedDescription)
         }
         return text
     }
@@ -107,7 +132,7 @@ public struct SegmenterRules: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let (key, kind) = SegmenterRules.parseAbbreviation(trimmed) else {
-                throw SegmenterRulesError.badAbbreviationLine(path: path, line: number + 1, text: trimmed)
+                throw SegmentationError.badAbbreviationLine(path: path, line: number + 1, text: trimmed)
             }
             abbreviations[key] = kind
         }
@@ -122,7 +147,7 @@ public struct SegmenterRules: Sendable {
     /// then an all-capitals form of a listed capitalised word (`JL.` for `Jl.`).
     func kind(of word: String) -> SegmenterAbbreviationKind? {
         if let kind = abbreviations[word] { return kind }
-        if word.count > 1, word.uppercased() == word {
+        if word.utf8.count > 1, word.utf8.allSatisfy({ !($0 >= 0x61 && $0 <= 0x7A) }), word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
             let capitalised = String(word.prefix(1)) + word.dropFirst().lowercased()
             if let kind = abbreviations[capitalised] { return kind }
         }

@@ -26,7 +26,7 @@ final class SRXCompiledRules: @unchecked Sendable {
             do {
                 compiled.append((rule.isBreak, try NSRegularExpression(pattern: pattern, options: [])))
             } catch {
-                throw SegmenterRulesError.badSRX(path: path, line: 0,
+                throw SegmentationError.badSRX(path: path, line: 0,
                                                  reason: "rule before=\"\(rule.before)\" after=\"\(rule.after)\" is not a valid regular expression")
             }
         }
@@ -41,7 +41,7 @@ public enum SegmenterSRX {
     public static func read(_ path: String, language: ArticleLanguage) throws -> [SRXSegmentationRule] {
         let reader: XMLStreamReader
         do { reader = try XMLStreamReader(path: path) } catch let problem as XMLProblem {
-            throw SegmenterRulesError.badSRX(path: path, line: problem.line, reason: problem.message)
+            throw SegmentationError.badSRX(path: path, line: problem.line, reason: problem.message)
         }
         var cascade = false
         var sawRoot = false
@@ -89,19 +89,19 @@ public enum SegmenterSRX {
                 }
             }
         } catch let problem as XMLProblem {
-            throw SegmenterRulesError.badSRX(path: path, line: problem.line, reason: problem.message)
+            throw SegmentationError.badSRX(path: path, line: problem.line, reason: problem.message)
         }
-        guard sawRoot else { throw SegmenterRulesError.badSRX(path: path, line: 0, reason: "not an SRX file (no <srx> root element)") }
+        guard sawRoot else { throw SegmentationError.badSRX(path: path, line: 0, reason: "not an SRX file (no <srx> root element)") }
         var result: [SRXSegmentationRule] = []
         for map in maps {
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: "^(?:\(map.pattern))$", options: [.caseInsensitive]) } catch {
-                throw SegmenterRulesError.badSRX(path: path, line: map.line, reason: "languagepattern \"\(map.pattern)\" is not a valid regular expression")
+                throw SegmentationError.badSRX(path: path, line: map.line, reason: "languagepattern \"\(map.pattern)\" is not a valid regular expression")
             }
             let codes = language == .indonesian ? ["id", "id-ID", "in", "in-ID"] : ["en", "en-US", "en-GB"]
             guard codes.contains(where: { regex.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }) else { continue }
             guard let rules = ruleSets[map.name] else {
-                throw SegmenterRulesError.badSRX(path: path, line: map.line, reason: "languagemap names an unknown languagerule \"\(map.name)\"")
+                throw SegmentationError.badSRX(path: path, line: map.line, reason: "languagemap names an unknown languagerule \"\(map.name)\"")
             }
             result += rules
             if !cascade { break }
@@ -117,6 +117,8 @@ public enum SegmenterSRX {
         let openers = "[\"'“‘„«‹\\(\\[]*"
         let starters = rules.starters.sorted().map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
         let notStarter = "\\s+(?!\(openers.dropLast())]|(?:\(starters))\\b)"
+        let continuations = rules.continuations.sorted().map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        let continuing = "\\s+(?:\\p{N}|\\p{Lu}[\\p{Lu}\\p{N}]+\\b|(?:\(continuations))\\b)"
         var result: [SRXSegmentationRule] = []
         for (word, kind) in rules.abbreviations.sorted(by: { $0.key < $1.key }) {
             let before = "(?<![\\p{L}\\p{N}.])" + NSRegularExpression.escapedPattern(for: word + ".")
@@ -124,6 +126,7 @@ public enum SegmenterSRX {
             case .title: result.append(SRXSegmentationRule(isBreak: false, before: before, after: "\\s"))
             case .numeric: result.append(SRXSegmentationRule(isBreak: false, before: before, after: "\\s+\\p{N}"))
             case .ambiguous: result.append(SRXSegmentationRule(isBreak: false, before: before, after: notStarter))
+            case .final: result.append(SRXSegmentationRule(isBreak: false, before: before, after: continuing))
             }
         }
         // Initials (Antony J. Blinken, J.K. Rowling) unless a sentence opener follows.

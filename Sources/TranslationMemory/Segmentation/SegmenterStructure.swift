@@ -1,5 +1,15 @@
 import Foundation
 
+/// One part of an article, with byte ranges into its UTF-8 text (see `forEachPart`).
+public enum SegmenterPart: Sendable {
+    case title(Range<Int>)
+    case dateline(Dateline)
+    /// A new body paragraph; its sentences follow.
+    case paragraph
+    case sentence(Range<Int>)
+    case credit(CreditLine)
+}
+
 extension SentenceSegmenter {
     /// Cuts a whole article into its parts: the title line, the dateline, body paragraphs of
     /// sentences, and the credit lines (`Penerjemah:`, `Baca juga:`, `Copyright © ANTARA 2023`).
@@ -10,7 +20,25 @@ extension SentenceSegmenter {
     /// - Complexity: O(n) in the text's UTF-8 length.
     public func segment(article text: String) -> SegmentedArticle {
         var copy = text
-        return copy.withUTF8 { p in segmentBytes(p) }
+        return copy.withUTF8 { p in
+            var article = SegmentedArticle(language: language)
+            var counter = SegmenterScalarCounter()
+            func sentence(_ r: Range<Int>) -> ArticleSentence {
+                let start = counter.offset(p, byte: r.lowerBound)
+                let end = counter.offset(p, byte: r.upperBound)
+                return ArticleSentence(text: String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self), start: start, end: end)
+            }
+            forEachPart(utf8: p) { part in
+                switch part {
+                case .title(let r): article.title = sentence(r)
+                case .dateline(let dateline): article.dateline = dateline
+                case .paragraph: article.paragraphs.append(ArticleParagraph(sentences: []))
+                case .sentence(let r): article.paragraphs[article.paragraphs.count - 1].sentences.append(sentence(r))
+                case .credit(let credit): article.credits.append(credit)
+                }
+            }
+            return article
+        }
     }
 
     private struct Line {
@@ -20,9 +48,11 @@ extension SentenceSegmenter {
         var blank: Bool
     }
 
-    private func segmentBytes(_ p: SegmenterBytes.Buffer) -> SegmentedArticle {
-        var article = SegmentedArticle(language: language)
-        var counter = SegmenterScalarCounter()
+    /// The article's parts as byte ranges into `p` (valid UTF-8), in this order: the title, the
+    /// dateline, each body paragraph followed by its sentences, then the credits. For callers
+    /// that print or index bytes without building strings (`tm segment` on 100 MB).
+    /// - Complexity: O(n) in the text's UTF-8 length.
+    public func forEachPart(utf8 p: UnsafeBufferPointer<UInt8>, _ body: (SegmenterPart) -> Void) {
         let n = p.count
 
         // Lines.
@@ -30,8 +60,7 @@ extension SentenceSegmenter {
         var s = 0
         var number = 1
         while s <= n {
-            var e = s
-            while e < n && p[e] != 0x0A { e += 1 }
+            let e = SegmenterBytes.nextLineFeed(p, s, n)
             let first = SegmenterBytes.skipSpace(p, s, e)
             lines.append(Line(start: s, end: e, number: number, blank: first >= e))
             number += 1
@@ -40,18 +69,19 @@ extension SentenceSegmenter {
 
         // Paragraph spans (byte ranges) in order; credit lines taken out.
         var spans: [(Int, Int)] = []
+        var credits: [CreditLine] = []
         var index = 0
         while index < lines.count {
             if lines[index].blank { index += 1; continue }
             var blockEnd = index
             while blockEnd < lines.count && !lines[blockEnd].blank { blockEnd += 1 }
             let block = lines[index..<blockEnd]
-            let wrapped = isHardWrapped(block)
+            let wrapped = isHardWrapped(p, block)
             var open: (Int, Int)?
             for line in block {
-                if let credits = SegmenterCredits.parse(p, line.start, line.end, line: line.number, language: language) {
+                if let found = SegmenterCredits.parse(p, line.start, line.end, line: line.number, language: language) {
                     if let o = open { spans.append(o); open = nil }
-                    article.credits += credits
+                    credits += found
                     continue
                 }
                 let first = SegmenterBytes.skipSpace(p, line.start, line.end)
@@ -67,6 +97,7 @@ extension SentenceSegmenter {
             if let o = open { spans.append(o) }
             index = blockEnd
         }
+        lines = []
 
         var ranges: [Range<Int>] = []
         var firstBody = true
@@ -75,42 +106,38 @@ extension SentenceSegmenter {
             var lo = span.0
             if number == 0 && spans.count > 1 && isTitle(p, span.0, span.1) {
                 let a = SegmenterBytes.skipSpace(p, span.0, span.1)
-                let b = SegmenterBytes.trimEnd(p, a, span.1)
-                article.title = sentence(p, a, b, &counter)
+                body(.title(a..<SegmenterBytes.trimEnd(p, a, span.1)))
                 continue
             }
             if firstBody {
                 firstBody = false
                 if let (dateline, after) = SegmenterDateline.parse(p, span.0, span.1) {
-                    article.dateline = dateline
+                    body(.dateline(dateline))
                     lo = after
                 }
             }
             splitRanges(p, lo, span.1, into: &ranges)
             if ranges.isEmpty { continue }
-            var paragraph = ArticleParagraph(sentences: [])
-            paragraph.sentences.reserveCapacity(ranges.count)
-            for r in ranges { paragraph.sentences.append(sentence(p, r.lowerBound, r.upperBound, &counter)) }
-            article.paragraphs.append(paragraph)
+            body(.paragraph)
+            for r in ranges { body(.sentence(r)) }
         }
-        return article
+        for credit in credits { body(.credit(credit)) }
     }
 
-    private func sentence(_ p: SegmenterBytes.Buffer, _ a: Int, _ b: Int, _ counter: inout SegmenterScalarCounter) -> ArticleSentence {
-        let start = counter.offset(p, byte: a)
-        let end = counter.offset(p, byte: b)
-        return ArticleSentence(text: String(decoding: UnsafeBufferPointer(rebasing: p[a..<b]), as: UTF8.self), start: start, end: end)
-    }
-
-    /// A block of three lines or more whose lines (but the last) are all 40–110 bytes long is
-    /// text wrapped at a fixed width: its lines are joined.
-    private func isHardWrapped(_ block: ArraySlice<Line>) -> Bool {
+    /// A block of three lines or more whose lines (but the last) are all 40–110 bytes long, most
+    /// of them ending inside a sentence, is text wrapped at a fixed width: its lines are joined.
+    private func isHardWrapped(_ p: SegmenterBytes.Buffer, _ block: ArraySlice<Line>) -> Bool {
         guard block.count >= 3 else { return false }
+        var endingSentence = 0
         for line in block.dropLast() {
             let length = line.end - line.start
             if length < 40 || length > 110 { return false }
+            var e = SegmenterBytes.trimEnd(p, line.start, line.end)
+            while e > line.start, SegmenterBytes.closerLength(p, e - 1, line.end) == 1 { e -= 1 }
+            if e > line.start, p[e - 1] == 0x2E || p[e - 1] == 0x3F || p[e - 1] == 0x21 { endingSentence += 1 }
         }
-        return true
+        // Wrapped lines mostly break inside sentences; a list of one-sentence lines does not.
+        return endingSentence * 2 < block.count - 1
     }
 
     /// `- `, `• `, `* `, `1. `, `2) `, `a. ` at the start of a line.
@@ -135,6 +162,7 @@ extension SentenceSegmenter {
         for k in a..<b where p[k] == 0x0A { return false }
         var end = b
         while end > a, SegmenterBytes.closerLength(p, end - 1, b) == 1 { end -= 1 }
+        guard end > a else { return false }
         if p[end - 1] == 0x2E || p[end - 1] == 0x3A || p[end - 1] == 0x2C || p[end - 1] == 0x3B { return false }
         if SegmenterDateline.parse(p, a, b) != nil { return false }
         var ranges: [Range<Int>] = []

@@ -62,9 +62,9 @@ public struct SentenceSegmenter: Sendable {
         var start = SegmenterBytes.skipSpace(p, lo, hi)
         var i = start
         while i < hi {
-            let b = p[i]
-            guard b == 0x2E || b == 0x3F || b == 0x21 || b == 0xE2 else { i += 1; continue }
-            if b == 0xE2 && !SegmenterBytes.isEllipsis(p, i, hi) { i += 1; continue }
+            i = SegmenterBytes.nextCandidate(p, i, hi)
+            guard i < hi else { break }
+            if p[i] == 0xE2 && !SegmenterBytes.isEllipsis(p, i, hi) { i += 1; continue }
             if let next = boundary(p, at: i, sentenceStart: start, hi) {
                 out.append(start..<SegmenterBytes.trimEnd(p, start, next.end))
                 start = next.nextStart
@@ -99,9 +99,11 @@ public struct SentenceSegmenter: Sendable {
             if c == 0x2E { dots += 1; j += 1 } else if c == 0x3F || c == 0x21 { marks += 1; j += 1 } else if SegmenterBytes.isEllipsis(p, j, hi) { ellipsis = true; j += 3 } else { break }
         }
         var closers = 0
+        var closingQuotes = 0   // `."` ends a quoted sentence; `.)` may close `(Purn.)`
         while j < hi {
             let n = SegmenterBytes.closerLength(p, j, hi)
             if n == 0 { break }
+            if !(n == 1 && (p[j] == 0x29 || p[j] == 0x5D || p[j] == 0x7D)) { closingQuotes += 1 }
             j += n
             closers += 1
         }
@@ -110,56 +112,73 @@ public struct SentenceSegmenter: Sendable {
         guard SegmenterBytes.spaceLength(p, j, hi) > 0 else { return nil }
         let k = SegmenterBytes.skipSpace(p, j, hi)
         guard k < hi else { return nil }
+        let yes = (end: end, nextStart: k)
         // The next word, past opening quotes and brackets.
         var w = k
         var openers = 0
+        var quotes = 0     // opening quotes only: `(BBRI)` after `Tbk.` opens no sentence
         while w < hi {
             let n = SegmenterBytes.openerLength(p, w, hi)
             if n == 0 { break }
+            if !(n == 1 && (p[w] == 0x28 || p[w] == 0x5B || p[w] == 0x7B)) { quotes += 1 }
             w += n
             openers += 1
         }
-        guard w < hi else { return (end, k) }
-        let nextCase = SegmenterBytes.letterCase(p, w, hi)
-        if nextCase == .lower { return nil }
-        if marks > 0 || ellipsis || dots >= 3 {
-            // ?, !, … : a sentence ends before anything but a lower-case word.
-            return (end, k)
+        guard w < hi else { return yes }
+        var nextCase = SegmenterBytes.letterCase(p, w, hi)
+        if nextCase == .lower && hasInnerCapital(p, w, hi) { nextCase = .upper }   // mRNA, iPhone
+        if marks > 0 {
+            // `?` `!` end a sentence; before a lower-case word only when nothing closed after them
+            // and the word is no attribution (`"Siapa?" tanya dia`, `Why? he asked`).
+            if nextCase == .lower {
+                return closers == 0 && !isAttribution(p, w, hi) ? yes : nil
+            }
+            // `"Is it fair?" Widodo asked.`: a quoted question with a name and a speech verb.
+            if closers > 0 && nextCase == .upper && isAttribution(p, w, hi, firstWordLimit: 20) { return nil }
+            return yes
         }
+        if nextCase == .lower { return nil }
+        if ellipsis || dots >= 3 { return yes }
         // A full stop (or two). Look at the word before it.
         var t = i
         while t > sentenceStart {
             let c = p[t - 1]
             if SegmenterBytes.spaceLength(p, t - 1, hi) > 0 { break }
             if c == 0x28 || c == 0x5B || c == 0x22 || c == 0x27 || c == 0x2F { break }
-            if c >= 0x80, t - 3 >= sentenceStart, SegmenterBytes.openerLength(p, t - 3, hi) == 3 { t -= 3; break }
+            if c >= 0x80, t - 3 >= sentenceStart, SegmenterBytes.openerLength(p, t - 3, hi) == 3 { break }
             if c == 0xA0, t - 2 >= sentenceStart, p[t - 2] == 0xC2 { break }
             t -= 1
         }
-        if t == i { return (end, k) }     // ". X": nothing before the stop
-        if closers > 0 {
-            // `…kata dia." Lalu`, `(Jl. Sudirman.) Lalu`: a quote or bracket closed after the stop.
-            return (end, k)
-        }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: p[t..<i]), as: UTF8.self)
-        let startsSentence = isStarter(p, w, hi)
-        if let kind = rules.kind(of: word) {
+        if t == i { return yes }          // ". X": nothing before the stop
+        if closingQuotes > 0 { return yes }   // `…kata dia." Lalu`: a quotation closed after the stop
+        let token = String(decoding: UnsafeBufferPointer(rebasing: p[t..<i]), as: UTF8.self)
+        if let kind = rules.kind(of: token) {
             switch kind {
-            case .title: return nil
-            case .numeric: if nextCase == .digit { return nil }
-            case .ambiguous: return (startsSentence || openers > 0) ? (end, k) : nil
+            case .title:
+                return nil
+            case .numeric:
+                return nextCase == .digit ? nil : yes
+            case .ambiguous:
+                return quotes > 0 || rules.starters.contains(word(p, w, hi)) ? yes : nil
+            case .final:
+                if quotes > 0 || nextCase == .other { return yes }
+                if nextCase == .digit { return nil }
+                let next = word(p, w, hi)
+                if isCapitals(next) || rules.continuations.contains(next) { return nil }
+                // Another abbreviation follows (`S.H. M.H.`, `dll. Dr.`): read as one list.
+                let after = w + next.utf8.count
+                if next.utf8.count <= 4, after < hi, p[after] == 0x2E { return nil }
+                return yes
             }
-            return (end, k)
         }
         let length = i - t
         let first = SegmenterBytes.letterCase(p, t, hi)
-        // An initial: `Antony J. Blinken`, `J.K. Rowling`, `A.S.`.
-        if first == .upper && (length == 1 || isDottedInitials(p, t, i)) {
-            return (startsSentence || openers > 0) ? (end, k) : nil
-        }
-        if first == .upper, length <= 4, SegmenterBytes.scalar(p, t, hi).1 == length {
-            // A non-ASCII single capital (`Ş.`) counts as an initial too.
-            return (startsSentence || openers > 0) ? (end, k) : nil
+        // An initial: `Antony J. Blinken`, `J.K. Rowling` — unless a sentence opener follows or
+        // the letter names a thing (`vitamin C. The`, `protein S. Umumnya`).
+        if first == .upper && (length == 1 || SegmenterBytes.scalar(p, t, hi).1 == length || isDottedInitials(p, t, i)) {
+            if quotes > 0 || rules.starters.contains(word(p, w, hi)) { return yes }
+            if length <= 2, nextCase == .upper, rules.letterNouns.contains(previousWord(p, t, sentenceStart).lowercased()) { return yes }
+            return nil
         }
         // A list number or letter at the start of a sentence: `1. Pertama`, `a. Sabun`.
         if t == sentenceStart && length <= 3 {
@@ -167,11 +186,58 @@ public struct SentenceSegmenter: Sendable {
             for q in t..<i where !(p[q] >= 0x30 && p[q] <= 0x39) { allDigits = false }
             if allDigits || (length == 1 && first == .lower) { return nil }
         }
-        // Dotted lower-case abbreviations not listed (`a.n.`, `s.d.`, `p.m.`): like ambiguous ones.
+        // Dotted lower-case abbreviations not listed (`u.p.`, `s.d.`): like ambiguous ones.
         if first == .lower, isDottedInitials(p, t, i) {
-            return (startsSentence || openers > 0) ? (end, k) : nil
+            return quotes > 0 || rules.starters.contains(word(p, w, hi)) ? yes : nil
         }
-        return (end, k)
+        return yes
+    }
+
+    /// The word (letters, digits, apostrophes) at `w`, at most 24 bytes; "" when longer.
+    private func word(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> String {
+        var e = w
+        while e < hi, e - w <= 24, SegmenterBytes.isWordByte(p[e]) || p[e] == 0x27 { e += 1 }
+        guard e > w, e - w <= 24 else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[w..<e]), as: UTF8.self)
+    }
+
+    /// `tanya dia`, `he asked`: a speech verb, or a short word (a pronoun, a name) and then one.
+    private func isAttribution(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int, firstWordLimit: Int = 6) -> Bool {
+        let first = word(p, w, hi)
+        if rules.attributions.contains(first) { return true }
+        let after = w + first.utf8.count
+        guard !first.isEmpty, first.utf8.count <= firstWordLimit, after < hi, p[after] == 0x20 else { return false }
+        return rules.attributions.contains(word(p, after + 1, hi))
+    }
+
+    /// The word before the token starting at `t` (after white space), or "".
+    private func previousWord(_ p: SegmenterBytes.Buffer, _ t: Int, _ lo: Int) -> String {
+        var e = t
+        while e > lo, p[e - 1] == 0x20 { e -= 1 }
+        var s = e
+        while s > lo, e - s < 24, SegmenterBytes.isWordByte(p[s - 1]) { s -= 1 }
+        guard s < e else { return "" }
+        while s < e, p[s] & 0xC0 == 0x80 { s += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
+    }
+
+    /// `WIB`, `EST`, `PBB`: two or more capitals (digits allowed), no lower case.
+    private func isCapitals(_ word: String) -> Bool {
+        word.utf8.count >= 2 && word.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
+    /// `mRNA`, `iPhone`, `e-KTP`: a lower-case word with a capital inside (after at most one
+    /// hyphen right behind a one-letter prefix).
+    private func hasInnerCapital(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> Bool {
+        var e = w + 1
+        if e + 1 < hi, p[e] == 0x2D { e += 1 }
+        while e < hi, e - w < 12 {
+            let c = p[e]
+            if c >= 0x41 && c <= 0x5A { return true }
+            if !(c >= 0x61 && c <= 0x7A) { return false }
+            e += 1
+        }
+        return false
     }
 
     /// `J.K`, `A.S`, `a.n`: single letters joined by full stops.
@@ -190,14 +256,6 @@ public struct SentenceSegmenter: Sendable {
             q += 1
         }
         return letters >= 2
-    }
-
-    /// True when the word at `w` is one of the language's typical sentence openers.
-    private func isStarter(_ p: SegmenterBytes.Buffer, _ w: Int, _ hi: Int) -> Bool {
-        var e = w
-        while e < hi, e - w < 24, SegmenterBytes.isWordByte(p[e]) { e += 1 }
-        guard e > w, e - w < 24 else { return false }
-        return rules.starters.contains(String(decoding: UnsafeBufferPointer(rebasing: p[w..<e]), as: UTF8.self))
     }
 
     /// Tells Indonesian from English by counting frequent function words in the first 64 KB.
