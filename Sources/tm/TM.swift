@@ -18,6 +18,7 @@ struct TM: ParsableCommand {
             Segment.self,
             GlossaryCommand.self,
             Lookup.self,
+            Align.self,
         ]
     )
 }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A pair as the user sees it: the texts of a bead's sentences (joined by a space when the bead
+/// holds several), its shape and confidence.
+public struct AlignedPair: Sendable, Codable, Hashable {
+    public var indonesian: String
+    public var english: String
+    public var confidence: Double
+    /// `1-1`, `2-1`, `1-0`, …
+    public var kind: String
+    /// Sentence numbers (from 0) in each document.
+    public var indonesianSentences: [Int]
+    public var englishSentences: [Int]
+    /// The evidence behind the confidence: share of words matched, best share reached by a
+    /// competing neighbour, Gale–Church length log-probability, word weight of the smaller side.
+    public var coverage: Double
+    public var neighbourCoverage: Double
+    public var lengthScore: Double
+    public var evidenceWeight: Double
+
+    /// True when both sides hold text (a 1-0 / 0-1 bead is an omission, not a pair to store).
+    public var isPair: Bool { !indonesian.isEmpty && !english.isEmpty }
+}
+
+private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+extension AlignmentResult {
+    /// The beads as text pairs, in document order.
+    public var pairs: [AlignedPair] {
+        beads.map { bead in
+            AlignedPair(indonesian: bead.indonesian.map { indonesianSentences[$0] }.joined(separator: " "),
+                        english: bead.english.map { englishSentences[$0] }.joined(separator: " "),
+                        confidence: rounded(bead.confidence),
+                        kind: bead.kind,
+                        indonesianSentences: bead.indonesian,
+                        englishSentences: bead.english,
+                        coverage: rounded(bead.lexicalCoverage), neighbourCoverage: rounded(bead.neighbourCoverage),
+                        lengthScore: rounded(bead.lengthScore), evidenceWeight: rounded(bead.evidenceWeight))
+        }
+    }
+}
+
+/// Output formats of `tm align`.
+public enum AlignmentFormat: String, Sendable, CaseIterable, Codable {
+    case text, tsv, json
+
+    /// `INDONESIAN<TAB>ENGLISH<TAB>CONFIDENCE`, one line a pair, an empty field for a missing side
+    /// (the format `tmeval.py` reads). Tabs and line breaks inside a text become spaces.
+    public static func tsv(_ pairs: [AlignedPair]) -> String {
+        var out = ""
+        for pair in pairs {
+            out += clean(pair.indonesian) + "\t" + clean(pair.english) + "\t" + decimal(pair.confidence, places: 3) + "\n"
+        }
+        return out
+    }
+
+    /// A readable listing: confidence and shape, then both sides.
+    public static func text(_ pairs: [AlignedPair], colour: Bool) -> String {
+        var out = ""
+        for pair in pairs {
+            let mark = decimal(pair.confidence, places: 2)
+            let tint = !colour ? "" : pair.confidence >= 0.9 ? "\u{1B}[32m" : pair.confidence >= 0.5 ? "\u{1B}[33m" : "\u{1B}[31m"
+            let reset = colour ? "\u{1B}[0m" : ""
+            out += "\(tint)[\(mark) \(pair.kind)]\(reset)\n"
+            out += "  id: " + (pair.indonesian.isEmpty ? "—" : clean(pair.indonesian)) + "\n"
+            out += "  en: " + (pair.english.isEmpty ? "—" : clean(pair.english)) + "\n"
+        }
+        return out
+    }
+
+    static func clean(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 }) else { return text }
+        return String(text.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
+    }
+
+    /// `0.425` for (0.4251, 3): a number in [0, 1] with a fixed number of decimals.
+    static func decimal(_ value: Double, places: Int) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((min(max(value, 0), 1) * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        return "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+}

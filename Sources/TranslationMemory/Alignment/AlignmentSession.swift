@@ -1,0 +1,155 @@
+import Foundation
+
+/// What `tm align` did: the pairs, and what went into the memory.
+public struct AlignmentReport: Sendable, Codable, Hashable {
+    public var indonesianFile: String
+    public var englishFile: String
+    public var pairs: [AlignedPair]
+    /// Pairs added to the memory, pairs already there, pairs under the confidence threshold.
+    public var stored: Int
+    public var alreadyStored: Int
+    public var belowThreshold: Int
+    public var writtenTo: String?
+    /// Provenance found in the credits.
+    public var translator: String?
+    public var editor: String?
+    public var source: String?
+    /// Word pairs learned from the memory and from the first pass.
+    public var learnedFromMemory: Int
+    public var learnedFromFirstPass: Int
+    public var lengthRatio: Double
+}
+
+/// The outcome of an alignment session.
+public struct AlignmentOutcome: Sendable {
+    public var result: AlignmentResult
+    public var pairs: [AlignedPair]
+    public var report: AlignmentReport
+}
+
+/// Gale & Church's length parameters measured on the memory's Indonesian–English units.
+public enum AlignmentLengthModel {
+    /// The ratio (English characters per Indonesian character) and variance per character, or nil
+    /// when there are fewer than `minimumPairs` usable pairs.
+    public static func estimate(from pairs: [(String, String)], minimumPairs: Int = 100) -> (ratio: Double, variance: Double)? {
+        let lengths = pairs.map { (Double($0.0.unicodeScalars.count), Double($0.1.unicodeScalars.count)) }.filter { $0.0 >= 10 && $0.1 >= 10 }
+        guard lengths.count >= minimumPairs else { return nil }
+        let ratio = lengths.reduce(0) { $0 + $1.1 } / lengths.reduce(0) { $0 + $1.0 }
+        var squares = lengths.map { pow($0.1 - ratio * $0.0, 2) / $0.0 }
+        squares.sort()
+        // Trim the worst 5%: the memory holds some loose translations.
+        let kept = squares.prefix(max(1, squares.count * 95 / 100))
+        let variance = kept.reduce(0, +) / Double(kept.count)
+        return (min(1.3, max(0.6, ratio)), min(25, max(2, variance)))
+    }
+}
+
+/// Aligns two documents and, when asked, stores the confident pairs in the memory with their
+/// provenance: `creationid` the translator named in the credits (else the reporter, else the
+/// user), props for the editor, the source, both file names and the confidence, a note for beads
+/// other than 1-1. The memory's units teach the aligner (word pairs, length ratio) and are never
+/// added twice.
+public struct AlignmentSession: Sendable {
+    public var indonesian: AlignmentDocument
+    public var english: AlignmentDocument
+    public var lexicon: AlignmentLexicon
+    public var store: TranslationMemoryStore?
+    public var parameters: AlignmentParameters
+    /// Memory units read for learning (the rest are only checked for duplicates).
+    public var learningLimit = 50_000
+    public var user: String = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+    public var date = Date()
+
+    public init(indonesian: AlignmentDocument, english: AlignmentDocument, lexicon: AlignmentLexicon,
+                store: TranslationMemoryStore?, parameters: AlignmentParameters = AlignmentParameters()) {
+        self.indonesian = indonesian
+        self.english = english
+        self.lexicon = lexicon
+        self.store = store
+        self.parameters = parameters
+    }
+
+    /// - Complexity: O(memory size) to read the memory, plus `SentenceAligner.align`.
+    public func run(minimumConfidence: Double, store storing: Bool, progress: (@Sendable (Double) -> Void)? = nil) throws -> AlignmentOutcome {
+        var lexicon = self.lexicon
+        var parameters = self.parameters
+        var existing = Set<UnitKey>()
+        var learnedFromMemory = 0
+        var lock: FileLock?
+        if let store {
+            if storing { lock = try store.lock() }
+            var memoryPairs: [(String, String)] = []
+            try store.forEachUnit { unit, _ in
+                existing.insert(UnitKey(unit))
+                if memoryPairs.count < learningLimit, let pair = unit.indonesianEnglishPair {
+                    memoryPairs.append((pair.indonesian, pair.english))
+                }
+            }
+            if let model = AlignmentLengthModel.estimate(from: memoryPairs) {
+                parameters.lengthRatio = model.ratio
+                parameters.lengthVariance = model.variance
+            }
+            learnedFromMemory = lexicon.learn(fromPairs: memoryPairs, minimumCount: 2)
+        }
+        var aligner = SentenceAligner(lexicon: lexicon, parameters: parameters)
+        aligner.progress = progress
+        let result = aligner.align(indonesian: indonesian.paragraphs, english: english.paragraphs)
+        let pairs = result.pairs
+        var report = AlignmentReport(indonesianFile: indonesian.path, englishFile: english.path, pairs: pairs,
+                                     stored: 0, alreadyStored: 0, belowThreshold: 0, writtenTo: nil,
+                                     translator: indonesian.translator ?? english.translator,
+                                     editor: indonesian.editor ?? english.editor,
+                                     source: indonesian.source ?? english.source,
+                                     learnedFromMemory: learnedFromMemory, learnedFromFirstPass: result.learnedPairs,
+                                     lengthRatio: result.lengthRatio)
+        var units: [TranslationUnit] = []
+        let stamp = TMXDate.format(date)
+        for pair in pairs where pair.isPair {
+            guard pair.confidence >= minimumConfidence else { report.belowThreshold += 1; continue }
+            guard store != nil else { continue }
+            let unit = makeUnit(pair, stamp: stamp)
+            let key = UnitKey(unit)
+            if existing.contains(key) { report.alreadyStored += 1; continue }
+            existing.insert(key)
+            units.append(unit)
+        }
+        if storing, let store, !units.isEmpty {
+            let name = "align-" + URL(fileURLWithPath: indonesian.path).deletingPathExtension().lastPathComponent
+            report.writtenTo = try store.append(units, name: name, date: date)
+            report.stored = units.count
+        }
+        // The writer lock is held from reading the memory to writing the new file.
+        withExtendedLifetime(lock) {}
+        return AlignmentOutcome(result: result, pairs: pairs, report: report)
+    }
+
+    /// The TMX unit for a pair, with its provenance.
+    public func makeUnit(_ pair: AlignedPair) -> TranslationUnit {
+        makeUnit(pair, stamp: TMXDate.format(date))
+    }
+
+    func makeUnit(_ pair: AlignedPair, stamp: String) -> TranslationUnit {
+        let creator = indonesian.translator ?? english.translator ?? indonesian.reporter ?? english.reporter ?? user
+        var unit = TranslationUnit(attributes: [
+            XMLAttribute("srclang", "id-ID"),
+            XMLAttribute("creationdate", stamp),
+            XMLAttribute("creationid", creator),
+            XMLAttribute("creationtool", "tm"),
+            XMLAttribute("creationtoolversion", TMXWriter.toolVersion),
+        ])
+        if let editor = indonesian.editor ?? english.editor { unit.properties.append(Property(type: "x-editor", value: editor)) }
+        if let source = indonesian.source ?? english.source { unit.properties.append(Property(type: "x-source", value: source)) }
+        if let reporter = indonesian.reporter ?? english.reporter { unit.properties.append(Property(type: "x-reporter", value: reporter)) }
+        unit.properties.append(Property(type: "x-indonesian-file", value: URL(fileURLWithPath: indonesian.path).lastPathComponent))
+        unit.properties.append(Property(type: "x-english-file", value: URL(fileURLWithPath: english.path).lastPathComponent))
+        unit.properties.append(Property(type: "x-alignment-confidence", value: AlignmentFormat.decimal(pair.confidence, places: 3)))
+        if pair.kind != "1-1" {
+            unit.notes.append(Note("aligned as \(pair.kind): \(pair.indonesianSentences.count) Indonesian sentence(s) to \(pair.englishSentences.count) English sentence(s)"))
+        }
+        unit.variants = [
+            Variant(language: "id-ID", segment: Segment(text: pair.indonesian)),
+            Variant(language: "en-US", segment: Segment(text: pair.english)),
+        ]
+        return unit
+    }
+}

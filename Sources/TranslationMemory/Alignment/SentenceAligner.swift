@@ -1,0 +1,619 @@
+import Foundation
+
+/// One link of an alignment: which Indonesian sentences translate which English sentences.
+/// Indices count sentences across the whole document (paragraph marks excluded). A bead with one
+/// side empty is a sentence the other text left out (1-0 / 0-1).
+public struct AlignmentBead: Sendable, Codable, Hashable {
+    public var indonesian: [Int]
+    public var english: [Int]
+    /// Estimated probability that the link is right (see `AlignmentCalibration`).
+    public var confidence: Double
+    /// Share of the words (weighted) on both sides that found a counterpart, in [0, 1].
+    public var lexicalCoverage: Double
+    /// Gale–Church log-probability of the two lengths (0 is a perfect fit).
+    public var lengthScore: Double
+    /// The best coverage one of the bead's sentences reaches with a sentence next to the bead on
+    /// the other side: a competitor (for a 1-0 bead: the partner it may have had).
+    public var neighbourCoverage: Double = 0
+    /// The smaller side's word weight: short sentences carry little evidence either way.
+    public var evidenceWeight: Double = 0
+
+    /// `1-1`, `2-1`, `1-0`, …
+    public var kind: String { "\(indonesian.count)-\(english.count)" }
+}
+
+/// The aligner's knobs. The defaults were set on a development corpus and are meant for news
+/// text; `lengthRatio`/`lengthVariance` can come from the memory (`AlignmentLengthModel`).
+public struct AlignmentParameters: Sendable, Codable, Hashable {
+    /// Expected English characters per Indonesian character (Gale & Church's *c*). Nil: measured
+    /// on the two documents themselves.
+    public var lengthRatio: Double?
+    /// Variance of the English length per Indonesian character (Gale & Church's *s²*).
+    public var lengthVariance: Double = 6.8
+    public var lengthWeight: Double = 1.0
+    /// Score of a word that found its counterpart, and cost of one that did not.
+    public var matchReward: Double = 1.0
+    public var mismatchCost: Double = 0.3
+    /// Weight of a function word (`yang`, `the`) relative to a content word.
+    public var functionWordWeight: Double = 0.2
+    public var numberWeight: Double = 1.5
+    /// Words frequent in the document say less about which sentence is which: a word found in
+    /// df of N sentences weighs log(N/df)/log(N) of a word found once (floored at
+    /// `minimumRarityWeight`), when `rarityWeighting` is on.
+    public var rarityWeighting: Bool = true
+    public var minimumRarityWeight: Double = 0.2
+    /// Cost of leaving a sentence unaligned (1-0 / 0-1).
+    public var skipCost: Double = 3.0
+    /// Costs of the many-to-one beads over 1-1.
+    public var mergeCost: Double = 3.0
+    public var doubleMergeCost: Double = 12.0
+    public var tripleMergeCost: Double = 6.0
+    /// Paragraph marks matched on both sides (reward) or left unmatched (cost): soft anchors.
+    public var paragraphReward: Double = 3.0
+    public var paragraphSkipCost: Double = 4.0
+    /// Half-width of the band around the length diagonal, in sentences (grows when the path
+    /// touches it). Documents whose full table is smaller than `fullTableLimit` cells get no band.
+    public var bandWidth: Int = 20
+    public var fullTableLimit: Int = 250_000
+    /// Run hunalign's second pass with word pairs learned from the confident links of the first.
+    public var realign: Bool = true
+
+    public init() {}
+}
+
+/// The result of aligning two documents.
+public struct AlignmentResult: Sendable, Codable, Hashable {
+    public var indonesianSentences: [String]
+    public var englishSentences: [String]
+    /// Paragraph number of each sentence.
+    public var indonesianParagraphs: [Int]
+    public var englishParagraphs: [Int]
+    public var beads: [AlignmentBead]
+    /// Word pairs learned from the first pass and used in the second.
+    public var learnedPairs: Int
+    /// The length ratio used (English characters per Indonesian character).
+    public var lengthRatio: Double
+}
+
+/// A sentence aligner for Indonesian–English documents: dynamic programming over beads 1-1, 1-0,
+/// 0-1, 2-1, 1-2, 2-2, 1-3 and 3-1 (Gale & Church 1993), each scored by the length model plus word
+/// evidence from a lexicon, identical tokens, numbers and cognates (as hunalign, Varga et al.
+/// 2005, combines them), with paragraph marks as soft anchors, and hunalign's second pass with a
+/// lexicon learned from the first.
+///
+/// The table is restricted to a band around the diagonal drawn by cumulative text length, widened
+/// only when the best path touches its edge, so time and memory grow linearly with the document.
+public struct SentenceAligner: Sendable {
+    public var lexicon: AlignmentLexicon
+    public var parameters: AlignmentParameters
+    /// Called now and then with the fraction done (for a progress bar).
+    public var progress: (@Sendable (Double) -> Void)?
+
+    public init(lexicon: AlignmentLexicon, parameters: AlignmentParameters = AlignmentParameters()) {
+        self.lexicon = lexicon
+        self.parameters = parameters
+    }
+
+    /// Aligns two documents given as paragraphs of sentences.
+    ///
+    /// - Complexity: O((n + m) · w) time and memory for n and m sentences and band half-width w
+    ///   (20 unless the path runs along the band's edge), plus O(n + m) tokenisation; twice with `realign`.
+    public func align(indonesian: [[String]], english: [[String]]) -> AlignmentResult {
+        let idSentences = indonesian.flatMap { $0 }
+        let enSentences = english.flatMap { $0 }
+        let idParagraphs = indonesian.enumerated().flatMap { index, paragraph in Array(repeating: index, count: paragraph.count) }
+        let enParagraphs = english.enumerated().flatMap { index, paragraph in Array(repeating: index, count: paragraph.count) }
+        var result = AlignmentResult(indonesianSentences: idSentences, englishSentences: enSentences,
+                                     indonesianParagraphs: idParagraphs, englishParagraphs: enParagraphs,
+                                     beads: [], learnedPairs: 0, lengthRatio: 1)
+        if idSentences.isEmpty || enSentences.isEmpty {
+            result.beads = idSentences.indices.map { AlignmentBead(indonesian: [$0], english: [], confidence: 0.99, lexicalCoverage: 0, lengthScore: 0) }
+                + enSentences.indices.map { AlignmentBead(indonesian: [], english: [$0], confidence: 0.99, lexicalCoverage: 0, lengthScore: 0) }
+            return result
+        }
+        var table = AlignmentConceptTable(lexicon: lexicon)
+        let idSide = AlignmentTokenizedSide(paragraphs: indonesian, indonesian: true, lexicon: lexicon, table: &table)
+        let enSide = AlignmentTokenizedSide(paragraphs: english, indonesian: false, lexicon: lexicon, table: &table)
+        var pass = AlignmentPass(indonesian: idSide, english: enSide, parameters: parameters)
+        if let progress { pass.progress = { progress($0 * (parameters.realign ? 0.5 : 1)) } }
+        var beads = pass.run()
+        result.lengthRatio = pass.ratio
+        if parameters.realign {
+            let idWords = idSide.paragraphs.flatMap { $0 }, enWords = enSide.paragraphs.flatMap { $0 }
+            let links = beads.filter { $0.indonesian.count == 1 && $0.english.count == 1 && $0.confidence >= 0.9 }
+                .map { (indonesian: idWords[$0.indonesian[0]], english: enWords[$0.english[0]]) }
+            let learned = AlignmentTokenizedSide.learnedConcepts(indonesian: idSide, english: enSide, links: links)
+            if !learned.isEmpty {
+                pass = AlignmentPass(indonesian: idSide, english: enSide, learned: learned, parameters: parameters)
+                if let progress { pass.progress = { progress(0.5 + $0 * 0.5) } }
+                beads = pass.run()
+                result.learnedPairs = learned.count
+            }
+        }
+        result.beads = beads
+        return result
+    }
+}
+
+/// One side of the alignment problem, flattened for the inner loop: items are sentences and
+/// paragraph marks; each sentence has weighted words, and its (concept, word) pairs sorted by
+/// concept so that two sentences are compared by one merge walk.
+struct AlignmentSideFeatures {
+    var isMark: [Bool] = []
+    var length: [Double] = []
+    var sentence: [Int] = []
+    var tokenStart: [Int] = [0]
+    var tokenWeight: [Float] = []
+    var totalWeight: [Float] = []
+    /// Per sentence, (concept, word number in the sentence) sorted by concept, for merge walks.
+    var pairStart: [Int] = [0]
+    var pairConcept: [Int32] = []
+    var pairToken: [UInt8] = []
+
+    static let maximumTokens = 128
+
+    /// - Parameter extra: concepts learned for some word numbers (the second pass).
+    init(side: AlignmentTokenizedSide, extra: [Int32: [Int32]] = [:], parameters: AlignmentParameters) {
+        var sentenceNumber = 0
+        var documentFrequency = [Int](repeating: 0, count: side.forms.count)
+        var sentenceTotal = 0
+        var seen = [Int](repeating: -1, count: side.forms.count)
+        for paragraph in side.paragraphs {
+            for words in paragraph {
+                for word in words where seen[Int(word)] != sentenceTotal {
+                    seen[Int(word)] = sentenceTotal
+                    documentFrequency[Int(word)] += 1
+                }
+                sentenceTotal += 1
+            }
+        }
+        let logTotal = log(Double(max(sentenceTotal, 2)))
+        var formWeight = [Float](repeating: 1, count: side.forms.count)
+        for form in side.forms.indices {
+            var weight: Float = side.formIsNumber[form] ? Float(parameters.numberWeight) : side.formIsFunction[form] ? Float(parameters.functionWordWeight) : 1
+            if parameters.rarityWeighting, documentFrequency[form] > 1 {
+                weight *= Float(max(parameters.minimumRarityWeight, log(Double(sentenceTotal) / Double(documentFrequency[form])) / logTotal))
+            }
+            formWeight[form] = weight
+        }
+        var conceptTokens: [UInt64] = []
+        for (paragraphIndex, paragraph) in side.paragraphs.enumerated() {
+            if paragraphIndex > 0 { appendMark() }
+            for (sentenceInParagraph, words) in paragraph.enumerated() {
+                isMark.append(false)
+                length.append(Double(side.lengths[paragraphIndex][sentenceInParagraph]))
+                sentence.append(sentenceNumber)
+                sentenceNumber += 1
+                conceptTokens.removeAll(keepingCapacity: true)
+                var total: Float = 0
+                // Words past the 128th are not used (they would not fit the per-sentence masks of
+                // the dynamic programme); such sentences are rare and long enough without them.
+                for (local, word) in words.prefix(AlignmentSideFeatures.maximumTokens).enumerated() {
+                    let weight = formWeight[Int(word)]
+                    tokenWeight.append(weight)
+                    total += weight
+                    for value in side.formConcepts[Int(word)] {
+                        conceptTokens.append(UInt64(UInt32(bitPattern: value)) << 8 | UInt64(local))
+                    }
+                    if let learned = extra[word] {
+                        for value in learned {
+                            conceptTokens.append(UInt64(UInt32(bitPattern: value)) << 8 | UInt64(local))
+                        }
+                    }
+                }
+                tokenStart.append(tokenWeight.count)
+                conceptTokens.sort()
+                for packed in conceptTokens {
+                    pairConcept.append(Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 8)))
+                    pairToken.append(UInt8(truncatingIfNeeded: packed))
+                }
+                pairStart.append(pairConcept.count)
+                totalWeight.append(total)
+            }
+        }
+    }
+
+    private mutating func appendMark() {
+        isMark.append(true)
+        length.append(0)
+        sentence.append(-1)
+        tokenStart.append(tokenWeight.count)
+        pairStart.append(pairConcept.count)
+        totalWeight.append(0)
+    }
+
+    /// The words of `item` that have a concept in `other`'s `otherItem`, and the words of
+    /// `otherItem` that have one in `item`, as 128-bit masks: one merge walk over the two
+    /// concept-sorted lists.
+    @inline(__always)
+    func matchMasks(item: Int, against other: AlignmentSideFeatures, otherItem: Int) -> (mine: (UInt64, UInt64), theirs: (UInt64, UInt64)) {
+        var mine: (UInt64, UInt64) = (0, 0), theirs: (UInt64, UInt64) = (0, 0)
+        var p = pairStart[item]
+        let pEnd = pairStart[item + 1]
+        var q = other.pairStart[otherItem]
+        let qEnd = other.pairStart[otherItem + 1]
+        if p == pEnd || q == qEnd { return (mine, theirs) }
+        @inline(__always) func mark(_ mask: inout (UInt64, UInt64), _ t: UInt8) {
+            if t < 64 { mask.0 |= UInt64(1) << UInt64(t) } else { mask.1 |= UInt64(1) << UInt64(t - 64) }
+        }
+        pairConcept.withUnsafeBufferPointer { concepts in
+            other.pairConcept.withUnsafeBufferPointer { otherConcepts in
+                pairToken.withUnsafeBufferPointer { tokens in
+                    other.pairToken.withUnsafeBufferPointer { otherTokens in
+                        while p < pEnd && q < qEnd {
+                            let a = concepts[p], b = otherConcepts[q]
+                            if a < b { p += 1 } else if a > b { q += 1 } else {
+                                while p < pEnd && concepts[p] == a { mark(&mine, tokens[p]); p += 1 }
+                                while q < qEnd && otherConcepts[q] == a { mark(&theirs, otherTokens[q]); q += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (mine, theirs)
+    }
+
+    /// The weight of the words of `item` set in the mask.
+    @inline(__always)
+    func weight(item: Int, mask: (UInt64, UInt64)) -> Float {
+        let base = tokenStart[item]
+        var total: Float = 0
+        var low = mask.0, high = mask.1
+        while low != 0 {
+            total += tokenWeight[base + low.trailingZeroBitCount]
+            low &= low - 1
+        }
+        while high != 0 {
+            total += tokenWeight[base + 64 + high.trailingZeroBitCount]
+            high &= high - 1
+        }
+        return total
+    }
+
+    var count: Int { isMark.count }
+
+}
+
+/// One dynamic-programming pass over two documents.
+struct AlignmentPass {
+    let id: AlignmentSideFeatures
+    let en: AlignmentSideFeatures
+    let parameters: AlignmentParameters
+    let ratio: Double
+    var progress: (@Sendable (Double) -> Void)?
+
+    /// Bead shapes (Indonesian items, English items).
+    static let shapes: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1)]
+
+    /// A pass over raw paragraphs (prepares the words itself).
+    init(indonesian: [[String]], english: [[String]], lexicon: AlignmentLexicon, parameters: AlignmentParameters) {
+        var table = AlignmentConceptTable(lexicon: lexicon)
+        self.init(indonesian: AlignmentTokenizedSide(paragraphs: indonesian, indonesian: true, lexicon: lexicon, table: &table),
+                  english: AlignmentTokenizedSide(paragraphs: english, indonesian: false, lexicon: lexicon, table: &table),
+                  parameters: parameters)
+    }
+
+    init(indonesian: AlignmentTokenizedSide, english: AlignmentTokenizedSide, learned: [Int32: [Int32]] = [:], parameters: AlignmentParameters) {
+        id = AlignmentSideFeatures(side: indonesian, extra: learned, parameters: parameters)
+        en = AlignmentSideFeatures(side: english, parameters: parameters)
+        self.parameters = parameters
+        if let given = parameters.lengthRatio {
+            ratio = given
+        } else {
+            let idTotal = id.length.reduce(0, +)
+            let enTotal = en.length.reduce(0, +)
+            // Short texts say little about their ratio: lean on the usual ~0.88 (Indonesian runs
+            // ~1.1–1.2× English), and never leave a plausible range.
+            let prior = 0.88, priorWeight = 2000.0
+            let measured = (enTotal + prior * priorWeight) / (idTotal + priorWeight)
+            ratio = min(1.3, max(0.6, measured))
+        }
+    }
+
+    /// Gale & Church's length log-probability: log P(|δ|) with δ = (l_en − c·l_id) / √(s²·l_id).
+    func lengthScore(idLength: Double, enLength: Double) -> Double {
+        let mean = (idLength + enLength / ratio) / 2
+        guard mean > 0 else { return 0 }
+        let delta = (enLength - ratio * idLength) / (parameters.lengthVariance * mean).squareRoot()
+        let tail = erfc(abs(delta) / 2.0.squareRoot())
+        return log(max(tail, 1e-12))
+    }
+
+    struct BeadEvidence {
+        var score: Double
+        var coverage: Double
+        var lengthScore: Double
+    }
+
+    /// The score of the bead made of Indonesian items `a` and English items `b`, or nil when the
+    /// shape is not allowed there (a paragraph mark inside a sentence bead).
+    func evidence(_ a: Range<Int>, _ b: Range<Int>) -> BeadEvidence? {
+        var marksA = 0, marksB = 0
+        for item in a where id.isMark[item] { marksA += 1 }
+        for item in b where en.isMark[item] { marksB += 1 }
+        if marksA + marksB > 0 {
+            if a.count + b.count == 1 { return BeadEvidence(score: -parameters.paragraphSkipCost, coverage: 0, lengthScore: 0) }
+            if a.count == 1 && b.count == 1 && marksA == 1 && marksB == 1 {
+                return BeadEvidence(score: parameters.paragraphReward, coverage: 1, lengthScore: 0)
+            }
+            return nil
+        }
+        if a.isEmpty || b.isEmpty { return BeadEvidence(score: -parameters.skipCost, coverage: 0, lengthScore: 0) }
+        var idLength = 0.0, enLength = 0.0
+        var idTotal: Float = 0, enTotal: Float = 0
+        for item in a { idLength += id.length[item]; idTotal += id.totalWeight[item] }
+        for item in b { enLength += en.length[item]; enTotal += en.totalWeight[item] }
+        var matched: Float = 0
+        for x in a {
+            var mask: (UInt64, UInt64) = (0, 0)
+            for y in b { let k = id.matchMasks(item: x, against: en, otherItem: y).mine; mask.0 |= k.0; mask.1 |= k.1 }
+            matched += id.weight(item: x, mask: mask)
+        }
+        for y in b {
+            var mask: (UInt64, UInt64) = (0, 0)
+            for x in a { let k = id.matchMasks(item: x, against: en, otherItem: y).theirs; mask.0 |= k.0; mask.1 |= k.1 }
+            matched += en.weight(item: y, mask: mask)
+        }
+        return combine(shape: (a.count, b.count), matched: Double(matched), total: Double(idTotal + enTotal), idLength: idLength, enLength: enLength)
+    }
+
+    /// A sentence bead's score: shape prior, Gale–Church length term, and the word evidence
+    /// (matched weight rewarded, unmatched weight charged).
+    @inline(__always)
+    func combine(shape: (Int, Int), matched: Double, total: Double, idLength: Double, enLength: Double) -> BeadEvidence {
+        let length = lengthScore(idLength: idLength, enLength: enLength)
+        let lexical = parameters.matchReward * matched - parameters.mismatchCost * (total - matched)
+        var prior = 0.0
+        switch shape {
+        case (1, 1): prior = 0
+        case (2, 1), (1, 2): prior = -parameters.mergeCost
+        case (2, 2): prior = -parameters.doubleMergeCost
+        default: prior = -parameters.tripleMergeCost
+        }
+        return BeadEvidence(score: prior + parameters.lengthWeight * length + lexical,
+                            coverage: total > 0 ? matched / total : 0, lengthScore: length)
+    }
+
+    /// Runs the banded dynamic programme and returns the sentence beads with their confidence.
+    mutating func run() -> [AlignmentBead] {
+        let n = id.count, m = en.count
+        var width = parameters.bandWidth
+        while true {
+            let full = (n + 1) * (m + 1) <= parameters.fullTableLimit || width >= max(n, m)
+            if let path = solve(width: full ? nil : width) {
+                return path
+            }
+            width *= 2
+        }
+    }
+
+    /// The best path, or nil when it runs along the band's edge (the band must grow).
+    ///
+    /// With a `width`, row i of the table covers English item counts within `width` of the best
+    /// cell of row i − 1 (plus one): the band follows the alignment as it goes, so local drifts
+    /// (a block of untranslated sentences, a change of length ratio) never push the path out of
+    /// it, and the table holds (n + 1)(2w + 1) cells. Without, the full table.
+    func solve(width: Int?) -> [AlignmentBead]? {
+        let n = id.count, m = en.count
+        var lo = [Int](repeating: 0, count: n + 1), hi = [Int](repeating: m, count: n + 1)
+        var rowStart = [Int](repeating: 0, count: n + 2)
+        var best: [Double] = []
+        var back: [UInt8] = []
+        best.reserveCapacity(width.map { (n + 1) * (2 * $0 + 2) } ?? (n + 1) * (m + 1))
+        back.reserveCapacity(best.capacity)
+        let shapes = AlignmentPass.shapes
+        let maximumShape = 3
+        // Match masks of Indonesian item a against English item b for the last rows: a ring of
+        // `maximumShape + 1` rows; masks outside a row's stored range are computed on the spot.
+        let capacity = width.map { 2 * $0 + 2 * maximumShape + 2 } ?? m + 1
+        let ringLow = UnsafeMutablePointer<Int>.allocate(capacity: maximumShape + 1)
+        let ringHigh = UnsafeMutablePointer<Int>.allocate(capacity: maximumShape + 1)
+        ringLow.initialize(repeating: 0, count: maximumShape + 1)
+        ringHigh.initialize(repeating: -1, count: maximumShape + 1)
+        let idMasks = UnsafeMutablePointer<(UInt64, UInt64)>.allocate(capacity: (maximumShape + 1) * capacity)
+        let enMasks = UnsafeMutablePointer<(UInt64, UInt64)>.allocate(capacity: (maximumShape + 1) * capacity)
+        idMasks.initialize(repeating: (0, 0), count: (maximumShape + 1) * capacity)
+        enMasks.initialize(repeating: (0, 0), count: (maximumShape + 1) * capacity)
+        defer {
+            ringLow.deallocate()
+            ringHigh.deallocate()
+            idMasks.deallocate()
+            enMasks.deallocate()
+        }
+        let isIdMark = id.isMark, isEnMark = en.isMark
+        let skipScore = -parameters.skipCost, markSkipScore = -parameters.paragraphSkipCost, markScore = parameters.paragraphReward
+        let progressStep = max(1, n / 100)
+        var bestColumn = 0
+        for i in 0...n {
+            if let progress, i % progressStep == 0 { progress(Double(i) / Double(max(1, n))) }
+            if let width {
+                if i == 0 {
+                    lo[0] = 0
+                    hi[0] = min(m, width)
+                } else {
+                    let centre = min(m, bestColumn + 1)
+                    lo[i] = min(max(0, centre - width), hi[i - 1])
+                    hi[i] = max(min(m, centre + width), lo[i - 1])
+                }
+                if i == n { hi[i] = m }
+            }
+            rowStart[i + 1] = rowStart[i] + hi[i] - lo[i] + 1
+            best.append(contentsOf: repeatElement(-Double.infinity, count: hi[i] - lo[i] + 1))
+            back.append(contentsOf: repeatElement(255, count: hi[i] - lo[i] + 1))
+            if i == 0 { best[0] = 0 }
+            if i > 0 && !id.isMark[i - 1] {
+                let a = i - 1, slot = a % (maximumShape + 1)
+                let low = max(0, lo[i] - maximumShape), high = min(m - 1, low + capacity - 1)
+                ringLow[slot] = low
+                ringHigh[slot] = high
+                if high >= low {
+                    for b in low...high where !en.isMark[b] {
+                        let both = id.matchMasks(item: a, against: en, otherItem: b)
+                        idMasks[slot * capacity + b - low] = both.mine
+                        enMasks[slot * capacity + b - low] = both.theirs
+                    }
+                }
+            }
+            @inline(__always) func masks(_ a: Int, _ b: Int) -> (id: (UInt64, UInt64), en: (UInt64, UInt64)) {
+                let slot = a % (maximumShape + 1)
+                if b >= ringLow[slot] && b <= ringHigh[slot] {
+                    let k = slot * capacity + b - ringLow[slot]
+                    return (idMasks[k], enMasks[k])
+                }
+                let both = id.matchMasks(item: a, against: en, otherItem: b)
+                return (both.mine, both.theirs)
+            }
+            var rowBest = -Double.infinity
+            for j in lo[i]...hi[i] {
+                if i == 0 && j == 0 { continue }
+                var bestScore = -Double.infinity
+                var bestShape: UInt8 = 255
+                for (s, shape) in shapes.enumerated() {
+                    let pi = i - shape.0, pj = j - shape.1
+                    guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
+                    let previous = best[rowStart[pi] + pj - lo[pi]]
+                    if previous == -Double.infinity { continue }
+                    let score: Double
+                    if shape.1 == 0 {
+                        score = isIdMark[pi] ? markSkipScore : skipScore
+                    } else if shape.0 == 0 {
+                        score = isEnMark[pj] ? markSkipScore : skipScore
+                    } else {
+                        var marks = 0
+                        for a in pi..<i where isIdMark[a] { marks += 1 }
+                        for b in pj..<j where isEnMark[b] { marks += 1 }
+                        if marks == 2 && shape.0 == 1 && shape.1 == 1 {
+                            score = markScore
+                            let total = previous + score
+                            if total > bestScore { bestScore = total; bestShape = UInt8(s) }
+                            continue
+                        }
+                        if marks > 0 { continue }
+                        var idMatched: Float = 0, enMatched: Float = 0, idTotal: Float = 0, enTotal: Float = 0
+                        var idLength = 0.0, enLength = 0.0
+                        for a in pi..<i {
+                            var mask: (UInt64, UInt64) = (0, 0)
+                            for b in pj..<j {
+                                let k = masks(a, b).id
+                                mask.0 |= k.0
+                                mask.1 |= k.1
+                            }
+                            idMatched += id.weight(item: a, mask: mask)
+                            idTotal += id.totalWeight[a]
+                            idLength += id.length[a]
+                        }
+                        for b in pj..<j {
+                            var mask: (UInt64, UInt64) = (0, 0)
+                            for a in pi..<i {
+                                let k = masks(a, b).en
+                                mask.0 |= k.0
+                                mask.1 |= k.1
+                            }
+                            enMatched += en.weight(item: b, mask: mask)
+                            enTotal += en.totalWeight[b]
+                            enLength += en.length[b]
+                        }
+                        score = combine(shape: shape, matched: Double(idMatched + enMatched), total: Double(idTotal + enTotal),
+                                        idLength: idLength, enLength: enLength).score
+                    }
+                    let total = previous + score
+                    if total > bestScore { bestScore = total; bestShape = UInt8(s) }
+                }
+                best[rowStart[i] + j - lo[i]] = bestScore
+                back[rowStart[i] + j - lo[i]] = bestShape
+                if bestScore > rowBest { rowBest = bestScore; bestColumn = j }
+            }
+            if i == 0 { bestColumn = 0 }
+        }
+        var beads: [AlignmentBead] = []
+        var i = n, j = m
+        var touchesEdge = false
+        while i > 0 || j > 0 {
+            if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) {
+                touchesEdge = true
+            }
+            let shape = shapes[Int(back[rowStart[i] + j - lo[i]])]
+            let a = (i - shape.0)..<i, b = (j - shape.1)..<j
+            if !a.contains(where: { id.isMark[$0] }) && !b.contains(where: { en.isMark[$0] }), let bead = evidence(a, b) {
+                beads.append(AlignmentBead(indonesian: a.map { id.sentence[$0] }, english: b.map { en.sentence[$0] },
+                                           confidence: 0, lexicalCoverage: bead.coverage, lengthScore: bead.lengthScore))
+            }
+            i = a.lowerBound
+            j = b.lowerBound
+        }
+        if touchesEdge && width != nil { return nil }
+        beads.reverse()
+        calibrate(&beads)
+        return beads
+    }
+
+    /// Fills in each bead's confidence (`AlignmentCalibration`) from its own evidence and from
+    /// its competitors: how well its sentences match the sentences next to the bead.
+    func calibrate(_ beads: inout [AlignmentBead]) {
+        var idItem = [Int](repeating: 0, count: id.sentence.count), enItem = [Int](repeating: 0, count: en.sentence.count)
+        for (item, sentence) in id.sentence.enumerated() where sentence >= 0 { idItem[sentence] = item }
+        for (item, sentence) in en.sentence.enumerated() where sentence >= 0 { enItem[sentence] = item }
+        let idCount = id.sentence.filter { $0 >= 0 }.count, enCount = en.sentence.filter { $0 >= 0 }.count
+        func coverage(_ i: Int, _ j: Int) -> Double {
+            guard i >= 0, j >= 0, i < idCount, j < enCount else { return 0 }
+            return evidence(idItem[i]..<(idItem[i] + 1), enItem[j]..<(enItem[j] + 1))?.coverage ?? 0
+        }
+        for index in beads.indices {
+            let bead = beads[index]
+            var neighbour = 0.0
+            if let firstId = bead.indonesian.first, let firstEn = bead.english.first {
+                let lastId = bead.indonesian.last!, lastEn = bead.english.last!
+                for i in bead.indonesian { neighbour = max(neighbour, coverage(i, firstEn - 1), coverage(i, lastEn + 1)) }
+                for j in bead.english { neighbour = max(neighbour, coverage(firstId - 1, j), coverage(lastId + 1, j)) }
+                let idWeight = bead.indonesian.reduce(Float(0)) { $0 + id.totalWeight[idItem[$1]] }
+                let enWeight = bead.english.reduce(Float(0)) { $0 + en.totalWeight[enItem[$1]] }
+                beads[index].evidenceWeight = Double(min(idWeight, enWeight))
+            } else {
+                // The best coverage this sentence reaches with any sentence of the neighbouring beads.
+                let lowerBead = max(0, index - 2), upperBead = min(beads.count - 1, index + 2)
+                if let sentence = bead.indonesian.first {
+                    for other in beads[lowerBead...upperBead].flatMap(\.english) { neighbour = max(neighbour, coverage(sentence, other)) }
+                    beads[index].evidenceWeight = Double(id.totalWeight[idItem[sentence]])
+                } else if let sentence = bead.english.first {
+                    for other in beads[lowerBead...upperBead].flatMap(\.indonesian) { neighbour = max(neighbour, coverage(other, sentence)) }
+                    beads[index].evidenceWeight = Double(en.totalWeight[enItem[sentence]])
+                }
+            }
+            beads[index].neighbourCoverage = neighbour
+            beads[index].confidence = AlignmentCalibration.confidence(beads[index])
+        }
+    }
+}
+
+/// Turns a bead's evidence into a probability of being right: a logistic model per bead shape,
+/// fitted on a development corpus by `Benchmarks/alignment/calibrate.py` (the table in
+/// BENCHMARKS.md shows how the confidence buckets fare).
+public enum AlignmentCalibration {
+    public static func confidence(_ bead: AlignmentBead) -> Double {
+        let size = log(1 + bead.evidenceWeight)
+        let z: Double
+        switch (bead.indonesian.count, bead.english.count) {
+        case (1, 1):
+            z = 1.26 + 3.47 * bead.lexicalCoverage - 0.46 * bead.neighbourCoverage + 0.59 * bead.lengthScore + 1.63 * size
+        case (1, 0), (0, 1):
+            z = 1.66 - 0.09 * bead.neighbourCoverage + 1.67 * size
+        default:
+            z = 4.88 + 0.22 * bead.lexicalCoverage + 0.09 * bead.neighbourCoverage + 2.07 * bead.lengthScore + 0.62 * size
+        }
+        return 1 / (1 + exp(-z))
+    }
+}
+
+extension AlignmentParameters {
+    /// The parameters with some fields replaced by those of a JSON object (for experiments).
+    public static func overriding(_ base: AlignmentParameters, with json: Data) throws -> AlignmentParameters {
+        let encoder = JSONEncoder()
+        var merged = try JSONSerialization.jsonObject(with: encoder.encode(base)) as? [String: Any] ?? [:]
+        guard let changes = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+            throw AlignmentError.malformedLexicon(path: "--parameters", line: 1, reason: "expected a JSON object")
+        }
+        for (key, value) in changes { merged[key] = value }
+        return try JSONDecoder().decode(AlignmentParameters.self, from: JSONSerialization.data(withJSONObject: merged))
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import TranslationMemory
+
+struct Align: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Align an Indonesian article with its English translation into sentence pairs, and store them in the memory.",
+        discussion: """
+        Both files are split into sentences (or, with --presegmented, read one segment a line with <p> lines \
+        between paragraphs, as hunalign reads). Credit lines and datelines are not aligned: they give the \
+        stored units their provenance (translator, editor, source). Pairs at or above --min-confidence are \
+        added to the memory unless --dry-run; pairs already in the memory are not added again. The memory's \
+        units (when there are any) also teach the aligner word pairs and the length ratio.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The Indonesian text.", valueName: "id-file"))
+    var indonesianFile: String
+
+    @Argument(help: ArgumentHelp("The English text.", valueName: "en-file"))
+    var englishFile: String
+
+    @OptionGroup var memory: MemoryOptions
+
+    @Flag(help: "Print the pairs but do not store them.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Store only pairs at least this confident (0–1).", valueName: "confidence"))
+    var minConfidence: Double = 0.5
+
+    @Option(help: ArgumentHelp("Output: text, tsv (INDONESIAN<TAB>ENGLISH<TAB>CONFIDENCE) or json.", valueName: "format"))
+    var format: AlignmentFormat = .text
+
+    @Option(help: ArgumentHelp("Also write a side-by-side review page (self-contained HTML).", valueName: "file.html"))
+    var review: String?
+
+    @Flag(help: "The files are already split: one segment a line, <p> lines between paragraphs.")
+    var presegmented = false
+
+    @Option(help: .hidden)
+    var parameters: String?
+
+    func validate() throws {
+        guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1.") }
+    }
+
+    func run() throws {
+        let lexicon = try AlignmentLexicon.shipped()
+        let indonesian: AlignmentDocument
+        let english: AlignmentDocument
+        if presegmented {
+            indonesian = try AlignmentDocument.presegmented(path: indonesianFile)
+            english = try AlignmentDocument.presegmented(path: englishFile)
+        } else {
+            indonesian = try AlignmentDocument.segmented(path: indonesianFile, language: .indonesian)
+            english = try AlignmentDocument.segmented(path: englishFile, language: .english)
+        }
+        for warning in AlignmentLanguageCheck.warnings(indonesian: indonesian, english: english, lexicon: lexicon) {
+            Output.error("warning: \(warning)")
+        }
+        var settings = AlignmentParameters()
+        if let parameters {
+            // For experiments: a JSON object overriding some of the aligner's parameters.
+            do {
+                settings = try AlignmentParameters.overriding(settings, with: Data(parameters.utf8))
+            } catch {
+                throw ValidationError("--parameters: \(error.localizedDescription)")
+            }
+        }
+        let session = AlignmentSession(indonesian: indonesian, english: english, lexicon: lexicon,
+                                       store: memory.store, parameters: settings)
+        var progress: (@Sendable (Double) -> Void)?
+        if Output.stderrIsTerminal && format != .json && indonesian.sentenceCount + english.sentenceCount > 2000 {
+            progress = { @Sendable fraction in AlignProgress.show(fraction) }
+        }
+        var outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
+        if progress != nil { AlignProgress.finish() }
+        if let review {
+            try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)
+        }
+        switch format {
+        case .tsv:
+            FileHandle.standardOutput.write(Data(AlignmentFormat.tsv(outcome.pairs).utf8))
+        case .text:
+            FileHandle.standardOutput.write(Data(AlignmentFormat.text(outcome.pairs, colour: Output.useColour).utf8))
+            if !dryRun {
+                print("\(outcome.report.stored) pairs stored, \(outcome.report.alreadyStored) already in the memory, \(outcome.report.belowThreshold) below \(minConfidence)")
+                if let file = outcome.report.writtenTo { print("written to \(file)") }
+            }
+        case .json:
+            outcome.result.beads = []
+            try Output.printJSON(outcome.report)
+        }
+        if !dryRun && format == .tsv {
+            Output.error("\(outcome.report.stored) pairs stored, \(outcome.report.alreadyStored) already in the memory, \(outcome.report.belowThreshold) below \(minConfidence)")
+        }
+    }
+}
+
+extension AlignmentFormat: ExpressibleByArgument {}
+
+/// A one-line progress bar on stderr (only on a terminal).
+enum AlignProgress {
+    static func show(_ fraction: Double) {
+        let width = 30
+        let filled = Int((fraction * Double(width)).rounded())
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\r  aligning [\(bar)] \(Int(fraction * 100))%".utf8))
+    }
+
+    static func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+import XCTest
+@testable import TranslationMemory
+
+final class AlignTests: XCTestCase {
+    static let lexicon: AlignmentLexicon = try! AlignmentLexicon.shipped()
+    var aligner: SentenceAligner { SentenceAligner(lexicon: AlignTests.lexicon) }
+
+    private func shapes(_ result: AlignmentResult) -> [String] {
+        result.beads.map { "\($0.indonesian.map(String.init).joined(separator: "+"))-\($0.english.map(String.init).joined(separator: "+"))" }
+    }
+
+    // MARK: bead types
+
+    func testOneToOne() {
+        let result = aligner.align(indonesian: [AlignFixtures.indonesian], english: [AlignFixtures.english])
+        XCTAssertEqual(result.beads.count, AlignFixtures.pairs.count)
+        for (k, bead) in result.beads.enumerated() {
+            XCTAssertEqual(bead.indonesian, [k])
+            XCTAssertEqual(bead.english, [k])
+            XCTAssertGreaterThan(bead.confidence, 0.9, "pair \(k)")
+        }
+    }
+
+    func testTwoToOneAndOneToTwo() {
+        var english = AlignFixtures.english
+        english[2] = AlignFixtures.merged(english[2], english[3])
+        english.remove(at: 3)
+        var indonesian = AlignFixtures.indonesian
+        indonesian[7] = AlignFixtures.merged(indonesian[7], indonesian[8])
+        indonesian.remove(at: 8)
+        let result = aligner.align(indonesian: [indonesian], english: [english])
+        let list = shapes(result)
+        XCTAssertTrue(list.contains("2+3-2"), "\(list)")       // two Indonesian sentences, one English
+        XCTAssertTrue(list.contains("7-6+7"), "\(list)")       // one Indonesian sentence, two English
+        XCTAssertEqual(result.pairs.first { $0.kind == "2-1" }?.english, english[2])
+    }
+
+    func testOneToZeroAndZeroToOne() {
+        var english = AlignFixtures.english
+        english.remove(at: 4)
+        var indonesian = AlignFixtures.indonesian
+        indonesian.remove(at: 9)
+        let result = aligner.align(indonesian: [indonesian], english: [english])
+        let list = shapes(result)
+        XCTAssertTrue(list.contains("4-"), "\(list)")          // Indonesian sentence 4 left untranslated
+        XCTAssertTrue(list.contains("-8"), "\(list)")          // English sentence 8 has no Indonesian
+        XCTAssertEqual(list.filter { !$0.hasPrefix("-") && !$0.hasSuffix("-") }.count, AlignFixtures.pairs.count - 2)
+    }
+
+    func testForeignSentenceOnOneSideIsLeftUnaligned() {
+        var english = AlignFixtures.english
+        english.insert("Shares of the carmaker fell 3% in early trading in Tokyo after the recall was announced.", at: 5)
+        let result = aligner.align(indonesian: [AlignFixtures.indonesian], english: [english])
+        XCTAssertTrue(shapes(result).contains("-5"), "\(shapes(result))")
+        XCTAssertLessThan(result.beads.first { $0.english == [5] }!.confidence, 1.01)
+    }
+
+    func testTwoToTwoWhenTheSplitCrosses() {
+        // The translator cut the same two sentences at a different place.
+        let indonesian = ["Gubernur meminta seluruh bupati menyiapkan dana darurat dan", "wali kota memeriksa tanggul sebelum musim hujan tiba."]
+        let english = ["The governor asked all regents to prepare emergency funds", "and mayors to check the embankments before the rainy season arrives."]
+        var parameters = AlignmentParameters()
+        parameters.doubleMergeCost = 0
+        parameters.mergeCost = 6
+        let result = SentenceAligner(lexicon: AlignTests.lexicon, parameters: parameters).align(indonesian: [indonesian], english: [english])
+        XCTAssertEqual(shapes(result), ["0+1-0+1"])
+    }
+
+    func testParagraphMarksAnchor() {
+        // Two paragraphs; the second English paragraph lost its first sentence. The anchor keeps
+        // the omission inside the second paragraph.
+        let id1 = Array(AlignFixtures.indonesian[0..<4]), id2 = Array(AlignFixtures.indonesian[4..<8])
+        let en1 = Array(AlignFixtures.english[0..<4]), en2 = Array(AlignFixtures.english[5..<8])
+        let result = aligner.align(indonesian: [id1, id2], english: [en1, en2])
+        XCTAssertEqual(shapes(result), ["0-0", "1-1", "2-2", "3-3", "4-", "5-4", "6-5", "7-6"])
+        XCTAssertEqual(result.indonesianParagraphs, [0, 0, 0, 0, 1, 1, 1, 1])
+    }
+
+    func testEmptySideGivesOmissions() {
+        let result = aligner.align(indonesian: [AlignFixtures.indonesian], english: [])
+        XCTAssertEqual(result.beads.count, AlignFixtures.pairs.count)
+        XCTAssertTrue(result.beads.allSatisfy { $0.english.isEmpty })
+    }
+
+    // MARK: band
+
+    func testBandedTableFindsTheSamePathAsTheFullTable() {
+        // A long document: the fixtures repeated with numbered variations, some omissions.
+        var indonesian: [String] = [], english: [String] = []
+        for round in 0..<12 {
+            for (k, pair) in AlignFixtures.pairs.enumerated() {
+                let number = round * 100 + k
+                if (round * 7 + k) % 23 != 5 { indonesian.append(pair.0 + " Nomor \(number).") }
+                if (round * 5 + k) % 29 != 3 { english.append(pair.1 + " Number \(number).") }
+            }
+        }
+        // A block of 15 English sentences with no Indonesian counterpart pushes the path off the
+        // length diagonal: the band must grow.
+        english.insert(contentsOf: (0..<15).map { "Extra reporting paragraph \($0 + 9000) about a different topic entirely." }, at: 60)
+        var full = AlignmentParameters()
+        full.realign = false
+        full.fullTableLimit = Int.max
+        var banded = full
+        banded.fullTableLimit = 0
+        banded.bandWidth = 4
+        let a = SentenceAligner(lexicon: AlignTests.lexicon, parameters: full).align(indonesian: [indonesian], english: [english])
+        let b = SentenceAligner(lexicon: AlignTests.lexicon, parameters: banded).align(indonesian: [indonesian], english: [english])
+        XCTAssertEqual(shapes(a), shapes(b))
+        XCTAssertEqual(b.beads.filter { $0.indonesian.isEmpty }.count, english.count - b.beads.filter { !$0.english.isEmpty && !$0.indonesian.isEmpty }.count)
+    }
+
+    // MARK: score parts
+
+    func testLengthModelPrefersProportionalLengths() {
+        let pass = AlignmentPass(indonesian: [["x"]], english: [["y"]], lexicon: AlignTests.lexicon, parameters: AlignmentParameters())
+        XCTAssertGreaterThan(pass.lengthScore(idLength: 110, enLength: 96), pass.lengthScore(idLength: 110, enLength: 40))
+        XCTAssertGreaterThan(pass.lengthScore(idLength: 110, enLength: 96), -1)
+        XCTAssertLessThan(pass.lengthScore(idLength: 110, enLength: 300), -10)
+    }
+
+    func testLengthRatioFromTheMemory() {
+        let pairs = (0..<150).map { k in (String(repeating: "a", count: 100 + k), String(repeating: "b", count: 85 + k * 85 / 100)) }
+        let model = AlignmentLengthModel.estimate(from: pairs)
+        XCTAssertNotNil(model)
+        XCTAssertEqual(model!.ratio, 0.85, accuracy: 0.02)
+        XCTAssertNil(AlignmentLengthModel.estimate(from: Array(pairs.prefix(20))))
+    }
+
+    func testNumbersInBothConventions() {
+        XCTAssertTrue(Set(AlignmentLexicon.numberKeys("1.500,5", indonesian: true)).intersection(AlignmentLexicon.numberKeys("1,500.5", indonesian: false)).contains("#1500.5"))
+        XCTAssertTrue(AlignmentLexicon.numberKeys("4.250", indonesian: true).contains("#4250"))
+        XCTAssertTrue(AlignmentLexicon.numberKeys("4,250", indonesian: false).contains("#4250"))
+        XCTAssertTrue(AlignmentLexicon.numberKeys("2,5", indonesian: true).contains("#2.5"))
+        XCTAssertTrue(AlignmentLexicon.numberKeys("2.5", indonesian: false).contains("#2.5"))
+        XCTAssertFalse(AlignmentLexicon.numberKeys("1.500", indonesian: true).contains("#1.5"))
+        XCTAssertTrue(AlignmentLexicon.numberKeys("2-3", indonesian: true).contains("#3"))
+        XCTAssertTrue(AlignmentLexicon.numberKeys("10.30", indonesian: true).contains("#1030"))
+        XCTAssertTrue(AlignTests.lexicon.matches(indonesian: "Rp85.000", english: "85,000"))
+        XCTAssertTrue(AlignTests.lexicon.matches(indonesian: "1.500,5", english: "1,500.5"))
+        XCTAssertFalse(AlignTests.lexicon.matches(indonesian: "1.500", english: "1.5"))
+    }
+
+    func testFixedCorrespondences() {
+        for (indonesian, english) in [("Februari", "February"), ("Sabtu", "Saturday"), ("AS", "U.S."), ("Rp", "rupiah"),
+                                      ("Kamis", "Thursday"), ("Desember", "Dec"), ("Tiongkok", "China")] {
+            XCTAssertTrue(AlignTests.lexicon.matches(indonesian: indonesian, english: english), "\(indonesian) / \(english)")
+        }
+        XCTAssertFalse(AlignTests.lexicon.matches(indonesian: "Sabtu", english: "Monday"))
+    }
+
+    func testLexiconWithAffixesAndIdenticalTokens() {
+        XCTAssertTrue(AlignTests.lexicon.matches(indonesian: "pemerintah", english: "government"))
+        XCTAssertTrue(AlignTests.lexicon.matches(indonesian: "sekolahnya", english: "school"))
+        XCTAssertTrue(AlignTests.lexicon.matches(indonesian: "sekolah-sekolah", english: "schools"))
+        XCTAssertTrue(AlignTests.lexicon.matches(indonesian: "Bekasi", english: "Bekasi"))
+        XCTAssertTrue(AlignTests.lexicon.matches(indonesian: "COVID-19", english: "COVID-19"))
+        XCTAssertTrue(AlignmentLexicon.indonesianStems("mengirimkan").contains("kirim"))
+        XCTAssertTrue(AlignmentLexicon.indonesianStems("dipukul").contains("pukul"))
+        XCTAssertTrue(AlignmentLexicon.indonesianStems("pemerintahnya").contains("pemerintah"))
+        XCTAssertTrue(AlignmentLexicon.indonesianStems("negara-negara").contains("negara"))
+        XCTAssertEqual(AlignmentLexicon.englishKey("U.S."), "us")
+        XCTAssertEqual(AlignmentLexicon.englishKey("schools"), AlignmentLexicon.englishKey("school"))
+    }
+
+    func testCognates() {
+        for (indonesian, english) in [("diplomasi", "diplomacy"), ("vaksin", "vaccines"), ("informasi", "information"),
+                                      ("universitas", "university"), ("komunitas", "community"), ("proses", "process")] {
+            XCTAssertNotNil(AlignmentLexicon.cognateKey(indonesian), indonesian)
+            XCTAssertEqual(AlignmentLexicon.cognateKey(indonesian), AlignmentLexicon.cognateKey(english), "\(indonesian) / \(english)")
+        }
+        XCTAssertNotEqual(AlignmentLexicon.cognateKey("menteri"), AlignmentLexicon.cognateKey("mentioned"))
+        XCTAssertNil(AlignmentLexicon.cognateKey("data"))
+    }
+
+    func testLexicalEvidenceSeparatesTranslationsFromOtherSentences() {
+        let pass = AlignmentPass(indonesian: [AlignFixtures.indonesian], english: [AlignFixtures.english],
+                                 lexicon: AlignTests.lexicon, parameters: AlignmentParameters())
+        for k in 0..<AlignFixtures.pairs.count {
+            let right = pass.evidence(k..<(k + 1), k..<(k + 1))!
+            let wrong = pass.evidence(k..<(k + 1), ((k + 1) % AlignFixtures.pairs.count)..<((k + 1) % AlignFixtures.pairs.count + 1))!
+            XCTAssertGreaterThan(right.coverage, wrong.coverage + 0.15, "sentence \(k)")
+            XCTAssertGreaterThan(right.score, wrong.score, "sentence \(k)")
+        }
+    }
+
+    // MARK: second pass and confidence
+
+    func testRealignLearnsWordPairsFromConfidentLinks() {
+        var lexicon = AlignmentLexicon()
+        let pairs = [("zorbak merah datang", "the red zorbak came"), ("zorbak biru pergi", "a blue zorbak left"),
+                     ("kelinci kuning tidur", "yellow rabbit sleeps"), ("kelinci hijau makan", "green rabbit eats")]
+        let added = lexicon.learn(fromPairs: pairs.map { ($0.0.replacingOccurrences(of: "zorbak", with: "tembikar"), $0.1.replacingOccurrences(of: "zorbak", with: "pottery")) }, minimumCount: 2)
+        XCTAssertGreaterThanOrEqual(added, 2)
+        XCTAssertTrue(lexicon.matches(indonesian: "tembikar", english: "pottery"))
+        XCTAssertTrue(lexicon.matches(indonesian: "kelinci", english: "rabbit"))
+        XCTAssertFalse(lexicon.matches(indonesian: "kelinci", english: "pottery"))
+    }
+
+    func testConfidenceFollowsTheEvidence() {
+        func bead(_ coverage: Double, _ neighbour: Double) -> AlignmentBead {
+            AlignmentBead(indonesian: [0], english: [0], confidence: 0, lexicalCoverage: coverage, lengthScore: -0.5,
+                          neighbourCoverage: neighbour, evidenceWeight: 12)
+        }
+        XCTAssertGreaterThan(AlignmentCalibration.confidence(bead(0.6, 0.1)), 0.9)
+        XCTAssertLessThan(AlignmentCalibration.confidence(bead(0.05, 0.5)), AlignmentCalibration.confidence(bead(0.6, 0.1)))
+        let weak = AlignmentBead(indonesian: [0], english: [0], confidence: 0, lexicalCoverage: 0, lengthScore: -12, neighbourCoverage: 0.6, evidenceWeight: 1)
+        XCTAssertLessThan(AlignmentCalibration.confidence(weak), 0.5)
+    }
+
+    // MARK: input and output
+
+    func testPresegmentedInput() throws {
+        let document = try AlignmentDocument.presegmented(text: "Satu.\nDua.\n<p>\nTiga.\n\n<P>\nEmpat.\n", path: "x.txt")
+        XCTAssertEqual(document.paragraphs, [["Satu.", "Dua."], ["Tiga."], ["Empat."]])
+        XCTAssertThrowsError(try AlignmentDocument.presegmented(text: "<p>\n<p>\n", path: "x.txt")) { error in
+            XCTAssertEqual(error as? AlignmentError, .tooManyParagraphMarks(path: "x.txt"))
+        }
+        XCTAssertThrowsError(try AlignmentDocument.presegmented(text: "\n \n", path: "e.txt")) { error in
+            XCTAssertEqual(error as? AlignmentError, .emptyInput(path: "e.txt"))
+        }
+    }
+
+    func testTSVKeepsTextsAndMarksMissingSides() {
+        let pairs = [AlignedPair(indonesian: "Satu\tdua.", english: "", confidence: 0.42, kind: "1-0", indonesianSentences: [0], englishSentences: [],
+                                 coverage: 0, neighbourCoverage: 0, lengthScore: 0, evidenceWeight: 0)]
+        XCTAssertEqual(AlignmentFormat.tsv(pairs), "Satu dua.\t\t0.420\n")
+    }
+
+    func testLanguageCheckWarnsAboutSwappedFiles() {
+        let id = AlignmentDocument(path: "a.txt", paragraphs: [AlignFixtures.indonesian])
+        let en = AlignmentDocument(path: "b.txt", paragraphs: [AlignFixtures.english])
+        XCTAssertEqual(AlignmentLanguageCheck.warnings(indonesian: id, english: en, lexicon: AlignTests.lexicon), [])
+        XCTAssertEqual(AlignmentLanguageCheck.warnings(indonesian: en, english: id, lexicon: AlignTests.lexicon).count, 1)
+        XCTAssertTrue(AlignmentLanguageCheck.warnings(indonesian: id, english: id, lexicon: AlignTests.lexicon)[0].contains("both files look Indonesian"))
+    }
+
+    func testReviewPageShowsPairsOmissionsAndMerges() {
+        var english = AlignFixtures.english
+        english[2] = AlignFixtures.merged(english[2], english[3])
+        english.remove(at: 3)
+        english.remove(at: 6)
+        let indonesian = AlignFixtures.indonesian.map { $0.replacingOccurrences(of: "Bekasi", with: "Bekasi <b>&") }
+        let result = aligner.align(indonesian: [indonesian], english: [english])
+        let page = AlignmentReviewPage.html(result, indonesian: AlignmentDocument(path: "a.id.txt", paragraphs: [indonesian], translator: "Siti Rahmawati"),
+                                            english: AlignmentDocument(path: "a.en.txt", paragraphs: [english]))
+        XCTAssertTrue(page.contains("Bekasi &lt;b&gt;&amp;"))
+        XCTAssertFalse(page.contains("<b>&"))
+        XCTAssertTrue(page.contains("merge 2-1"))
+        XCTAssertTrue(page.contains("not translated"))
+        XCTAssertTrue(page.contains("Translator: Siti Rahmawati"))
+        XCTAssertFalse(page.contains("http"))
+        XCTAssertEqual(page.components(separatedBy: "<tr class=").count - 1, result.beads.count)
+    }
+
+    func testUnitsCarryProvenance() {
+        let id = AlignmentDocument(path: "/x/berita.id.txt", paragraphs: [AlignFixtures.indonesian], translator: "Siti Rahmawati",
+                                   reporter: "Andi Firdaus", editor: "Dewi Lestari", source: "Reuters")
+        let en = AlignmentDocument(path: "/x/berita.en.txt", paragraphs: [AlignFixtures.english])
+        var session = AlignmentSession(indonesian: id, english: en, lexicon: AlignTests.lexicon, store: nil)
+        session.user = "someone"
+        let pair = AlignedPair(indonesian: "a", english: "b", confidence: 0.8, kind: "2-1", indonesianSentences: [0, 1], englishSentences: [0],
+                               coverage: 0.5, neighbourCoverage: 0, lengthScore: 0, evidenceWeight: 3)
+        let unit = session.makeUnit(pair)
+        XCTAssertEqual(unit.attribute("creationid"), "Siti Rahmawati")
+        XCTAssertEqual(unit.property("x-editor"), "Dewi Lestari")
+        XCTAssertEqual(unit.property("x-source"), "Reuters")
+        XCTAssertEqual(unit.property("x-indonesian-file"), "berita.id.txt")
+        XCTAssertEqual(unit.property("x-alignment-confidence"), "0.800")
+        XCTAssertEqual(unit.notes.count, 1)
+        XCTAssertEqual(unit.indonesianEnglishPair?.english, "b")
+        session.indonesian.translator = nil
+        XCTAssertEqual(session.makeUnit(pair).attribute("creationid"), "Andi Firdaus")
+        session.indonesian.reporter = nil
+        XCTAssertEqual(session.makeUnit(pair).attribute("creationid"), "someone")
+    }
+}
