@@ -28,13 +28,13 @@ struct Stats: ParsableCommand {
             print("  Indonesian–English: \(statistics.indonesianEnglishUnits)")
             print("  one side missing: \(statistics.oneSideMissing)")
             print("  other languages only: \(statistics.otherLanguagesOnly)")
-            print("language sets: " + statistics.languageSets.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            print("language codes: " + statistics.languageCodes.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("language sets: " + statistics.languageSets.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("language codes: " + statistics.languageCodes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             if let earliest = statistics.earliest, let latest = statistics.latest {
                 print("dates: \(TMXDate.format(earliest)) – \(TMXDate.format(latest))")
             }
             if !statistics.creators.isEmpty {
-                print("creators: " + statistics.creators.sorted { $0.value > $1.value }.prefix(20).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                print("creators: " + statistics.creators.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
         }
         Output.reportSkipped(statistics.skipped)

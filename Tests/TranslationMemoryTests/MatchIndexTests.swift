@@ -142,6 +142,15 @@ final class MatchIndexTests: XCTestCase {
         let smaller = try LookupIndex(memory: store)
         XCTAssertEqual(smaller.segments.count, 1)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: smaller.folder).filter { $0.hasSuffix(".tmlx") }.count, 1)
+
+        // A temporary file left by a killed indexing goes once it is old; a fresh one stays.
+        let old = smaller.folder + "/.a-123.tmlx.tmp-1-2", fresh = smaller.folder + "/.a-123.tmlx.tmp-3-4"
+        XCTAssertTrue(FileManager.default.createFile(atPath: old, contents: Data("x".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: fresh, contents: Data("x".utf8)))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
+        _ = try LookupIndex(memory: store)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fresh))
     }
 
     func testTruncatedOrGarbageSegmentIsRebuilt() throws {

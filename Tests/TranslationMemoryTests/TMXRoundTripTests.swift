@@ -116,3 +116,31 @@ final class TMXValidityTests: XCTestCase {
         XCTAssertEqual(read.properties, [])
     }
 }
+
+final class TMXForeignMarkupTests: XCTestCase {
+    /// XLIFF/HTML tags inside a seg are written as TMX native code: no text lost, and the file
+    /// keeps to the TMX 1.4b content model.
+    func testForeignInlineMarkupBecomesNativeCode() throws {
+        let folder = try makeTemporaryFolder(self)
+        let input = folder.appendingPathComponent("foreign.tmx").path
+        try Data("""
+        <?xml version="1.0"?>
+        <tmx version="1.4">\(TMXFixtures.validHeader)<body>
+        <tu><tuv xml:lang="id"><seg>Harga <g id="1">naik</g> tajam<x id="2"/> <bpt i="1" ctype="bold">{b}</bpt>hari ini<ept i="1">{/b}</ept><sub>catatan</sub></seg></tuv>
+        <tuv xml:lang="en"><seg>Prices <b>rose</b> sharply</seg></tuv></tu>
+        </body></tmx>
+        """.utf8).write(to: URL(fileURLWithPath: input))
+        let output = folder.appendingPathComponent("out.tmx").path
+        let writer = try TMXWriter(path: output, header: TMXWriter.standardHeader())
+        for unit in try TMXReader.readAll(path: input).units { try writer.write(unit) }
+        try writer.finish()
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.contains(#"<bpt i="1000" type="x-g">&lt;g id=&quot;1&quot;&gt;</bpt>naik<ept i="1000">&lt;/g&gt;</ept>"#), text)
+        XCTAssertTrue(text.contains(#"<ph type="x-x">&lt;x id=&quot;2&quot;/&gt;</ph>"#), text)
+        XCTAssertTrue(text.contains(#"<bpt i="1">{b}</bpt>"#), "undeclared ctype left out: \(text)")
+        XCTAssertFalse(text.contains("<g ") || text.contains("<b>") || text.contains("<sub>"), text)
+        let units = try TMXReader.readAll(path: output).units
+        XCTAssertEqual(units[0].variants[0].segment.plainText, "Harga naik tajam hari inicatatan")
+        XCTAssertEqual(units[0].variants[1].segment.plainText, "Prices rose sharply")
+    }
+}

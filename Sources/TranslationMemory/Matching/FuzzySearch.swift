@@ -241,7 +241,7 @@ struct FuzzyTopList {
 
 /// Reusable per-query buffers: overlap counters, the units touched, the units already scored.
 public final class FuzzySearchScratch {
-    var counts: [UInt16] = []
+    var counts: [UInt32] = []
     var touched: [UInt32] = []
     var seen: [UInt32] = []
     var generation: UInt32 = 0
@@ -259,7 +259,7 @@ public final class FuzzySearchScratch {
         for unit in touched { counts[Int(unit)] = 0 }
         touched.removeAll(keepingCapacity: true)
         if counts.count < units {
-            counts = [UInt16](repeating: 0, count: units)
+            counts = [UInt32](repeating: 0, count: units)
             seen = [UInt32](repeating: 0, count: units)
             generation = 0
         }
@@ -281,12 +281,12 @@ public final class FuzzySearchScratch {
             let middle = (low + high) / 2
             if Int(list[middle]) < from { low = middle + 1 } else { high = middle }
         }
-        let add = UInt16(clamping: weight)
+        let add = UInt32(clamping: weight)
         // Work on locals: a class's stored arrays touched in a hot loop pay a dynamic
         // exclusivity check on every access.
         var touched: [UInt32] = []
         var histogram: [Int] = []
-        var counts: [UInt16] = []
+        var counts: [UInt32] = []
         swap(&touched, &self.touched)
         swap(&histogram, &self.histogram)
         swap(&counts, &self.counts)

@@ -142,12 +142,20 @@ public final class LookupIndex {
         return "\(folder)/\(readable)-\(hash).\(LookupIndexLayout.fileExtension)"
     }
 
-    /// Deletes segments of files no longer in the memory.
+    /// Deletes segments of files no longer in the memory, and temporary files left by an
+    /// indexing that was killed (older than an hour, so a concurrent indexing keeps its own).
     private func removeOrphans() {
         let expected = Set(files.map { URL(fileURLWithPath: segmentPath(for: $0)).lastPathComponent })
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasSuffix("." + LookupIndexLayout.fileExtension) && !expected.contains(name) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+        for name in names where name.hasPrefix(".") && name.contains(".\(LookupIndexLayout.fileExtension).tmp-") {
+            let path = folder + "/" + name
+            if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+               modified < Date().addingTimeInterval(-3600) {
+                try? FileManager.default.removeItem(atPath: path)
+            }
         }
     }
 

@@ -12,7 +12,8 @@ public struct ExportReport: Sendable, Codable {
     public var unitsWritten = 0
     /// Units without both the source and the target language.
     public var unitsWithoutPair = 0
-    /// Units that repeat another unit's texts (e.g. the same export dropped into the memory twice).
+    /// Units repeated whole, texts, attributes and props alike (e.g. the same export dropped into
+    /// the memory twice). Units that share texts but have their own tuid or context are all kept.
     public var duplicates = 0
     public var skipped: [SkippedUnit] = []
 }
@@ -50,7 +51,7 @@ public enum MemoryExporter {
                     report.unitsWithoutPair += 1
                     return
                 }
-                guard seen.insert(UnitKey(unit)).inserted else {
+                guard seen.insert(UnitKey(wholeUnit: unit)).inserted else {
                     report.duplicates += 1
                     return
                 }

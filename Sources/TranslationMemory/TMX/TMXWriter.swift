@@ -13,6 +13,8 @@ public final class TMXWriter {
     public let level: TMXLevel
     private let xml: XMLStreamWriter
     private var open = true
+    /// Numbers the `bpt`/`ept` pairs made for foreign markup in a unit (from 1000, clear of a tool's own `i`).
+    private var foreignPairs = 999
 
     /// Version of `tm` written as `creationtoolversion`.
     public static let toolVersion = "0.1.0"
@@ -89,6 +91,7 @@ public final class TMXWriter {
     }
 
     public func write(_ unit: TranslationUnit) throws {
+        foreignPairs = 999
         try xml.layout("\n    ")
         try xml.startElement("tu")
         let (attributes, carried) = TMXWriter.declared(unit.attributes, allowed: TMXWriter.unitAttributes)
@@ -154,17 +157,57 @@ public final class TMXWriter {
         try xml.fullEndElement()
     }
 
-    private func writeInline(_ content: [InlineContent]) throws {
+    /// Inline elements of TMX 1.4b and the attributes the DTD declares on each.
+    static let inlineAttributes: [String: Set<String>] = [
+        "bpt": ["i", "x", "type"], "ept": ["i"], "it": ["pos", "x", "type"], "ph": ["x", "assoc", "type"],
+        "hi": ["x", "type"], "ut": ["x"], "sub": ["datatype", "type"],
+    ]
+
+    /// Writes a segment's content. Markup TMX 1.4b does not allow at that place (XLIFF's `<g>` or
+    /// `<x/>`, HTML's `<b>`, a `<sub>` straight in the segment) is written as native code, so the
+    /// file stays valid and no text is lost: a paired element becomes `<bpt>`/`<ept>` around its
+    /// content holding the original tags, an empty one a `<ph>`. Undeclared attributes of TMX
+    /// elements (e.g. `ctype` on `<bpt>`) are left out.
+    private func writeInline(_ content: [InlineContent], inSegment: Bool = true) throws {
         for piece in content {
             switch piece {
             case .text(let text):
                 try xml.text(text)
             case .element(let element):
-                try xml.startElement(element.name)
-                for attribute in element.attributes { try xml.attribute(attribute.name, attribute.value) }
-                try writeInline(element.children)
-                if element.children.isEmpty { try xml.endElement() } else { try xml.fullEndElement() }
+                let declared = TMXWriter.inlineAttributes[element.name]
+                if let declared, !(inSegment && element.name == "sub") {
+                    try xml.startElement(element.name)
+                    for attribute in element.attributes where declared.contains(attribute.name) {
+                        try xml.attribute(attribute.name, attribute.value)
+                    }
+                    try writeInline(element.children, inSegment: TMXWriter.isTextFlow(element.name))
+                    if element.children.isEmpty { try xml.endElement() } else { try xml.fullEndElement() }
+                } else {
+                    try writeForeign(element)
+                }
             }
         }
+    }
+
+    /// `hi` carries text of the segment; the others carry native code, in which `sub` may appear.
+    private static func isTextFlow(_ name: String) -> Bool { name == "hi" }
+
+    private func writeForeign(_ element: InlineElement) throws {
+        let attributes = element.attributes.map { " \($0.name)=\"\(TMXWriter.escapeAttribute($0.value))\"" }.joined()
+        if element.children.isEmpty {
+            try xml.element("ph", attributes: [XMLAttribute("type", "x-" + element.name)], text: "<\(element.name)\(attributes)/>")
+            return
+        }
+        foreignPairs += 1
+        let index = String(foreignPairs)
+        try xml.element("bpt", attributes: [XMLAttribute("i", index), XMLAttribute("type", "x-" + element.name)],
+                        text: "<\(element.name)\(attributes)>")
+        try writeInline(element.children)
+        try xml.element("ept", attributes: [XMLAttribute("i", index)], text: "</\(element.name)>")
+    }
+
+    private static func escapeAttribute(_ value: String) -> String {
+        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;")
     }
 }
