@@ -63,9 +63,9 @@ struct Segment: ParsableCommand {
         guard let file else { return }
         let text: String
         if file == "-" {
-            text = try SegmenterTextInput.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
+            text = try TextDecoding.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
         } else {
-            text = try SegmenterTextInput.readFile(file)
+            text = try TextDecoding.readFile(file)
         }
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             throw SegmentationError.emptyInput(path: file == "-" ? "<stdin>" : file)

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Errors reading a text file: the message names the file, and the byte offset of a bad sequence.
 public enum TextFileError: LocalizedError, Sendable, Equatable {
@@ -34,6 +39,7 @@ public enum TextDecoding {
     }
 
     public static func decode(_ data: Data, path: String) throws -> String {
+        if let text = decodeCommonCase(data) { return text }
         let bytes = [UInt8](data)
         var text: String
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -79,6 +85,20 @@ public enum TextDecoding {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
+    }
+
+    /// The common case — UTF-8 without CR, NUL or UTF-16 BOM — validated once by the standard
+    /// library, NUL and CR found with `memchr`: a 100 MB article decodes at memory speed. Nil sends
+    /// the data down the general path, which also finds the exact offset of any bad byte.
+    static func decodeCommonCase(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+            if memchr(base, 0x0D, bytes.count) != nil || memchr(base, 0x00, bytes.count) != nil { return nil }
+            let skip = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[skip...]), as: UTF8.self)
+        }
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
