@@ -10,7 +10,8 @@ struct Align: ParsableCommand {
         between paragraphs, as hunalign reads). Credit lines and datelines are not aligned: they give the \
         stored units their provenance (translator, editor, source). Pairs at or above --min-confidence are \
         added to the memory unless --dry-run; pairs already in the memory are not added again. The memory's \
-        units (when there are any) also teach the aligner word pairs and the length ratio.
+        units (when there are any) also teach the aligner word pairs and the length ratio, and the glossary's \
+        one-word terms count as translations.
         """
     )
 
@@ -21,6 +22,8 @@ struct Align: ParsableCommand {
     var englishFile: String
 
     @OptionGroup var memory: MemoryOptions
+
+    @OptionGroup var glossary: GlossaryOptions
 
     @Flag(help: "Print the pairs but do not store them.")
     var dryRun = false
@@ -45,7 +48,9 @@ struct Align: ParsableCommand {
     }
 
     func run() throws {
-        let lexicon = try AlignmentLexicon.shipped()
+        var lexicon = try AlignmentLexicon.shipped()
+        // One-word glossary terms are lexical evidence too (Kemenlu → Foreign Ministry).
+        lexicon.add(glossary: try glossary.load(report: false))
         let indonesian: AlignmentDocument
         let english: AlignmentDocument
         if presegmented {
