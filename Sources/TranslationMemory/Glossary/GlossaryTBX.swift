@@ -245,14 +245,7 @@ public enum GlossaryTBX {
             try w.attribute("id", "c\(index + 1)")
             if let domain = entry.domain, !domain.isEmpty { try w.element("min:subjectField", text: domain) }
             if let note = entry.note, !note.isEmpty { try w.element("note", text: note) }
-            try w.startElement("langSec"); try w.attribute("xml:lang", "id")
-            try writeTermSec(entry.source, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: true)
-            try w.endElement()
-            try w.startElement("langSec"); try w.attribute("xml:lang", "en")
-            try writeTermSec(entry.target, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: true)
-            for alternative in entry.alternativeTargets { try writeTermSec(alternative, pos: entry.partOfSpeech, status: "admittedTerm-admn-sts", w, v3: true) }
-            for forbidden in entry.forbiddenTargets { try writeTermSec(forbidden, pos: entry.partOfSpeech, status: "deprecatedTerm-admn-sts", w, v3: true) }
-            try w.endElement()
+            try writeLanguageSections(entry, w, v3: true)
             try w.endElement()
         }
         try w.layout("\n  ")
@@ -260,6 +253,20 @@ public enum GlossaryTBX {
         try w.layout("\n")
         try w.endElement()
         try w.layout("\n")
+    }
+
+    /// The Indonesian and English sections of one entry (`langSec` in v3, `langSet` in v2): the
+    /// preferred terms, then the English alternatives (admitted) and forbidden variants (deprecated).
+    private static func writeLanguageSections(_ entry: GlossaryEntry, _ w: XMLStreamWriter, v3: Bool) throws {
+        let section = v3 ? "langSec" : "langSet"
+        try w.startElement(section); try w.attribute("xml:lang", "id")
+        try writeTermSec(entry.source, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: v3)
+        try w.endElement()
+        try w.startElement(section); try w.attribute("xml:lang", "en")
+        try writeTermSec(entry.target, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: v3)
+        for alternative in entry.alternativeTargets { try writeTermSec(alternative, pos: entry.partOfSpeech, status: "admittedTerm-admn-sts", w, v3: v3) }
+        for forbidden in entry.forbiddenTargets { try writeTermSec(forbidden, pos: entry.partOfSpeech, status: "deprecatedTerm-admn-sts", w, v3: v3) }
+        try w.endElement()
     }
 
     private static func writeTermSec(_ text: String, pos: String?, status: String, _ w: XMLStreamWriter, v3: Bool) throws {
@@ -294,14 +301,7 @@ public enum GlossaryTBX {
                 try w.element("descrip", attributes: [XMLAttribute("type", "subjectField")], text: domain)
             }
             if let note = entry.note, !note.isEmpty { try w.element("note", text: note) }
-            try w.startElement("langSet"); try w.attribute("xml:lang", "id")
-            try writeTermSec(entry.source, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: false)
-            try w.endElement()
-            try w.startElement("langSet"); try w.attribute("xml:lang", "en")
-            try writeTermSec(entry.target, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: false)
-            for alternative in entry.alternativeTargets { try writeTermSec(alternative, pos: entry.partOfSpeech, status: "admittedTerm-admn-sts", w, v3: false) }
-            for forbidden in entry.forbiddenTargets { try writeTermSec(forbidden, pos: entry.partOfSpeech, status: "deprecatedTerm-admn-sts", w, v3: false) }
-            try w.endElement()
+            try writeLanguageSections(entry, w, v3: false)
             try w.endElement()
         }
         try w.layout("\n  ")
