@@ -11,6 +11,8 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/globals.h>
+#include <libxml/xmlIO.h>
 
 /// Swift 6 cannot read the global function pointer `xmlFree` (it is mutable global state),
 /// so owned strings are released through this inline wrapper.
@@ -24,7 +26,9 @@ static void tm_silentGenericError(void *context, const char *message, ...) {
     (void)context; (void)message;
 }
 
-static inline void tm_silenceGenericErrors(void) {
+/// Makes the silent printer the default for threads created later and for the calling thread.
+static inline void tm_silenceGenericErrorsByDefault(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, tm_silentGenericError);
     xmlSetGenericErrorFunc(NULL, tm_silentGenericError);
 }
 

@@ -1,17 +1,5 @@
 import Foundation
 
-/// An XML attribute as it appeared in the file, kept in document order so that a round trip
-/// writes it back unchanged.
-public struct XMLAttribute: Sendable, Codable, Hashable {
-    public var name: String
-    public var value: String
-
-    public init(_ name: String, _ value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
 /// A TMX `<prop type="…">value</prop>`: tool- or user-defined metadata (`x-Context`,
 /// `x-Origin`, memoQ's `x-context-pre`, our own `x-editor`, …).
 public struct Property: Sendable, Codable, Hashable {

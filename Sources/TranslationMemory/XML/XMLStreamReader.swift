@@ -39,7 +39,7 @@ final class XMLStreamReader {
     /// Opens `path`. The encoding comes from the BOM or the XML declaration (UTF-8, UTF-16 LE/BE, …).
     init(path: String) throws {
         self.path = path
-        tm_silenceGenericErrors()
+        XMLLibrary.initialise()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else {
             let exists = FileManager.default.fileExists(atPath: path)

@@ -1,11 +1,56 @@
 import CLibXML2
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The file under an `XMLStreamWriter`: libxml2 hands it bytes through an output buffer's
+/// callbacks, and every `write` and the final `close` is checked here, so a full disk or a failing
+/// device is reported rather than leaving a truncated file that looks complete. A class because
+/// libxml2 holds a pointer to it while the writer lives.
+private final class XMLOutputFile {
+    let descriptor: Int32
+    /// The first system error a write or the close met (`strerror` text).
+    var failure: String?
+    var closed = false
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
+        var offset = 0
+        while offset < count {
+            let written = Glibc.write(descriptor, bytes + offset, count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = failure ?? String(cString: strerror(errno))
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    func close() -> Bool {
+        guard !closed else { return failure == nil }
+        closed = true
+        if Glibc.close(descriptor) != 0 {
+            failure = failure ?? String(cString: strerror(errno))
+        }
+        return failure == nil
+    }
+}
 
 /// A streaming XML writer over libxml2's `xmlTextWriter`, writing UTF-8 to a file. Escaping is
 /// libxml2's; characters XML 1.0 forbids (C0 controls other than tab, LF and CR) are dropped so
-/// the output always parses.
+/// the output always parses. Every write and the final close are checked (`endDocument` throws
+/// when any byte did not reach the file).
 final class XMLStreamWriter {
     let path: String
+    private let output: XMLOutputFile
     private var writerPointer: xmlTextWriterPtr?
     private var writer: xmlTextWriterPtr {
         get throws {
@@ -15,19 +60,40 @@ final class XMLStreamWriter {
     }
 
     init(path: String) throws {
+        XMLLibrary.initialise()
         self.path = path
-        guard let writer = xmlNewTextWriterFilename(path, 0) else {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
             throw TMXError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        let output = XMLOutputFile(descriptor: descriptor)
+        self.output = output
+        let context = Unmanaged.passUnretained(output).toOpaque()
+        let buffer = xmlOutputBufferCreateIO({ context, bytes, count in
+            guard let context, let bytes else { return -1 }
+            let file = Unmanaged<XMLOutputFile>.fromOpaque(context).takeUnretainedValue()
+            return file.write(bytes, count: Int(count)) ? count : -1
+        }, { context in
+            guard let context else { return -1 }
+            return Unmanaged<XMLOutputFile>.fromOpaque(context).takeUnretainedValue().close() ? 0 : -1
+        }, context, nil)
+        guard let buffer, let writer = xmlNewTextWriter(buffer) else {
+            // Without a writer nothing owns the buffer: it is closed (and the file with it) here.
+            if let buffer { xmlOutputBufferClose(buffer) } else { _ = output.close() }
+            throw TMXError.writeFailed(path: path, reason: "cannot start the XML writer")
         }
         self.writerPointer = writer
     }
 
     deinit {
         if let writerPointer { xmlFreeTextWriter(writerPointer) }
+        _ = output.close()
     }
 
+    /// Throws when libxml2 reports a failed write: the system's reason when the file refused the
+    /// bytes (a full disk), else what could not be written.
     private func check(_ status: Int32, _ what: String) throws {
-        if status < 0 { throw TMXError.writeFailed(path: path, reason: "libxml2 failed to write \(what)") }
+        if status < 0 { throw TMXError.writeFailed(path: path, reason: output.failure ?? "could not write \(what)") }
     }
 
     func startDocument() throws {
@@ -79,12 +145,15 @@ final class XMLStreamWriter {
         try fullEndElement()
     }
 
+    /// Ends the document, flushes libxml2's buffer and closes the file; throws when any write or
+    /// the close failed.
     func endDocument() throws {
         try check(xmlTextWriterEndDocument(try writer), "the end of the document")
         try check(xmlTextWriterFlush(try writer), "the file")
-        // libxml2 writes through stdio: only freeing the writer closes (and so flushes) the file.
+        // Freeing the writer closes its output buffer, which calls `XMLOutputFile.close`.
         xmlFreeTextWriter(try writer)
         writerPointer = nil
+        if let failure = output.failure { throw TMXError.writeFailed(path: path, reason: failure) }
     }
 
     /// Hands libxml2 the string's own NUL-terminated UTF-8 bytes, without the copy that Swift's
