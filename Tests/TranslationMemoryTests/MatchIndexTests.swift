@@ -80,7 +80,7 @@ final class MatchIndexTests: XCTestCase {
                 try writeTMX(pairs, to: folder.appendingPathComponent("part-\(number).tmx").path)
             }
             let index = try LookupIndex(memory: TranslationMemoryStore(path: folder.path))
-            XCTAssertEqual(index.segments.map(\.unitCount), [260, 140])
+            XCTAssertEqual(index.shards.map(\.unitCount), [260, 140])
             var queries: [String] = []
             for _ in 0..<20 {
                 let pairs = files[random.next(2)]
@@ -103,7 +103,7 @@ final class MatchIndexTests: XCTestCase {
                 for text in queries {
                     let query = FuzzySegment(options.side == .indonesian ? text : text.uppercased())
                     let expected = FuzzyBruteForce.search(query, prepared: units, options: options)
-                    let found = try FuzzySearch.search(query, in: index.segments, options: options, scratch: scratch)
+                    let found = try FuzzySearch.search(query, in: index.shards, options: options, scratch: scratch)
                     XCTAssertEqual(found, expected, "seed \(seed), \(options), query \(text.debugDescription)")
                 }
             }
@@ -140,7 +140,7 @@ final class MatchIndexTests: XCTestCase {
         // A removed file's segment goes.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("b.tmx"))
         let smaller = try LookupIndex(memory: store)
-        XCTAssertEqual(smaller.segments.count, 1)
+        XCTAssertEqual(smaller.shards.count, 1)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: smaller.folder).filter { $0.hasSuffix(".tmlx") }.count, 1)
 
         // A temporary file left by a killed indexing goes once it is old; a fresh one stays.
@@ -157,12 +157,12 @@ final class MatchIndexTests: XCTestCase {
         let (folder, _) = try sampleFolder()
         let store = TranslationMemoryStore(path: folder.path)
         let index = try LookupIndex(memory: store)
-        let segment = index.segments[0].path
+        let segment = index.shards[0].path
         let size = try FileManager.default.attributesOfItem(atPath: segment)[.size] as! Int
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: segment))
         try handle.truncate(atOffset: UInt64(size / 2))
         try handle.close()
-        XCTAssertThrowsError(try LookupSegment(path: segment))
+        XCTAssertThrowsError(try IndexShard(path: segment))
         let reopened = try LookupIndex(memory: store)
         XCTAssertEqual(reopened.rebuilt, [index.files[0]])
 
@@ -180,12 +180,12 @@ final class MatchIndexTests: XCTestCase {
         let request = LookupRequest(query: "Kemitraan strategis komprehensif Indonesia")
         let expected = try LookupEngine.run(request, index: LookupIndex(memory: store))
         XCTAssertEqual(expected.matches.first?.source, "Kemitraan strategis komprehensif")
-        for section in [LookupIndexLayout.sideSection(0, .postings), LookupIndexLayout.Section.recordBlob.rawValue,
-                        LookupIndexLayout.sideSection(0, .tokens)] {
+        for section in [IndexLayout.sideSection(0, .postings), IndexLayout.Section.recordBlob.rawValue,
+                        IndexLayout.sideSection(0, .tokens)] {
             let index = try LookupIndex(memory: store)
-            let path = index.segments[0].path
+            let path = index.shards[0].path
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            let entry = LookupIndexLayout.headerSize + section * 16
+            let entry = IndexLayout.headerSize + section * 16
             let offset = bytes[entry..<entry + 8].withUnsafeBytes { Int($0.loadUnaligned(as: UInt64.self)) }
             let length = bytes[entry + 8..<entry + 16].withUnsafeBytes { Int($0.loadUnaligned(as: UInt64.self)) }
             XCTAssertGreaterThan(length, 0)

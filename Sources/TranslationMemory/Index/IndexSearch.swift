@@ -1,48 +1,3 @@
-/// Where a unit of the memory is: the segment (TMX file, in `tmxFiles()` order) and its position
-/// among that file's Indonesian–English units. Ordered as `forEachUnit` reads them.
-public struct FuzzyUnitPosition: Sendable, Codable, Hashable, Comparable {
-    public var file: Int
-    public var ordinal: Int
-
-    public init(file: Int, ordinal: Int) {
-        self.file = file
-        self.ordinal = ordinal
-    }
-
-    public static func < (a: Self, b: Self) -> Bool { (a.file, a.ordinal) < (b.file, b.ordinal) }
-}
-
-/// A unit found by the fuzzy search, with its score.
-public struct FuzzyRankedUnit: Sendable, Codable, Hashable {
-    public var position: FuzzyUnitPosition
-    public var score: FuzzyScore
-
-    /// The result order: best score first, then memory order.
-    static func precedes(_ a: FuzzyRankedUnit, _ b: FuzzyRankedUnit) -> Bool {
-        a.score.score != b.score.score ? a.score.score > b.score.score : a.position < b.position
-    }
-}
-
-/// What to search for.
-public struct FuzzySearchOptions: Sendable, Hashable {
-    /// The lowest score shown, 1…100 (CAT tools default to 50–75).
-    public var minimum: Double = 50
-    /// How many matches.
-    public var limit: Int = 5
-    /// The side the query is compared with.
-    public var side: LookupSide = .indonesian
-    /// False scores by word distance alone (`100 × (1 − d / max(m, n))`, no penalties): the measure
-    /// the benchmark compares with rapidfuzz.
-    public var penalties = true
-
-    public init(minimum: Double = 50, limit: Int = 5, side: LookupSide = .indonesian, penalties: Bool = true) {
-        self.minimum = minimum
-        self.limit = limit
-        self.side = side
-        self.penalties = penalties
-    }
-}
-
 /// Exact top-k fuzzy search over the index: returns the same units, scores and order as scoring
 /// every unit (`FuzzyBruteForce`), while scoring only units that can still make the list.
 ///
@@ -60,13 +15,13 @@ public struct FuzzySearchOptions: Sendable, Hashable {
 public enum FuzzySearch {
     /// - Complexity: O(sum of the posting lists read + candidates × m × n); on a news memory a few
     ///   thousand list entries and tens of scored units per query.
-    public static func search(_ query: FuzzySegment, in segments: [LookupSegment],
+    public static func search(_ query: FuzzySegment, in shards: [IndexShard],
                               options: FuzzySearchOptions, scratch: FuzzySearchScratch = FuzzySearchScratch()) throws -> [FuzzyRankedUnit] {
         guard !query.tokens.isEmpty, options.limit > 0 else { return [] }
         guard options.minimum >= 1 && options.minimum <= 100 else { throw LookupIndexError.invalidThreshold(options.minimum) }
         var top = FuzzyTopList(limit: options.limit, minimum: options.minimum)
-        for (file, segment) in segments.enumerated() {
-            try searchSegment(query, segment, file: file, options: options, top: &top, scratch: scratch)
+        for (file, shard) in shards.enumerated() {
+            try searchShard(query, shard, file: file, options: options, top: &top, scratch: scratch)
         }
         return top.items
     }
@@ -80,12 +35,12 @@ public enum FuzzySearch {
         (requiredOverlap(m, score), Int((Double(m) * 100 / score + 1e-9).rounded(.down)))
     }
 
-    static func searchSegment(_ query: FuzzySegment, _ segment: LookupSegment, file: Int, options: FuzzySearchOptions,
+    static func searchShard(_ query: FuzzySegment, _ shard: IndexShard, file: Int, options: FuzzySearchOptions,
                               top: inout FuzzyTopList, scratch: FuzzySearchScratch) throws {
-        let side = segment.side(options.side)
+        let side = shard.side(options.side)
         guard side.unitCount > 0 else { return }
         let m = query.tokens.count
-        // Query words as this segment's ids; a word the segment lacks gets an id no unit has.
+        // Query words as this shard's ids; a word the shard lacks gets an id no unit has.
         var ids = [UInt32](repeating: 0, count: m)
         var distinct: [(id: UInt32?, weight: Int, frequency: Int)] = []
         var slot: [String: Int] = [:]
@@ -139,7 +94,7 @@ public enum FuzzySearch {
             for candidate in pending {
                 if candidate.base < top.bound { break }
                 guard top.admits(score: candidate.base, position: candidate.position) else { continue }
-                let record = try segment.record(candidate.position.ordinal)
+                let record = try shard.record(candidate.position.ordinal)
                 top.offer(FuzzyRankedUnit(position: candidate.position,
                                           score: FuzzyScorer.score(query: query, unit: FuzzySegment(record.text(options.side)))))
             }
@@ -207,35 +162,6 @@ public enum FuzzySearch {
             }
         }
         try flush()
-    }
-}
-
-/// The best `limit` units so far, best first, and the score a new unit must reach.
-struct FuzzyTopList {
-    let limit: Int
-    let minimum: Double
-    private(set) var items: [FuzzyRankedUnit] = []
-
-    init(limit: Int, minimum: Double) {
-        self.limit = limit
-        self.minimum = minimum
-    }
-
-    /// The lowest score that can still enter the list (ties enter by memory order).
-    var bound: Double { items.count >= limit ? items[items.count - 1].score.score : minimum }
-
-    /// Whether a unit scoring at most `score` could enter.
-    func admits(score: Double, position: FuzzyUnitPosition) -> Bool {
-        guard score >= minimum else { return false }
-        guard items.count >= limit, let last = items.last else { return true }
-        return score > last.score.score || (score == last.score.score && position < last.position)
-    }
-
-    mutating func offer(_ unit: FuzzyRankedUnit) {
-        guard admits(score: unit.score.score, position: unit.position) else { return }
-        let index = items.firstIndex { FuzzyRankedUnit.precedes(unit, $0) } ?? items.count
-        items.insert(unit, at: index)
-        if items.count > limit { items.removeLast() }
     }
 }
 
@@ -331,121 +257,5 @@ public final class FuzzySearchScratch {
             starts[maximum - count] += 1
         }
         return result
-    }
-}
-
-/// Word-level Levenshtein distance of a query of up to 64 words against any unit, bit-parallel
-/// (Myers 1999, in the global form of Hyyrö 2001): one pass over the unit's words with a few word
-/// operations each, instead of the m × n table.
-struct FuzzyBitPattern {
-    let length: Int
-    private var keys: [UInt32]
-    private var masks: [UInt64]
-    private let slots: Int
-
-    /// `ids` of the query words; ids no unit can have (`UInt32.max - k`) match nothing.
-    init(_ ids: [UInt32]) {
-        precondition(ids.count <= 64)
-        length = ids.count
-        slots = 128
-        keys = [UInt32](repeating: UInt32.max, count: slots)
-        masks = [UInt64](repeating: 0, count: slots)
-        for (position, id) in ids.enumerated() where id < UInt32.max - 1 << 20 {
-            var slot = Int(id &* 2654435761 >> 25) & (slots - 1)
-            while keys[slot] != UInt32.max && keys[slot] != id { slot = (slot + 1) & (slots - 1) }
-            keys[slot] = id
-            masks[slot] |= 1 << UInt64(position)
-        }
-    }
-
-    @inline(__always)
-    func mask(_ id: UInt32) -> UInt64 {
-        var slot = Int(id &* 2654435761 >> 25) & (slots - 1)
-        while true {
-            let key = keys[slot]
-            if key == id { return masks[slot] }
-            if key == UInt32.max { return 0 }
-            slot = (slot + 1) & (slots - 1)
-        }
-    }
-
-    func distance(to text: UnsafeBufferPointer<UInt32>) -> Int {
-        let m = length
-        guard m > 0 else { return text.count }
-        let all: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) - 1
-        let high: UInt64 = 1 << UInt64(m - 1)
-        var positive = all, negative: UInt64 = 0
-        var score = m
-        for id in text {
-            let equal = mask(id)
-            let xv = equal | negative
-            let xh = (((equal & positive) &+ positive) ^ positive) | equal
-            var ph = negative | ~(xh | positive)
-            var mh = positive & xh
-            if ph & high != 0 { score += 1 } else if mh & high != 0 { score -= 1 }
-            ph = (ph << 1) | 1
-            mh <<= 1
-            positive = (mh | ~(xv | ph)) & all
-            negative = ph & xv & all
-        }
-        return score
-    }
-}
-
-/// Word-level Levenshtein distance with a ceiling: gives up as soon as every cell of a row exceeds it.
-enum FuzzyEditDistance {
-    static func bounded(_ a: [UInt32], _ b: UnsafeBufferPointer<UInt32>, maxDistance: Int, row: inout [Int32]) -> Int? {
-        let m = a.count, n = b.count
-        if abs(m - n) > maxDistance { return nil }
-        if n == 0 { return m <= maxDistance ? m : nil }
-        if m == 0 { return n <= maxDistance ? n : nil }
-        if row.count < n + 1 { row = [Int32](repeating: 0, count: n + 1) }
-        let ceiling = Int32(maxDistance)
-        return a.withUnsafeBufferPointer { a -> Int? in
-            row.withUnsafeMutableBufferPointer { row -> Int? in
-                for j in 0...n { row[j] = Int32(j) }
-                for i in 1...m {
-                    var diagonal = row[0]
-                    row[0] = Int32(i)
-                    var rowMinimum = row[0]
-                    let word = a[i - 1]
-                    for j in 1...n {
-                        let above = row[j]
-                        let value = min(diagonal + (word == b[j - 1] ? 0 : 1), min(above, row[j - 1]) + 1)
-                        diagonal = above
-                        row[j] = value
-                        rowMinimum = min(rowMinimum, value)
-                    }
-                    if rowMinimum > ceiling { return nil }
-                }
-                return row[n] <= ceiling ? Int(row[n]) : nil
-            }
-        }
-    }
-}
-
-/// Scores every unit: the reference the index must equal (tests and benchmark).
-public enum FuzzyBruteForce {
-    /// - Complexity: O(units × m × n).
-    public static func search(_ query: FuzzySegment, units: [(position: FuzzyUnitPosition, source: String)],
-                              options: FuzzySearchOptions) -> [FuzzyRankedUnit] {
-        search(query, prepared: units.map { ($0.position, FuzzySegment($0.source)) }, options: options)
-    }
-
-    /// The same over sources already prepared.
-    public static func search(_ query: FuzzySegment, prepared units: [(position: FuzzyUnitPosition, source: FuzzySegment)],
-                              options: FuzzySearchOptions) -> [FuzzyRankedUnit] {
-        guard !query.tokens.isEmpty else { return [] }
-        var top = FuzzyTopList(limit: options.limit, minimum: options.minimum)
-        for unit in units {
-            var score = FuzzyScorer.score(query: query, unit: unit.source)
-            if !options.penalties {
-                score = FuzzyScore(score: FuzzyScorer.baseScore(distance: score.distance, queryLength: query.tokens.count,
-                                                                unitLength: unit.source.tokens.count),
-                                   distance: score.distance, penalties: FuzzyPenalties())
-            }
-            top.offer(FuzzyRankedUnit(position: unit.position, score: score))
-        }
-        return top.items
     }
 }

@@ -5,17 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// One memory-mapped index segment (the index of one TMX file). Opening it checks the header and
+/// One memory-mapped index shard (the index of one TMX file). Opening it checks the header and
 /// the small tables; posting lists, units and records are checked the first time they are read.
-/// A check that fails throws `LookupIndexError.corrupt`, and the caller rebuilds the segment.
+/// A check that fails throws `LookupIndexError.corrupt`, and the caller rebuilds the shard.
 ///
 /// A class because it owns the mapping (`munmap` on deinit).
-public final class LookupSegment {
-    /// The segment file.
+public final class IndexShard {
+    /// The shard file.
     public let path: String
     /// The TMX file it indexes.
     public let tmxPath: String
-    public let stamp: LookupFileStamp
+    public let stamp: IndexFileStamp
     public let unitCount: Int
 
     private let base: UnsafeRawPointer
@@ -23,7 +23,7 @@ public final class LookupSegment {
     private let recordTable: UnsafeRawPointer
     private let recordBlob: UnsafeRawBufferPointer
     private var recordChecked: [UInt64]
-    let sides: [LookupSideView]
+    let sides: [IndexShardSide]
 
     /// Maps and checks `path`.
     ///
@@ -37,7 +37,7 @@ public final class LookupSegment {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw corrupt("cannot stat: \(systemErrorMessage())") }
         let size = Int(info.st_size)
-        let headerSize = LookupIndexLayout.headerSize
+        let headerSize = IndexLayout.headerSize
         guard size >= headerSize else { throw corrupt("truncated (\(size) bytes)") }
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
               mapped != UnsafeMutableRawPointer(bitPattern: -1) else { throw corrupt("cannot map: \(systemErrorMessage())") }
@@ -48,15 +48,15 @@ public final class LookupSegment {
         func load<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
             T(littleEndian: file.loadUnaligned(fromByteOffset: offset, as: T.self))
         }
-        guard Array(file[0..<8]) == LookupIndexLayout.magic else { throw corrupt("not a lookup index") }
-        guard load(8, UInt32.self) == LookupIndexLayout.version else { throw corrupt("index format version \(load(8, UInt32.self))") }
-        let headerChecksum = LookupChecksum.of(UnsafeRawBufferPointer(rebasing: file[0..<LookupIndexLayout.headerChecksumOffset]))
-        guard headerChecksum == load(LookupIndexLayout.headerChecksumOffset, UInt64.self) else { throw corrupt("header checksum") }
-        guard load(LookupIndexLayout.fileSizeOffset, UInt64.self) == UInt64(size) else {
-            throw corrupt("truncated: \(size) bytes of \(load(LookupIndexLayout.fileSizeOffset, UInt64.self))")
+        guard Array(file[0..<8]) == IndexLayout.magic else { throw corrupt("not a lookup index") }
+        guard load(8, UInt32.self) == IndexLayout.version else { throw corrupt("index format version \(load(8, UInt32.self))") }
+        let headerChecksum = IndexChecksum.of(UnsafeRawBufferPointer(rebasing: file[0..<IndexLayout.headerChecksumOffset]))
+        guard headerChecksum == load(IndexLayout.headerChecksumOffset, UInt64.self) else { throw corrupt("header checksum") }
+        guard load(IndexLayout.fileSizeOffset, UInt64.self) == UInt64(size) else {
+            throw corrupt("truncated: \(size) bytes of \(load(IndexLayout.fileSizeOffset, UInt64.self))")
         }
-        let sectionCount = Int(load(LookupIndexLayout.sectionCountOffset, UInt32.self))
-        guard sectionCount == LookupIndexLayout.sectionCount, headerSize + sectionCount * 16 <= size else {
+        let sectionCount = Int(load(IndexLayout.sectionCountOffset, UInt32.self))
+        guard sectionCount == IndexLayout.sectionCount, headerSize + sectionCount * 16 <= size else {
             throw corrupt("section directory")
         }
         var sections: [UnsafeRawBufferPointer] = []
@@ -70,27 +70,27 @@ public final class LookupSegment {
         }
         // The directory and the small tables, checked as a whole.
         var checksumInput = [UInt8](UnsafeRawBufferPointer(rebasing: file[headerSize..<headerSize + sectionCount * 16]))
-        for index in LookupIndexLayout.checkedOnOpen { checksumInput += sections[index] }
-        guard checksumInput.withUnsafeBytes({ LookupChecksum.of($0) }) == load(LookupIndexLayout.tablesChecksumOffset, UInt64.self) else {
+        for index in IndexLayout.checkedOnOpen { checksumInput += sections[index] }
+        guard checksumInput.withUnsafeBytes({ IndexChecksum.of($0) }) == load(IndexLayout.tablesChecksumOffset, UInt64.self) else {
             throw corrupt("table checksum")
         }
-        let unitCount = Int(load(LookupIndexLayout.unitCountOffset, UInt32.self))
-        guard sections[LookupIndexLayout.Section.recordTable.rawValue].count == unitCount * 16 else {
+        let unitCount = Int(load(IndexLayout.unitCountOffset, UInt32.self))
+        guard sections[IndexLayout.Section.recordTable.rawValue].count == unitCount * 16 else {
             throw corrupt("record table size")
         }
-        var sides: [LookupSideView] = []
-        for side in 0..<LookupIndexLayout.sidesCount {
-            sides.append(try LookupSideView(sections: sections, side: side, unitCount: unitCount, path: path))
+        var sides: [IndexShardSide] = []
+        for side in 0..<IndexLayout.sidesCount {
+            sides.append(try IndexShardSide(sections: sections, side: side, unitCount: unitCount, path: path))
         }
-        self.tmxPath = String(decoding: sections[LookupIndexLayout.Section.path.rawValue], as: UTF8.self)
-        self.stamp = LookupFileStamp(size: load(LookupIndexLayout.tmxSizeOffset, UInt64.self),
-                                     modificationNanoseconds: Int64(bitPattern: load(LookupIndexLayout.tmxMtimeOffset, UInt64.self)),
-                                     sampleHash: load(LookupIndexLayout.tmxSampleOffset, UInt64.self))
+        self.tmxPath = String(decoding: sections[IndexLayout.Section.path.rawValue], as: UTF8.self)
+        self.stamp = IndexFileStamp(size: load(IndexLayout.tmxSizeOffset, UInt64.self),
+                                     modificationNanoseconds: Int64(bitPattern: load(IndexLayout.tmxMtimeOffset, UInt64.self)),
+                                     sampleHash: load(IndexLayout.tmxSampleOffset, UInt64.self))
         self.unitCount = unitCount
         self.base = base
         self.mappedSize = size
-        self.recordTable = sections[LookupIndexLayout.Section.recordTable.rawValue].baseAddress ?? base
-        self.recordBlob = sections[LookupIndexLayout.Section.recordBlob.rawValue]
+        self.recordTable = sections[IndexLayout.Section.recordTable.rawValue].baseAddress ?? base
+        self.recordBlob = sections[IndexLayout.Section.recordBlob.rawValue]
         self.recordChecked = [UInt64](repeating: 0, count: (unitCount + 63) / 64)
         self.sides = sides
         keepMapping = true
@@ -100,7 +100,7 @@ public final class LookupSegment {
         munmap(UnsafeMutableRawPointer(mutating: base), mappedSize)
     }
 
-    public func side(_ side: LookupSide) -> LookupSideView { sides[side.rawValue] }
+    public func side(_ side: LookupSide) -> IndexShardSide { sides[side.rawValue] }
 
     static func unitSeed(ordinal: UInt32, length: Int) -> UInt64 { UInt64(ordinal) << 32 | UInt64(length) }
 
@@ -116,7 +116,7 @@ public final class LookupSegment {
         }
         let bytes = UnsafeRawBufferPointer(rebasing: recordBlob[Int(offset)..<Int(offset) + length])
         if recordChecked[ordinal >> 6] & (1 << UInt64(ordinal & 63)) == 0 {
-            guard LookupChecksum.fold(LookupChecksum.of(bytes, seed: UInt64(ordinal))) == checksum else {
+            guard IndexChecksum.fold(IndexChecksum.of(bytes, seed: UInt64(ordinal))) == checksum else {
                 throw LookupIndexError.corrupt(path: path, reason: "record \(ordinal) checksum")
             }
             recordChecked[ordinal >> 6] |= 1 << UInt64(ordinal & 63)
@@ -135,9 +135,9 @@ public final class LookupSegment {
     }
 }
 
-/// The index of one side (language) of a segment: vocabulary, posting lists and unit tokens.
+/// The index of one side (language) of a shard: vocabulary, posting lists and unit tokens.
 /// Units are numbered by (word count, file order).
-public struct LookupSideView {
+public struct IndexShardSide {
     let path: String
     let unitCount: Int
     let vocabularyOffsets: UnsafePointer<UInt32>
@@ -159,10 +159,10 @@ public struct LookupSideView {
 
     init(sections: [UnsafeRawBufferPointer], side: Int, unitCount: Int, path: String) throws {
         func corrupt(_ reason: String) -> LookupIndexError { .corrupt(path: path, reason: "side \(side): \(reason)") }
-        func section(_ kind: LookupIndexLayout.SideSection) -> UnsafeRawBufferPointer {
-            sections[LookupIndexLayout.sideSection(side, kind)]
+        func section(_ kind: IndexLayout.SideSection) -> UnsafeRawBufferPointer {
+            sections[IndexLayout.sideSection(side, kind)]
         }
-        func words(_ kind: LookupIndexLayout.SideSection) -> UnsafeBufferPointer<UInt32> {
+        func words(_ kind: IndexLayout.SideSection) -> UnsafeBufferPointer<UInt32> {
             let raw = section(kind)
             let empty = UnsafeRawPointer(bitPattern: 8)!
             return UnsafeBufferPointer(start: (raw.baseAddress ?? empty).assumingMemoryBound(to: UInt32.self), count: raw.count / 4)
@@ -238,7 +238,7 @@ public struct LookupSideView {
         let list = UnsafeBufferPointer(start: postings + Int(offset), count: count)
         if !checked.isListChecked(Int(id)) {
             let checksum = UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 12, as: UInt32.self))
-            guard LookupChecksum.fold(LookupChecksum.of(list, seed: UInt64(id))) == checksum else {
+            guard IndexChecksum.fold(IndexChecksum.of(list, seed: UInt64(id))) == checksum else {
                 throw LookupIndexError.corrupt(path: path, reason: "posting list \(id) checksum")
             }
             var previous = -1
@@ -281,7 +281,7 @@ public struct LookupSideView {
         }
         let list = UnsafeBufferPointer(start: tokens + start, count: end - start)
         if !checked.isUnitChecked(unit) {
-            let checksum = LookupChecksum.fold(LookupChecksum.of(list, seed: LookupSegment.unitSeed(ordinal: ordinal, length: list.count)))
+            let checksum = IndexChecksum.fold(IndexChecksum.of(list, seed: IndexShard.unitSeed(ordinal: ordinal, length: list.count)))
             guard checksum == checksums[unit] else { throw LookupIndexError.corrupt(path: path, reason: "unit \(unit) checksum") }
             checked.markUnit(unit)
         }

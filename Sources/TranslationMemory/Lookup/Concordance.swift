@@ -29,7 +29,7 @@ public struct ConcordanceResult: Sendable, Codable, Hashable {
 public enum Concordance {
     /// - Complexity: O(r log p) for the intersection (r: rarest list, p: longest list), plus
     ///   O(text) per candidate until the shown hits are settled.
-    public static func search(_ query: FuzzySegment, in segments: [LookupSegment], side: LookupSide,
+    public static func search(_ query: FuzzySegment, in shards: [IndexShard], side: LookupSide,
                               limit: Int, context: Int = 40) throws -> ConcordanceResult {
         let words = query.tokens.map { $0.text.lowercased() }
         guard !words.isEmpty, limit > 0 else { return ConcordanceResult(hits: [], count: 0, complete: true) }
@@ -39,8 +39,8 @@ public enum Concordance {
         func rank(_ a: ConcordanceHit, _ b: ConcordanceHit) -> Bool {
             (a.gaps, a.length, a.position.file, a.position.ordinal) < (b.gaps, b.length, b.position.file, b.position.ordinal)
         }
-        for (file, segment) in segments.enumerated() {
-            let view = segment.side(side)
+        for (file, shard) in shards.enumerated() {
+            let view = shard.side(side)
             var lists: [UnsafeBufferPointer<UInt32>] = []
             var missing = false
             for key in Set(query.tokens.map(\.key)) {
@@ -60,7 +60,7 @@ public enum Concordance {
                     break candidates
                 }
                 let (ordinal, _) = try view.unit(Int(unit))
-                let text = try segment.record(ordinal).text(side)
+                let text = try shard.record(ordinal).text(side)
                 guard var hit = locate(words, in: text, context: context) else { continue }
                 hit.position = FuzzyUnitPosition(file: file, ordinal: ordinal)
                 count += 1

@@ -3,7 +3,7 @@ import Foundation
 /// Errors of the lookup index. A corrupt or stale index is never an error the user sees: it is
 /// rebuilt. These surface only when the memory itself cannot be read or the index cannot be written.
 public enum LookupIndexError: LocalizedError, Sendable, Equatable {
-    /// The file is not a valid index segment (truncated, bad checksum, wrong version, …).
+    /// The file is not a valid index shard (truncated, bad checksum, wrong version, …).
     case corrupt(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case emptyQuery
@@ -19,7 +19,7 @@ public enum LookupIndexError: LocalizedError, Sendable, Equatable {
     }
 }
 
-/// The on-disk layout of one index segment (one per TMX file), read by memory-mapping it:
+/// The on-disk layout of one index shard (one per TMX file), read by memory-mapping it:
 ///
 ///     header (256 bytes): magic "TMLOOKUP", version, file size, the TMX file's size, mtime and
 ///                         sampled hash, unit count, section count, a checksum of the small tables,
@@ -35,7 +35,7 @@ public enum LookupIndexError: LocalizedError, Sendable, Equatable {
 /// posting directory, length starts) are checked on open; posting lists, units and records carry
 /// their own checksums, checked when a query reads them, so a cold lookup touches only what it
 /// needs and nothing read from disk is used unchecked.
-enum LookupIndexLayout {
+enum IndexLayout {
     static let magic: [UInt8] = Array("TMLOOKUP".utf8)
     static let version: UInt32 = 1
     static let headerSize = 256
@@ -67,7 +67,7 @@ enum LookupIndexLayout {
 
 /// Fletcher-style 64-bit checksum (Fletcher 1982) over 32-bit words: fast enough to check a
 /// posting list as it is read, and catches changed, lost and swapped words.
-enum LookupChecksum {
+enum IndexChecksum {
     static func of(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var a: UInt64 = 0x9E37_79B9 &+ seed
         var b: UInt64 = UInt64(buffer.count)
@@ -111,15 +111,15 @@ enum LookupChecksum {
 }
 
 /// The identity of a TMX file the index was built from: size, modification time and a hash of its
-/// first and last 64 KiB. Any of them changing makes the segment stale. (Hashing the whole file on
+/// first and last 64 KiB. Any of them changing makes the shard stale. (Hashing the whole file on
 /// every lookup would cost more than the lookup; an edit keeps neither the mtime nor, in practice,
 /// the size and both ends.)
-public struct LookupFileStamp: Sendable, Hashable, Codable {
+public struct IndexFileStamp: Sendable, Hashable, Codable {
     public var size: UInt64
     public var modificationNanoseconds: Int64
     public var sampleHash: UInt64
 
-    public static func of(path: String) throws -> LookupFileStamp {
+    public static func of(path: String) throws -> IndexFileStamp {
         var info = stat()
         guard stat(path, &info) == 0 else { throw FileError.cannotRead(path: path, reason: systemErrorMessage()) }
         let size = UInt64(info.st_size)
@@ -138,7 +138,7 @@ public struct LookupFileStamp: Sendable, Hashable, Codable {
             try? handle.seek(toOffset: size - UInt64(min(UInt64(sample), size - UInt64(sample))))
             data += (try? handle.readToEnd()) ?? Data()
         }
-        let hash = data.withUnsafeBytes { LookupChecksum.of($0, seed: size) }
-        return LookupFileStamp(size: size, modificationNanoseconds: mtime, sampleHash: hash)
+        let hash = data.withUnsafeBytes { IndexChecksum.of($0, seed: size) }
+        return IndexFileStamp(size: size, modificationNanoseconds: mtime, sampleHash: hash)
     }
 }

@@ -1,104 +1,7 @@
 import Foundation
 
-/// What the translator asked.
-public struct LookupRequest: Sendable, Hashable {
-    public var query: String
-    public var minimum: Double
-    public var limit: Int
-    /// The language of the query (the memory's source side for fuzzy matching).
-    public var from: LookupSide
-    /// Search the concordance of the other side (the query is then in the target language) and
-    /// skip fuzzy matching.
-    public var searchTarget: Bool
-    /// Queries up to this many words also get a concordance.
-    public var concordanceMaxWords: Int
-    public var concordanceLimit: Int
-
-    public init(query: String, minimum: Double = 50, limit: Int = 5, from: LookupSide = .indonesian,
-                searchTarget: Bool = false, concordanceMaxWords: Int = 8, concordanceLimit: Int = 10) {
-        self.query = query
-        self.minimum = minimum
-        self.limit = limit
-        self.from = from
-        self.searchTarget = searchTarget
-        self.concordanceMaxWords = concordanceMaxWords
-        self.concordanceLimit = concordanceLimit
-    }
-}
-
-/// Where a unit came from and who made it.
-public struct LookupProvenance: Sendable, Codable, Hashable {
-    public var file: String
-    public var line: Int
-    public var creationID: String?
-    public var creationDate: String?
-}
-
-/// A fuzzy match as shown to the translator.
-public struct LookupMatch: Sendable, Codable, Hashable {
-    /// The percentage (rounded down).
-    public var score: Int
-    public var exactScore: Double
-    public var distance: Int
-    public var penalties: FuzzyPenalties
-    public var source: String
-    /// The stored target with the query's numbers and months put in.
-    public var target: String
-    /// The target as stored, when placeables were substituted.
-    public var storedTarget: String?
-    public var placeables: [FuzzyPlaceableChange]
-    /// The word diff of the source against the query.
-    public var diff: [FuzzyDiffPiece]
-    public var provenance: LookupProvenance
-}
-
-/// A concordance hit as shown.
-public struct LookupConcordanceHit: Sendable, Codable, Hashable {
-    public var left: String
-    public var match: String
-    public var right: String
-    public var gaps: Int
-    /// The unit's other side.
-    public var translation: String
-    public var provenance: LookupProvenance
-}
-
-public struct LookupConcordance: Sendable, Codable, Hashable {
-    /// `id` or `en`: the side searched.
-    public var language: String
-    public var count: Int
-    public var complete: Bool
-    public var hits: [LookupConcordanceHit]
-}
-
-/// A glossary term found in the query.
-public struct LookupGlossaryTerm: Sendable, Codable, Hashable {
-    /// The words of the query that matched.
-    public var matched: String
-    /// How: `exact`, `inflection`, `derivation` (see `GlossaryMatchKind`).
-    public var kind: String
-    public var source: String
-    public var target: String
-    public var alternatives: [String]
-    public var forbidden: [String]
-    public var note: String?
-    /// `file:line` of the entry.
-    public var origin: String?
-}
-
-/// The answer to `tm lookup`.
-public struct LookupReport: Sendable, Codable, Hashable {
-    public var query: String
-    public var from: String
-    public var minimum: Double
-    /// Glossary terms in the query, in query order (longest term at each place).
-    public var glossary: [LookupGlossaryTerm] = []
-    public var matches: [LookupMatch]
-    public var concordance: LookupConcordance?
-}
-
 /// Runs a lookup on an open index: fuzzy matches with diff, adapted target and provenance, and
-/// the concordance of short queries. A segment found corrupt while searching is rebuilt and the
+/// the concordance of short queries. A shard found corrupt while searching is rebuilt and the
 /// search run again.
 public enum LookupEngine {
     /// - Parameter glossary: the glossary whose terms are looked for in the query (by
@@ -124,10 +27,10 @@ public enum LookupEngine {
                 return report
             } catch LookupIndexError.corrupt(let path, let reason) {
                 attempts += 1
-                guard attempts <= index.segments.count, let segment = index.segmentIndex(path: path) else {
+                guard attempts <= index.shards.count, let shard = index.shardIndex(path: path) else {
                     throw LookupIndexError.corrupt(path: path, reason: reason)
                 }
-                try index.rebuild(segmentAt: segment)
+                try index.rebuild(shardAt: shard)
             }
         }
     }
@@ -137,12 +40,12 @@ public enum LookupEngine {
         let side = request.from
         var report = LookupReport(query: query.text, from: side.language.raw, minimum: request.minimum, matches: [])
         if !request.searchTarget {
-            let found = try FuzzySearch.search(query, in: index.segments,
+            let found = try FuzzySearch.search(query, in: index.shards,
                                                options: FuzzySearchOptions(minimum: request.minimum, limit: request.limit, side: side),
                                                scratch: scratch)
             for ranked in found {
-                let segment = index.segments[ranked.position.file]
-                let record = try segment.record(ranked.position.ordinal)
+                let shard = index.shards[ranked.position.file]
+                let record = try shard.record(ranked.position.ordinal)
                 let unit = FuzzySegment(record.text(side))
                 let changes = FuzzyScorer.placeableChanges(query: query, unit: unit)
                 let stored = record.text(side.other)
@@ -158,10 +61,10 @@ public enum LookupEngine {
         }
         if request.searchTarget || query.tokens.count <= request.concordanceMaxWords {
             let searched = request.searchTarget ? side.other : side
-            let result = try Concordance.search(query, in: index.segments, side: searched, limit: request.concordanceLimit)
+            let result = try Concordance.search(query, in: index.shards, side: searched, limit: request.concordanceLimit)
             var hits: [LookupConcordanceHit] = []
             for hit in result.hits {
-                let record = try index.segments[hit.position.file].record(hit.position.ordinal)
+                let record = try index.shards[hit.position.file].record(hit.position.ordinal)
                 hits.append(LookupConcordanceHit(left: hit.left, match: hit.match, right: hit.right, gaps: hit.gaps,
                                                  translation: record.text(searched.other),
                                                  provenance: provenance(record, file: index.files[hit.position.file])))

@@ -13,23 +13,23 @@ public struct LookupIndexProgress: Sendable {
     public var bytesTotal: UInt64
 }
 
-/// The persistent lookup index of a memory: one segment per TMX file in `<memory folder>/.tm-index/`,
-/// named after the file's path. A segment is rebuilt when its TMX file's size, mtime or sampled
-/// hash changes, or when it fails a check (truncated, corrupt, wrong version); segments of removed
+/// The persistent lookup index of a memory: one shard per TMX file in `<memory folder>/.tm-index/`,
+/// named after the file's path. A shard is rebuilt when its TMX file's size, mtime or sampled
+/// hash changes, or when it fails a check (truncated, corrupt, wrong version); shards of removed
 /// files are deleted. Segments are written atomically (`AtomicFile`), so a crash or a concurrent
 /// lookup never sees half an index. Adding a file to the memory indexes only that file.
 ///
-/// A class because it owns the mapped segments.
+/// A class because it owns the mapped shards.
 public final class LookupIndex {
     public let memory: TranslationMemoryStore
-    /// The TMX files, in `tmxFiles()` order; `segments[i]` indexes `files[i]`.
+    /// The TMX files, in `tmxFiles()` order; `shards[i]` indexes `files[i]`.
     public let files: [String]
-    public private(set) var segments: [LookupSegment]
-    /// Where the segments are (the memory's `.tm-index/`, or a temporary folder when that is not writable).
+    public private(set) var shards: [IndexShard]
+    /// Where the shards are (the memory's `.tm-index/`, or a temporary folder when that is not writable).
     public let folder: String
     /// Files indexed (or re-indexed) while opening.
     public private(set) var rebuilt: [String] = []
-    /// Why segments were rebuilt, e.g. `TMX/a.tmx: stale` (for `--verbose` style reporting).
+    /// Why shards were rebuilt, e.g. `TMX/a.tmx: stale` (for `--verbose` style reporting).
     public private(set) var reasons: [String] = []
     /// Units the TMX reader passed over while indexing.
     public private(set) var skipped: [SkippedUnit] = []
@@ -54,7 +54,7 @@ public final class LookupIndex {
         var notes: [String] = []
         if !LookupIndex.prepareFolder(folder) {
             let absolute = URL(fileURLWithPath: memory.folder.isEmpty ? "." : memory.folder).standardizedFileURL.path
-            let name = String(LookupChecksum.of(string: absolute), radix: 16)
+            let name = String(IndexChecksum.of(string: absolute), radix: 16)
             let fallback = FileManager.default.temporaryDirectory.appendingPathComponent("tm-index-\(name)").path
             notes.append("\(folder): not writable; keeping the lookup index in \(fallback)")
             folder = fallback
@@ -64,21 +64,21 @@ public final class LookupIndex {
         }
         self.folder = folder
         self.notes = notes
-        self.segments = []
+        self.shards = []
 
-        var stamps: [LookupFileStamp] = []
+        var stamps: [IndexFileStamp] = []
         var toBuild: [Int] = []
-        var opened: [LookupSegment?] = []
+        var opened: [IndexShard?] = []
         for (index, file) in files.enumerated() {
-            let stamp = try LookupFileStamp.of(path: file)
+            let stamp = try IndexFileStamp.of(path: file)
             stamps.append(stamp)
-            let segmentPath = segmentPath(for: file)
-            var segment: LookupSegment?
-            if FileManager.default.fileExists(atPath: segmentPath) {
+            let shardPath = shardPath(for: file)
+            var shard: IndexShard?
+            if FileManager.default.fileExists(atPath: shardPath) {
                 do {
-                    let candidate = try LookupSegment(path: segmentPath)
+                    let candidate = try IndexShard(path: shardPath)
                     if candidate.stamp == stamp && candidate.tmxPath == identity(of: file) {
-                        segment = candidate
+                        shard = candidate
                     } else {
                         reasons.append("\(file): changed since it was indexed")
                     }
@@ -88,8 +88,8 @@ public final class LookupIndex {
             } else {
                 reasons.append("\(file): not indexed yet")
             }
-            if segment == nil { toBuild.append(index) }
-            opened.append(segment)
+            if shard == nil { toBuild.append(index) }
+            opened.append(shard)
         }
         let bytesTotal = toBuild.reduce(UInt64(0)) { $0 + stamps[$1].size }
         var bytesDone: UInt64 = 0
@@ -98,59 +98,59 @@ public final class LookupIndex {
                                       bytesDone: bytesDone, bytesTotal: bytesTotal)
             bytesDone += stamps[index].size
         }
-        segments = opened.map { $0! }
+        shards = opened.map { $0! }
         removeOrphans()
     }
 
-    /// Re-indexes file `index` after a query found its segment corrupt.
-    public func rebuild(segmentAt index: Int) throws {
-        reasons.append("\(files[index]): corrupt segment found while searching")
-        let stamp = try LookupFileStamp.of(path: files[index])
-        segments[index] = try build(index, stamp: stamp, fileIndex: 0, fileCount: 1, bytesDone: 0, bytesTotal: stamp.size)
+    /// Re-indexes file `index` after a query found its shard corrupt.
+    public func rebuild(shardAt index: Int) throws {
+        reasons.append("\(files[index]): corrupt shard found while searching")
+        let stamp = try IndexFileStamp.of(path: files[index])
+        shards[index] = try build(index, stamp: stamp, fileIndex: 0, fileCount: 1, bytesDone: 0, bytesTotal: stamp.size)
     }
 
-    /// The index of the segment whose file is `path`, if any.
-    public func segmentIndex(path: String) -> Int? { segments.firstIndex { $0.path == path } }
+    /// The index of the shard whose file is `path`, if any.
+    public func shardIndex(path: String) -> Int? { shards.firstIndex { $0.path == path } }
 
-    private func build(_ index: Int, stamp: LookupFileStamp, fileIndex: Int, fileCount: Int, bytesDone: UInt64,
-                       bytesTotal: UInt64) throws -> LookupSegment {
+    private func build(_ index: Int, stamp: IndexFileStamp, fileIndex: Int, fileCount: Int, bytesDone: UInt64,
+                       bytesTotal: UInt64) throws -> IndexShard {
         let file = files[index]
-        let output = segmentPath(for: file)
+        let output = shardPath(for: file)
         let report = progress
         progress?(LookupIndexProgress(file: file, fileIndex: fileIndex, fileCount: fileCount, units: 0,
                                       bytesDone: bytesDone, bytesTotal: bytesTotal))
-        skipped += try LookupSegmentBuilder.build(tmxPath: file, identity: identity(of: file), stamp: stamp, to: output) { units in
+        skipped += try IndexShardBuilder.build(tmxPath: file, identity: identity(of: file), stamp: stamp, to: output) { units in
             report?(LookupIndexProgress(file: file, fileIndex: fileIndex, fileCount: fileCount, units: units,
                                         bytesDone: bytesDone, bytesTotal: bytesTotal))
         }
         rebuilt.append(file)
-        return try LookupSegment(path: output)
+        return try IndexShard(path: output)
     }
 
-    /// The path of a file relative to the memory: what a segment is keyed by.
+    /// The path of a file relative to the memory: what a shard is keyed by.
     func identity(of file: String) -> String {
         if memory.isSingleFile { return URL(fileURLWithPath: file).lastPathComponent }
         let prefix = memory.path.hasSuffix("/") ? memory.path : memory.path + "/"
         return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
     }
 
-    func segmentPath(for file: String) -> String {
+    func shardPath(for file: String) -> String {
         let identity = identity(of: file)
-        let hash = String(LookupChecksum.of(string: identity), radix: 16)
+        let hash = String(IndexChecksum.of(string: identity), radix: 16)
         let readable = String(URL(fileURLWithPath: identity).deletingPathExtension().lastPathComponent
             .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(40))
-        return "\(folder)/\(readable)-\(hash).\(LookupIndexLayout.fileExtension)"
+        return "\(folder)/\(readable)-\(hash).\(IndexLayout.fileExtension)"
     }
 
-    /// Deletes segments of files no longer in the memory, and temporary files left by an
+    /// Deletes shards of files no longer in the memory, and temporary files left by an
     /// indexing that was killed (older than an hour, so a concurrent indexing keeps its own).
     private func removeOrphans() {
-        let expected = Set(files.map { URL(fileURLWithPath: segmentPath(for: $0)).lastPathComponent })
+        let expected = Set(files.map { URL(fileURLWithPath: shardPath(for: $0)).lastPathComponent })
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasSuffix("." + LookupIndexLayout.fileExtension) && !expected.contains(name) {
+        for name in names where name.hasSuffix("." + IndexLayout.fileExtension) && !expected.contains(name) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-        for name in names where name.hasPrefix(".") && name.contains(".\(LookupIndexLayout.fileExtension).tmp-") {
+        for name in names where name.hasPrefix(".") && name.contains(".\(IndexLayout.fileExtension).tmp-") {
             let path = folder + "/" + name
             if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
                modified < Date().addingTimeInterval(-3600) {

@@ -35,16 +35,16 @@ extension FuzzyTokenizer {
     }
 }
 
-/// Writes the index segment of one TMX file (layout: `LookupIndexLayout`).
-public enum LookupSegmentBuilder {
+/// Writes the index shard of one TMX file (layout: `IndexLayout`).
+public enum IndexShardBuilder {
     /// Reads the Indonesian–English units of `tmxPath` and writes their index to `output`
     /// atomically. `identity` (the file's path inside the memory) and `stamp` are recorded to tell
-    /// later whether the segment still matches the file. `progress` gets the units read so far.
+    /// later whether the shard still matches the file. `progress` gets the units read so far.
     ///
     /// - Complexity: O(total words) time and memory, plus the sort of the vocabulary.
     /// - Returns: the units passed over by the TMX reader.
     @discardableResult
-    public static func build(tmxPath: String, identity: String, stamp: LookupFileStamp, to output: String,
+    public static func build(tmxPath: String, identity: String, stamp: IndexFileStamp, to output: String,
                              progress: ((Int) -> Void)? = nil) throws -> [SkippedUnit] {
         var records = RecordsBuild()
         var sides = [SideBuild(), SideBuild()]
@@ -65,20 +65,20 @@ public enum LookupSegmentBuilder {
         }
         progress?(seen)
         let unitCount = records.count
-        var sections = [[UInt8]](repeating: [], count: LookupIndexLayout.sectionCount)
-        sections[LookupIndexLayout.Section.path.rawValue] = Array(identity.utf8)
-        sections[LookupIndexLayout.Section.recordTable.rawValue] = records.table
-        sections[LookupIndexLayout.Section.recordBlob.rawValue] = records.blob
-        for side in 0..<LookupIndexLayout.sidesCount {
+        var sections = [[UInt8]](repeating: [], count: IndexLayout.sectionCount)
+        sections[IndexLayout.Section.path.rawValue] = Array(identity.utf8)
+        sections[IndexLayout.Section.recordTable.rawValue] = records.table
+        sections[IndexLayout.Section.recordBlob.rawValue] = records.blob
+        for side in 0..<IndexLayout.sidesCount {
             let built = sides[side].finish(unitCount: unitCount)
-            for (kind, bytes) in built { sections[LookupIndexLayout.sideSection(side, kind)] = bytes }
+            for (kind, bytes) in built { sections[IndexLayout.sideSection(side, kind)] = bytes }
         }
         try write(sections: sections, unitCount: unitCount, stamp: stamp, to: output)
         return skipped
     }
 
-    static func write(sections: [[UInt8]], unitCount: Int, stamp: LookupFileStamp, to output: String) throws {
-        let headerSize = LookupIndexLayout.headerSize
+    static func write(sections: [[UInt8]], unitCount: Int, stamp: IndexFileStamp, to output: String) throws {
+        let headerSize = IndexLayout.headerSize
         let directorySize = sections.count * 16
         var offsets: [Int] = []
         var cursor = headerSize + directorySize
@@ -95,22 +95,22 @@ public enum LookupSegmentBuilder {
             directory.appendLittleEndian(UInt64(section.count))
         }
         var tables = directory
-        for index in LookupIndexLayout.checkedOnOpen { tables += sections[index] }
-        let tablesChecksum = tables.withUnsafeBytes { LookupChecksum.of($0) }
+        for index in IndexLayout.checkedOnOpen { tables += sections[index] }
+        let tablesChecksum = tables.withUnsafeBytes { IndexChecksum.of($0) }
 
         var header = [UInt8](repeating: 0, count: headerSize)
-        header.replaceSubrange(0..<8, with: LookupIndexLayout.magic)
-        header.storeLittleEndian(LookupIndexLayout.version, at: 8)
+        header.replaceSubrange(0..<8, with: IndexLayout.magic)
+        header.storeLittleEndian(IndexLayout.version, at: 8)
         header.storeLittleEndian(UInt32(headerSize), at: 12)
-        header.storeLittleEndian(UInt64(fileSize), at: LookupIndexLayout.fileSizeOffset)
-        header.storeLittleEndian(stamp.size, at: LookupIndexLayout.tmxSizeOffset)
-        header.storeLittleEndian(UInt64(bitPattern: stamp.modificationNanoseconds), at: LookupIndexLayout.tmxMtimeOffset)
-        header.storeLittleEndian(stamp.sampleHash, at: LookupIndexLayout.tmxSampleOffset)
-        header.storeLittleEndian(UInt32(unitCount), at: LookupIndexLayout.unitCountOffset)
-        header.storeLittleEndian(UInt32(sections.count), at: LookupIndexLayout.sectionCountOffset)
-        header.storeLittleEndian(tablesChecksum, at: LookupIndexLayout.tablesChecksumOffset)
-        let headerChecksum = header[0..<LookupIndexLayout.headerChecksumOffset].withUnsafeBytes { LookupChecksum.of($0) }
-        header.storeLittleEndian(headerChecksum, at: LookupIndexLayout.headerChecksumOffset)
+        header.storeLittleEndian(UInt64(fileSize), at: IndexLayout.fileSizeOffset)
+        header.storeLittleEndian(stamp.size, at: IndexLayout.tmxSizeOffset)
+        header.storeLittleEndian(UInt64(bitPattern: stamp.modificationNanoseconds), at: IndexLayout.tmxMtimeOffset)
+        header.storeLittleEndian(stamp.sampleHash, at: IndexLayout.tmxSampleOffset)
+        header.storeLittleEndian(UInt32(unitCount), at: IndexLayout.unitCountOffset)
+        header.storeLittleEndian(UInt32(sections.count), at: IndexLayout.sectionCountOffset)
+        header.storeLittleEndian(tablesChecksum, at: IndexLayout.tablesChecksumOffset)
+        let headerChecksum = header[0..<IndexLayout.headerChecksumOffset].withUnsafeBytes { IndexChecksum.of($0) }
+        header.storeLittleEndian(headerChecksum, at: IndexLayout.headerChecksumOffset)
 
         do {
             try AtomicFile.write(to: output) { temporary in
@@ -150,10 +150,10 @@ public enum LookupSegmentBuilder {
             for part in parts { bytes.appendLittleEndian(UInt32(part.count)) }
             bytes.appendLittleEndian(UInt32(clamping: record.line))
             for part in parts { bytes += part }
-            let checksum = bytes.withUnsafeBytes { LookupChecksum.of($0, seed: UInt64(count)) }
+            let checksum = bytes.withUnsafeBytes { IndexChecksum.of($0, seed: UInt64(count)) }
             table.appendLittleEndian(UInt64(blob.count))
             table.appendLittleEndian(UInt32(bytes.count))
-            table.appendLittleEndian(LookupChecksum.fold(checksum))
+            table.appendLittleEndian(IndexChecksum.fold(checksum))
             blob += bytes
             count += 1
         }
@@ -179,7 +179,7 @@ public enum LookupSegmentBuilder {
             starts.append(UInt32(tokens.count))
         }
 
-        func finish(unitCount: Int) -> [(LookupIndexLayout.SideSection, [UInt8])] {
+        func finish(unitCount: Int) -> [(IndexLayout.SideSection, [UInt8])] {
             // Vocabulary sorted by UTF-8 bytes, so a lookup is a binary search with memcmp.
             let utf8 = words.map { Array($0.utf8) }
             let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
@@ -227,9 +227,9 @@ public enum LookupSegmentBuilder {
                 }
                 tokenOffsets.append(UInt32(sortedTokens.count))
                 let checksum = sortedTokens[start...].withUnsafeBufferPointer {
-                    LookupChecksum.of($0, seed: LookupSegment.unitSeed(ordinal: UInt32(ordinal), length: $0.count))
+                    IndexChecksum.of($0, seed: IndexShard.unitSeed(ordinal: UInt32(ordinal), length: $0.count))
                 }
-                checksums.append(LookupChecksum.fold(checksum))
+                checksums.append(IndexChecksum.fold(checksum))
             }
             var postingStarts = [Int](repeating: 0, count: words.count + 1)
             for id in 0..<words.count { postingStarts[id + 1] = postingStarts[id] + frequency[id] }
@@ -253,7 +253,7 @@ public enum LookupSegmentBuilder {
                     let list = UnsafeBufferPointer(rebasing: all[postingStarts[id]..<postingStarts[id + 1]])
                     directory.appendLittleEndian(UInt64(postingStarts[id]))
                     directory.appendLittleEndian(UInt32(list.count))
-                    directory.appendLittleEndian(LookupChecksum.fold(LookupChecksum.of(list, seed: UInt64(id))))
+                    directory.appendLittleEndian(IndexChecksum.fold(IndexChecksum.of(list, seed: UInt64(id))))
                 }
             }
             return [
@@ -271,8 +271,8 @@ public enum LookupSegmentBuilder {
     }
 }
 
-extension LookupIndexLayout {
-    /// The sections checked as a whole when a segment is opened.
+extension IndexLayout {
+    /// The sections checked as a whole when a shard is opened.
     static var checkedOnOpen: [Int] {
         var result = [Section.path.rawValue]
         for side in 0..<sidesCount {
