@@ -84,6 +84,78 @@ final class XMLLayerTests: XCTestCase {
     }
 }
 
+extension XMLLayerTests {
+    private static let header = """
+        <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>
+        """
+
+    private func write(_ text: String, _ name: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func message(of body: () throws -> Void) -> String {
+        do {
+            try body()
+            return "no error"
+        } catch {
+            return (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        }
+    }
+
+    /// libxml2 expands entities in attribute values even without NOENT: `tuid="&x;"` became `XYX`.
+    /// The declaration itself is refused, on its own line.
+    func testEntityDeclarationRefusedBeforeAttributeExpansion() throws {
+        let path = try write("""
+            <?xml version="1.0"?>
+            <!DOCTYPE tmx [<!ENTITY x "XYX">]>
+            <tmx version="1.4">\(Self.header)<body>
+            <tu tuid="&x;"><tuv xml:lang="id"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>
+            </body></tmx>
+            """, "entity.tmx")
+        let text = message { _ = try TMXReader.readAll(path: path) }
+        XCTAssertTrue(text.hasPrefix("\(path):2: "), text)
+        XCTAssertTrue(text.contains("declares entities"), text)
+    }
+
+    func testEntityDeclarationRefusedInUTF16() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE tmx [\n<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n<tmx version=\"1.4\">\(Self.header)<body/></tmx>\n"
+        let path = folder.appendingPathComponent("utf16.tmx").path
+        var data = Data([0xFF, 0xFE])
+        data.append(text.data(using: .utf16LittleEndian)!)
+        try data.write(to: URL(fileURLWithPath: path))
+        let refused = message { _ = try TMXReader.readAll(path: path) }
+        XCTAssertTrue(refused.hasPrefix("\(path):3: "), refused)
+        XCTAssertTrue(refused.contains("external entity"), refused)
+    }
+
+    /// What only looks like markup (in comments, CDATA, attribute values) is left alone.
+    func testLookalikesInCommentsCDATAAndValuesAreAccepted() throws {
+        let path = try write("""
+            <?xml version="1.0"?>
+            <!-- <!ENTITY x "not a declaration"> -->
+            <tmx version="1.4">\(Self.header)<body>
+            <tu tuid="a=b>c" creationid='x="y"'><tuv xml:lang="id"><seg><![CDATA[<!ENTITY y "z"> a=b]]></seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>
+            </body></tmx>
+            """, "lookalikes.tmx")
+        let (_, units, _) = try TMXReader.readAll(path: path)
+        XCTAssertEqual(units.count, 1)
+        XCTAssertEqual(units.first?.attributes.first?.value, "a=b>c")
+    }
+
+    /// 100,000 attributes on one element took libxml2 2.9 over 10 s before any callback ran.
+    func testElementWithTooManyAttributesIsRefused() throws {
+        var tag = "<tu"
+        for index in 0..<100_000 { tag += " a\(index)=\"v\"" }
+        tag += ">"
+        let path = try write("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\(Self.header)<body>\n\(tag)</tu></body></tmx>\n", "attributes.tmx")
+        let text = message { _ = try TMXReader.readAll(path: path) }
+        XCTAssertTrue(text.hasPrefix("\(path):3: "), text)
+        XCTAssertTrue(text.contains("more than \(XMLInputGuard.maximumAttributes) attributes"), text)
+    }
+}
+
 /// Results written from several threads.
 private final class Results: @unchecked Sendable {
     private let lock = NSLock()

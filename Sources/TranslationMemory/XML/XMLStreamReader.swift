@@ -35,15 +35,34 @@ final class XMLStreamReader {
     let path: String
     private let reader: xmlTextReaderPtr
     private let errorSink = XMLErrorSink()
+    private let input: XMLInputGuard
 
     /// Opens `path`. The encoding comes from the BOM or the XML declaration (UTF-8, UTF-16 LE/BE, …).
+    /// The bytes reach libxml2 through `XMLInputGuard`, which refuses entity declarations and
+    /// start tags with absurd numbers of attributes before the parser sees them.
     init(path: String) throws {
         self.path = path
         XMLLibrary.initialise()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        guard let reader = xmlReaderForFile(path, nil, options) else {
+        var descriptor: Int32
+        repeat {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw XMLProblem(path: path, line: 0, message: exists ? "cannot be opened for reading" : "no such file")
+        }
+        let input = XMLInputGuard(descriptor: descriptor)
+        self.input = input
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        // The reader owns the input from here: it calls the close callback when freed.
+        guard let reader = xmlReaderForIO({ context, buffer, length in
+            guard let context, let buffer else { return -1 }
+            return Unmanaged<XMLInputGuard>.fromOpaque(context).takeUnretainedValue().read(into: buffer, capacity: Int(length))
+        }, { context in
+            guard let context else { return -1 }
+            return Unmanaged<XMLInputGuard>.fromOpaque(context).takeUnretainedValue().close()
+        }, Unmanaged.passUnretained(input).toOpaque(), path, nil, options) else {
+            throw XMLProblem(path: path, line: 0, message: "cannot be opened for reading")
         }
         self.reader = reader
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
@@ -64,6 +83,9 @@ final class XMLStreamReader {
     func read() throws -> Bool {
         let status = xmlTextReaderRead(reader)
         if status == 1 { return true }
+        // What the input guard refused, or a failed read, explains a stop better than libxml2.
+        if let refusal = input.refusal { throw problem(refusal.message, line: refusal.line) }
+        if let failure = input.readFailure { throw problem("cannot read: \(failure)") }
         if status == 0, errorSink.firstError == nil { return false }
         throw problem(errorSink.firstError?.message ?? "malformed XML", line: errorSink.firstError?.line)
     }

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Where a problem was found: a file, and the line and column in it when known (both from 1).
+public struct FileLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(path: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.line = line.flatMap { $0 > 0 ? $0 : nil }
+        self.column = line == nil ? nil : column.flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// `path:line:column`, as compilers and editors print it (and jump to it).
+    public var description: String {
+        var text = path
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// The library's one error: what went wrong (`kind`) and where (`location`, when a file is
+/// concerned). Every message is in the user's terms and starts with the place, `path:line:`,
+/// so a terminal or an editor can jump to it; no libxml2 or system wording stands alone.
+///
+/// Areas add their own kinds below; the command line maps every error to exit status 1.
+public struct TMError: LocalizedError, Sendable, Hashable, CustomStringConvertible {
+    public var kind: Kind
+    public var location: FileLocation?
+
+    public init(_ kind: Kind, at location: FileLocation? = nil) {
+        self.kind = kind
+        self.location = location
+    }
+
+    public init(_ kind: Kind, path: String, line: Int? = nil, column: Int? = nil) {
+        self.init(kind, at: FileLocation(path: path, line: line, column: column))
+    }
+
+    /// The file the error is about, if any.
+    public var path: String? { location?.path }
+    /// The line the error is about, if known.
+    public var line: Int? { location?.line }
+
+    public var errorDescription: String? { description }
+
+    public var description: String {
+        guard let location else { return kind.message }
+        return "\(location): \(kind.message)"
+    }
+
+    /// The same error at another place (a reader's error re-attributed to the file the user named).
+    public func at(_ location: FileLocation) -> TMError { TMError(kind, at: location) }
+}
+
+extension TMError {
+    public enum Kind: Sendable, Hashable {
+        // MARK: Files, in any area
+        /// No file or folder at the path.
+        case noSuchFile
+        /// The file exists but cannot be read (permissions, a folder where a file was expected, …).
+        case cannotRead(reason: String)
+        /// The file cannot be written or moved into place (a full disk, permissions, …).
+        case cannotWrite(reason: String)
+        /// The lock that serialises writers cannot be taken.
+        case cannotLock(reason: String)
+        /// Bytes that are not valid text in the encoding the file declares or seems to use.
+        case invalidEncoding(encoding: String, byteOffset: Int, hint: String)
+        /// A NUL byte: the file is not text.
+        case binary(byteOffset: Int)
+        /// The file holds nothing of what was expected (`what`: "no text to segment", …).
+        case empty(what: String)
+        /// A data file shipped with tm is missing or unreadable: a broken installation.
+        case missingResource(name: String, reason: String)
+
+        // MARK: XML formats (TMX, TBX, SRX, XLIFF)
+        /// Not well-formed XML (truncated, binary, bad encoding, entity tricks).
+        case malformedXML(String)
+        /// Well-formed XML, but not the format expected (`format`: "TMX", "TBX", …).
+        case wrongFormat(format: String, reason: String)
+        /// A problem specific to a format's content, said in full by `reason`.
+        case invalidContent(reason: String)
+
+        // MARK: Delimited files (TSV, CSV)
+        case unterminatedQuote
+        case noPairs
+
+        // MARK: Memory
+        case noSuchMemory
+        case notAMemory
+
+        // MARK: Lookup index
+        case corruptIndex(reason: String)
+        case cannotWriteIndex(reason: String)
+        case emptyQuery
+        case invalidThreshold(Double)
+
+        // MARK: Glossary
+        case noSuchGlossary
+        case unsupportedGlossaryFormat
+        case noGlossaryEntries
+        case duplicateTerm(source: String, target: String, existing: String)
+        case conflictingTerm(source: String, target: String, existingTarget: String, existing: String)
+
+        // MARK: Segmentation and alignment
+        case badAbbreviationLine(text: String)
+        case nothingToAlign
+        case onlyParagraphMarks
+
+        /// The message without the place.
+        public var message: String {
+            switch self {
+            case .noSuchFile: return "cannot read: no such file"
+            case .cannotRead(let reason): return "cannot read: \(reason)"
+            case .cannotWrite(let reason): return "cannot write: \(reason)"
+            case .cannotLock(let reason): return "cannot lock: \(reason)"
+            case .invalidEncoding(let encoding, let offset, let hint):
+                return "invalid \(encoding) at byte \(offset); \(hint)"
+            case .binary(let offset): return "looks like a binary file (NUL byte at byte \(offset)), not text"
+            case .empty(let what): return what
+            case .missingResource(let name, let reason):
+                return "the data file \(name) shipped with tm cannot be loaded (\(reason)); reinstall tm"
+            case .malformedXML(let message): return message
+            case .wrongFormat(let format, let reason): return "not a \(format) file: \(reason)"
+            case .invalidContent(let reason): return reason
+            case .unterminatedQuote: return "a quoted field is never closed"
+            case .noPairs:
+                return "no Indonesian/English pairs found (expected two columns separated by a tab or a comma)"
+            case .noSuchMemory: return "no such translation memory (a folder of .tmx files or one .tmx file)"
+            case .notAMemory: return "a translation memory must be a folder or a .tmx file"
+            case .corruptIndex(let reason): return "corrupt lookup index: \(reason)"
+            case .cannotWriteIndex(let reason): return "cannot write the lookup index: \(reason)"
+            case .emptyQuery: return "the query has no words to look up"
+            case .invalidThreshold(let value): return "minimum score \(value) is outside 1…100"
+            case .noSuchGlossary: return "no such glossary file or folder"
+            case .unsupportedGlossaryFormat: return "not a glossary format tm reads (.txt, .utf8, .tsv, .tab, .csv, .tbx)"
+            case .noGlossaryEntries: return "no glossary entries found"
+            case .duplicateTerm(let source, let target, let existing):
+                return "\(source) → \(target) is already in the glossary (\(existing))"
+            case .conflictingTerm(let source, let target, let existingTarget, let existing):
+                return "\(source) → \(target) conflicts with \(source) → \(existingTarget) (\(existing))"
+            case .badAbbreviationLine(let text):
+                return "not an abbreviation line (expected e.g. 'Dr.' or 'No. numeric'): \(text)"
+            case .nothingToAlign: return "no sentences to align (the file is empty or holds only credits)"
+            case .onlyParagraphMarks: return "holds only paragraph marks (<p>), no sentences"
+            }
+        }
+    }
+}
