@@ -269,7 +269,7 @@ struct GlossarySuggest: ParsableCommand {
 
     func run() throws {
         let store = memory.store
-        if !FileManager.default.fileExists(atPath: store.path) { throw MemoryError.notFound(path: store.path) }
+        if !FileManager.default.fileExists(atPath: store.path) { throw TMError(.noSuchMemory, path: store.path) }
         let known = try glossary.load(report: false)
         var options = TermSuggesterOptions(minCount: minCount, limit: n, method: method)
         options.maxWords = 4

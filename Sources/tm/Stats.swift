@@ -15,7 +15,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let store = memory.store
         if !FileManager.default.fileExists(atPath: store.path) {
-            throw MemoryError.notFound(path: store.path)
+            throw TMError(.noSuchMemory, path: store.path)
         }
         let statistics = try MemoryStatistics.compute(store)
         if json {

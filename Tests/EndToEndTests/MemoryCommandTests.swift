@@ -163,4 +163,21 @@ final class MemoryCommandTests: XCTestCase {
         }
         XCTAssertFalse(outcomes.isEmpty)
     }
+
+    /// A write that fails names the user's file, in the system's words: no libxml2 "I/O error"
+    /// lines, no temporary file name.
+    func testWriteIntoAMissingFolderNamesTheUsersFile() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        _ = try write(folder, "omegat.tmx", omegat)
+        XCTAssertEqual(try TMProcess.run(["import", "omegat.tmx"], in: folder).status, 0)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Glossaries"), withIntermediateDirectories: true)
+        for (arguments, file) in [(["export", "--out", "nofolder/x.tmx"], "nofolder/x.tmx"),
+                                  (["glossary", "export", "--format", "tbx", "--out", "nofolder/x.tbx"], "nofolder/x.tbx")] {
+            _ = try write(folder, "Glossaries/g.tsv", "kemitraan\tpartnership\n")
+            let result = try TMProcess.run(arguments, in: folder)
+            XCTAssertEqual(result.status, 1)
+            XCTAssertEqual(result.stderr, "Error: \(file): cannot write: No such file or directory\n")
+        }
+    }
 }
+

@@ -204,7 +204,7 @@ final class MatchIndexTests: XCTestCase {
         let index = try LookupIndex(memory: TranslationMemoryStore(path: folder.path))
         XCTAssertEqual(try LookupEngine.run(LookupRequest(query: "kemitraan"), index: index).matches, [])
         XCTAssertThrowsError(try LookupEngine.run(LookupRequest(query: " \t\n"), index: index)) { error in
-            XCTAssertEqual(error as? LookupIndexError, .emptyQuery)
+            XCTAssertEqual(error as? TMError, TMError(.emptyQuery))
         }
         XCTAssertThrowsError(try LookupIndex(memory: TranslationMemoryStore(path: folder.appendingPathComponent("missing").path)))
     }

@@ -55,7 +55,7 @@ public enum GlossaryError: LocalizedError, Sendable, Equatable {
     case badRow(path: String, line: Int, reason: String)
     case missingColumns(path: String, line: Int, reason: String)
     case notTBX(path: String, line: Int, reason: String)
-    case malformedXML(XMLProblem)
+    case malformedXML(TMError)
     case empty(path: String)
     case writeFailed(path: String, reason: String)
     case duplicate(source: String, target: String, existing: String)

@@ -47,11 +47,7 @@ public enum GlossaryFile {
     }
 
     static func writeText(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(Data(text.utf8), to: path)
-        } catch let error as FileError {
-            throw GlossaryError.writeFailed(path: path, reason: error.localizedDescription)
-        }
+        try AtomicFile.write(Data(text.utf8), to: path)
     }
 
     // MARK: TSV

@@ -44,15 +44,15 @@ public enum GlossaryTBX {
                     }
                 }
             }
-        } catch let problem as XMLProblem {
+        } catch let problem as TMError {
             throw GlossaryError.malformedXML(problem)
         }
         throw GlossaryError.notTBX(path: path, line: 0, reason: "no root element")
     }
 
     private static func openReader(_ path: String) throws -> XMLStreamReader {
-        do { return try XMLStreamReader(path: path) } catch let problem as XMLProblem {
-            throw problem.message == "no such file" ? GlossaryError.notFound(path: path) : GlossaryError.malformedXML(problem)
+        do { return try XMLStreamReader(path: path) } catch let problem as TMError {
+            throw problem.kind == .noSuchFile ? GlossaryError.notFound(path: path) : GlossaryError.malformedXML(problem)
         }
     }
 
@@ -60,7 +60,7 @@ public enum GlossaryTBX {
     /// subset): TBX never needs them, and an external one is how XXE attacks start.
     static func refuseEntityDeclarations(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? GlossaryError.malformedXML(XMLProblem(path: path, line: 0, message: "cannot be opened for reading")) : GlossaryError.notFound(path: path)
+            throw FileManager.default.fileExists(atPath: path) ? GlossaryError.malformedXML(TMError(.cannotRead(reason: systemErrorMessage()), path: path)) : GlossaryError.notFound(path: path)
         }
         defer { try? handle.close() }
         let head = handle.readData(ofLength: 65_536)
@@ -164,7 +164,7 @@ public enum GlossaryTBX {
                     break
                 }
             }
-        } catch let problem as XMLProblem {
+        } catch let problem as TMError {
             throw GlossaryError.malformedXML(problem)
         }
         guard sawRoot else { throw GlossaryError.notTBX(path: path, line: 0, reason: "no root element") }
@@ -208,20 +208,14 @@ public enum GlossaryTBX {
     /// Writes entries as TBX, atomically: each entry one concept with an Indonesian and an English
     /// language section; v3 is TBX-Basic DCT style and validates against the TBX core RNG.
     public static func write(_ entries: [GlossaryEntry], to path: String, version: Version) throws {
-        do {
-            try AtomicFile.write(to: path) { temporary in
-                let writer = try XMLStreamWriter(path: temporary)
-                try writer.startDocument()
-                switch version {
-                case .martif2: try writeMartif(entries, writer)
-                case .basic3: try writeBasic(entries, writer)
-                }
-                try writer.endDocument()
+        try AtomicFile.write(to: path) { temporary in
+            let writer = try XMLStreamWriter(path: temporary)
+            try writer.startDocument()
+            switch version {
+            case .martif2: try writeMartif(entries, writer)
+            case .basic3: try writeBasic(entries, writer)
             }
-        } catch let error as TMXError {
-            throw GlossaryError.writeFailed(path: path, reason: error.localizedDescription)
-        } catch let error as FileError {
-            throw GlossaryError.writeFailed(path: path, reason: error.localizedDescription)
+            try writer.endDocument()
         }
     }
 

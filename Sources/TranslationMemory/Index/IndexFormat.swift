@@ -1,24 +1,5 @@
 import Foundation
 
-/// Errors of the lookup index. A corrupt or stale index is never an error the user sees: it is
-/// rebuilt. These surface only when the memory itself cannot be read or the index cannot be written.
-public enum LookupIndexError: LocalizedError, Sendable, Equatable {
-    /// The file is not a valid index shard (truncated, bad checksum, wrong version, …).
-    case corrupt(path: String, reason: String)
-    case cannotWrite(path: String, reason: String)
-    case emptyQuery
-    case invalidThreshold(Double)
-
-    public var errorDescription: String? {
-        switch self {
-        case .corrupt(let path, let reason): return "\(path): corrupt lookup index: \(reason)"
-        case .cannotWrite(let path, let reason): return "\(path): cannot write the lookup index: \(reason)"
-        case .emptyQuery: return "the query has no words to look up"
-        case .invalidThreshold(let value): return "minimum score \(value) is outside 1…100"
-        }
-    }
-}
-
 /// The on-disk layout of one index shard (one per TMX file), read by memory-mapping it:
 ///
 ///     header (256 bytes): magic "TMLOOKUP", version, file size, the TMX file's size, mtime and
@@ -121,7 +102,7 @@ public struct IndexFileStamp: Sendable, Hashable, Codable {
 
     public static func of(path: String) throws -> IndexFileStamp {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw FileError.cannotRead(path: path, reason: systemErrorMessage()) }
+        guard stat(path, &info) == 0 else { throw TMError(.cannotRead(reason: systemErrorMessage()), path: path) }
         let size = UInt64(info.st_size)
         #if canImport(Darwin)
         let mtime = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
@@ -129,7 +110,7 @@ public struct IndexFileStamp: Sendable, Hashable, Codable {
         let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileError.cannotRead(path: path, reason: systemErrorMessage())
+            throw TMError(.cannotRead(reason: systemErrorMessage()), path: path)
         }
         defer { try? handle.close() }
         let sample = 65_536

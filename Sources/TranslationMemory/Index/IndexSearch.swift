@@ -18,7 +18,7 @@ public enum FuzzySearch {
     public static func search(_ query: FuzzySegment, in shards: [IndexShard],
                               options: FuzzySearchOptions, scratch: FuzzySearchScratch = FuzzySearchScratch()) throws -> [FuzzyRankedUnit] {
         guard !query.tokens.isEmpty, options.limit > 0 else { return [] }
-        guard options.minimum >= 1 && options.minimum <= 100 else { throw LookupIndexError.invalidThreshold(options.minimum) }
+        guard options.minimum >= 1 && options.minimum <= 100 else { throw TMError(.invalidThreshold(options.minimum)) }
         var top = FuzzyTopList(limit: options.limit, minimum: options.minimum)
         for (file, shard) in shards.enumerated() {
             try searchShard(query, shard, file: file, options: options, top: &top, scratch: scratch)

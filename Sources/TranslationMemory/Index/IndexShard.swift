@@ -7,7 +7,7 @@ import Darwin
 
 /// One memory-mapped index shard (the index of one TMX file). Opening it checks the header and
 /// the small tables; posting lists, units and records are checked the first time they are read.
-/// A check that fails throws `LookupIndexError.corrupt`, and the caller rebuilds the shard.
+/// A check that fails throws a `.corruptIndex` error, and the caller rebuilds the shard.
 ///
 /// A class because it owns the mapping (`munmap` on deinit).
 public final class IndexShard {
@@ -30,7 +30,7 @@ public final class IndexShard {
     /// - Complexity: O(size of the vocabulary and the length table); the rest is read lazily.
     public init(path: String) throws {
         self.path = path
-        func corrupt(_ reason: String) -> LookupIndexError { .corrupt(path: path, reason: reason) }
+        func corrupt(_ reason: String) -> TMError { TMError(.corruptIndex(reason: reason), path: path) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw corrupt("cannot open: \(systemErrorMessage())") }
         defer { close(descriptor) }
@@ -106,25 +106,25 @@ public final class IndexShard {
 
     /// The stored unit at `ordinal` (its position among the file's Indonesian–English units).
     public func record(_ ordinal: Int) throws -> LookupUnitRecord {
-        guard ordinal >= 0 && ordinal < unitCount else { throw LookupIndexError.corrupt(path: path, reason: "unit \(ordinal) out of range") }
+        guard ordinal >= 0 && ordinal < unitCount else { throw TMError(.corruptIndex(reason: "unit \(ordinal) out of range"), path: path) }
         let entry = recordTable + ordinal * 16
         let offset = UInt64(littleEndian: entry.loadUnaligned(as: UInt64.self))
         let length = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
         let checksum = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
         guard offset <= UInt64(recordBlob.count), length >= 20, UInt64(length) <= UInt64(recordBlob.count) - offset else {
-            throw LookupIndexError.corrupt(path: path, reason: "record \(ordinal) out of bounds")
+            throw TMError(.corruptIndex(reason: "record \(ordinal) out of bounds"), path: path)
         }
         let bytes = UnsafeRawBufferPointer(rebasing: recordBlob[Int(offset)..<Int(offset) + length])
         if recordChecked[ordinal >> 6] & (1 << UInt64(ordinal & 63)) == 0 {
             guard IndexChecksum.fold(IndexChecksum.of(bytes, seed: UInt64(ordinal))) == checksum else {
-                throw LookupIndexError.corrupt(path: path, reason: "record \(ordinal) checksum")
+                throw TMError(.corruptIndex(reason: "record \(ordinal) checksum"), path: path)
             }
             recordChecked[ordinal >> 6] |= 1 << UInt64(ordinal & 63)
         }
         var lengths: [Int] = []
         for index in 0..<4 { lengths.append(Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))) }
         let line = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
-        guard 20 + lengths.reduce(0, +) == length else { throw LookupIndexError.corrupt(path: path, reason: "record \(ordinal) layout") }
+        guard 20 + lengths.reduce(0, +) == length else { throw TMError(.corruptIndex(reason: "record \(ordinal) layout"), path: path) }
         var cursor = 20
         var parts: [String] = []
         for partLength in lengths {
@@ -158,7 +158,7 @@ public struct IndexShardSide {
     let checked: LookupCheckedSets
 
     init(sections: [UnsafeRawBufferPointer], side: Int, unitCount: Int, path: String) throws {
-        func corrupt(_ reason: String) -> LookupIndexError { .corrupt(path: path, reason: "side \(side): \(reason)") }
+        func corrupt(_ reason: String) -> TMError { TMError(.corruptIndex(reason: "side \(side): \(reason)"), path: path) }
         func section(_ kind: IndexLayout.SideSection) -> UnsafeRawBufferPointer {
             sections[IndexLayout.sideSection(side, kind)]
         }
@@ -233,18 +233,18 @@ public struct IndexShardSide {
         let offset = UInt64(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry, as: UInt64.self))
         let count = Int(UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 8, as: UInt32.self)))
         guard offset <= UInt64(postingCount), UInt64(count) <= UInt64(postingCount) - offset else {
-            throw LookupIndexError.corrupt(path: path, reason: "posting list \(id) out of bounds")
+            throw TMError(.corruptIndex(reason: "posting list \(id) out of bounds"), path: path)
         }
         let list = UnsafeBufferPointer(start: postings + Int(offset), count: count)
         if !checked.isListChecked(Int(id)) {
             let checksum = UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 12, as: UInt32.self))
             guard IndexChecksum.fold(IndexChecksum.of(list, seed: UInt64(id))) == checksum else {
-                throw LookupIndexError.corrupt(path: path, reason: "posting list \(id) checksum")
+                throw TMError(.corruptIndex(reason: "posting list \(id) checksum"), path: path)
             }
             var previous = -1
             for unit in list {
                 guard Int(unit) > previous, Int(unit) < unitCount else {
-                    throw LookupIndexError.corrupt(path: path, reason: "posting list \(id) order")
+                    throw TMError(.corruptIndex(reason: "posting list \(id) order"), path: path)
                 }
                 previous = Int(unit)
             }
@@ -277,12 +277,12 @@ public struct IndexShardSide {
         let start = Int(tokenOffsets[unit]), end = Int(tokenOffsets[unit + 1])
         let ordinal = ordinals[unit]
         guard start <= end, end <= tokenCount, Int(ordinal) < unitCount, end - start == length(of: unit) else {
-            throw LookupIndexError.corrupt(path: path, reason: "unit \(unit) out of bounds")
+            throw TMError(.corruptIndex(reason: "unit \(unit) out of bounds"), path: path)
         }
         let list = UnsafeBufferPointer(start: tokens + start, count: end - start)
         if !checked.isUnitChecked(unit) {
             let checksum = IndexChecksum.fold(IndexChecksum.of(list, seed: IndexShard.unitSeed(ordinal: ordinal, length: list.count)))
-            guard checksum == checksums[unit] else { throw LookupIndexError.corrupt(path: path, reason: "unit \(unit) checksum") }
+            guard checksum == checksums[unit] else { throw TMError(.corruptIndex(reason: "unit \(unit) checksum"), path: path) }
             checked.markUnit(unit)
         }
         return (Int(ordinal), list)

@@ -116,7 +116,7 @@ public enum IndexShardBuilder {
             try AtomicFile.write(to: output) { temporary in
                 guard FileManager.default.createFile(atPath: temporary, contents: nil),
                       let handle = FileHandle(forWritingAtPath: temporary) else {
-                    throw LookupIndexError.cannotWrite(path: output, reason: systemErrorMessage())
+                    throw TMError(.cannotWriteIndex(reason: systemErrorMessage()), path: output)
                 }
                 defer { try? handle.close() }
                 var written = 0
@@ -131,10 +131,10 @@ public enum IndexShardBuilder {
                     try put(section)
                 }
             }
-        } catch let error as LookupIndexError {
+        } catch let error as TMError {
             throw error
         } catch {
-            throw LookupIndexError.cannotWrite(path: output, reason: error.localizedDescription)
+            throw TMError(.cannotWriteIndex(reason: error.localizedDescription), path: output)
         }
     }
 

@@ -47,7 +47,7 @@ public final class LookupIndex {
         self.progress = progress
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: memory.path, isDirectory: &isDirectory) else {
-            throw MemoryError.notFound(path: memory.path)
+            throw TMError(.noSuchMemory, path: memory.path)
         }
         files = try memory.tmxFiles()
         var folder = (memory.folder.isEmpty ? "." : memory.folder) + "/.tm-index"
@@ -59,7 +59,7 @@ public final class LookupIndex {
             notes.append("\(folder): not writable; keeping the lookup index in \(fallback)")
             folder = fallback
             guard LookupIndex.prepareFolder(folder) else {
-                throw LookupIndexError.cannotWrite(path: folder, reason: "cannot create the index folder")
+                throw TMError(.cannotWriteIndex(reason: "cannot create the index folder"), path: folder)
             }
         }
         self.folder = folder

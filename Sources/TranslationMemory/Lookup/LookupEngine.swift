@@ -9,8 +9,8 @@ public enum LookupEngine {
     public static func run(_ request: LookupRequest, index: LookupIndex, glossary: GlossaryMatcher? = nil,
                            scratch: FuzzySearchScratch = FuzzySearchScratch()) throws -> LookupReport {
         let query = FuzzySegment(request.query)
-        guard !query.tokens.isEmpty else { throw LookupIndexError.emptyQuery }
-        guard request.minimum >= 1 && request.minimum <= 100 else { throw LookupIndexError.invalidThreshold(request.minimum) }
+        guard !query.tokens.isEmpty else { throw TMError(.emptyQuery) }
+        guard request.minimum >= 1 && request.minimum <= 100 else { throw TMError(.invalidThreshold(request.minimum)) }
         var attempts = 0
         while true {
             do {
@@ -25,10 +25,10 @@ public enum LookupEngine {
                     }
                 }
                 return report
-            } catch LookupIndexError.corrupt(let path, let reason) {
+            } catch let error as TMError where { if case .corruptIndex = error.kind { return true }; return false }() {
                 attempts += 1
-                guard attempts <= index.shards.count, let shard = index.shardIndex(path: path) else {
-                    throw LookupIndexError.corrupt(path: path, reason: reason)
+                guard attempts <= index.shards.count, let path = error.path, let shard = index.shardIndex(path: path) else {
+                    throw error
                 }
                 try index.rebuild(shardAt: shard)
             }

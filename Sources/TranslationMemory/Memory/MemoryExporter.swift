@@ -69,7 +69,7 @@ public enum MemoryExporter {
             case .tsv:
                 guard FileManager.default.createFile(atPath: temporary, contents: nil),
                       let handle = FileHandle(forWritingAtPath: temporary) else {
-                    throw FileError.cannotWrite(path: path, reason: systemErrorMessage())
+                    throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path)
                 }
                 defer { try? handle.close() }
                 var buffer = "\(options.sourceLanguage)\t\(options.targetLanguage)\n"

@@ -79,7 +79,7 @@ public enum MemoryImporter {
     static func detectFormat(_ path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw FileError.cannotRead(path: path, reason: exists ? "permission denied" : "no such file")
+            throw TMError(.cannotRead(reason: exists ? "permission denied" : "no such file"), path: path)
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 512)) ?? Data()

@@ -6,19 +6,6 @@ public struct UnitOrigin: Sendable, Codable, Hashable {
     public var line: Int
 }
 
-/// Errors about the memory as a whole.
-public enum MemoryError: LocalizedError, Sendable, Equatable {
-    case notFound(path: String)
-    case notTMX(path: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .notFound(let path): return "\(path): no such translation memory (a folder of .tmx files or one .tmx file)"
-        case .notTMX(let path): return "\(path): a translation memory must be a folder or a .tmx file"
-        }
-    }
-}
-
 /// A translation memory: a folder of TMX files (every `.tmx` below it counts, as in OmegaT's `tm/`
 /// folder, so a team can share it in git and drop CAT-tool exports into it), or a single `.tmx`.
 ///
@@ -55,7 +42,7 @@ public struct TranslationMemoryStore: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
         if !isDirectory.boolValue {
-            guard path.lowercased().hasSuffix(".tmx") else { throw MemoryError.notTMX(path: path) }
+            guard path.lowercased().hasSuffix(".tmx") else { throw TMError(.notAMemory, path: path) }
             return [path]
         }
         var files: [String] = []
@@ -96,7 +83,7 @@ public struct TranslationMemoryStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw FileError.cannotWrite(path: path, reason: "cannot create the memory folder")
+            throw TMError(.cannotWrite(reason: "cannot create the memory folder"), path: path)
         }
         return try FileLock(path: path + "/.tm.lock")
     }

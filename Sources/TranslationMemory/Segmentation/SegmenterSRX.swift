@@ -40,8 +40,8 @@ public enum SegmenterSRX {
     /// language code `id` or `en`; with `cascade="yes"` every matching map applies, in order).
     public static func read(_ path: String, language: ArticleLanguage) throws -> [SRXSegmentationRule] {
         let reader: XMLStreamReader
-        do { reader = try XMLStreamReader(path: path) } catch let problem as XMLProblem {
-            throw SegmentationError.badSRX(path: path, line: problem.line, reason: problem.message)
+        do { reader = try XMLStreamReader(path: path) } catch let problem as TMError {
+            throw SegmentationError.badSRX(path: path, line: problem.line ?? 0, reason: problem.kind.message)
         }
         var cascade = false
         var sawRoot = false
@@ -88,8 +88,8 @@ public enum SegmenterSRX {
                     continue
                 }
             }
-        } catch let problem as XMLProblem {
-            throw SegmentationError.badSRX(path: path, line: problem.line, reason: problem.message)
+        } catch let problem as TMError {
+            throw SegmentationError.badSRX(path: path, line: problem.line ?? 0, reason: problem.kind.message)
         }
         guard sawRoot else { throw SegmentationError.badSRX(path: path, line: 0, reason: "not an SRX file (no <srx> root element)") }
         var result: [SRXSegmentationRule] = []

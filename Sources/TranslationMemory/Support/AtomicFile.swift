@@ -5,21 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Errors of the file layer: locks and atomic writes.
-public enum FileError: LocalizedError, Sendable, Equatable {
-    case cannotLock(path: String, reason: String)
-    case cannotWrite(path: String, reason: String)
-    case cannotRead(path: String, reason: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .cannotLock(let path, let reason): return "\(path): cannot lock: \(reason)"
-        case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .cannotRead(let path, let reason): return "\(path): cannot read: \(reason)"
-        }
-    }
-}
-
+/// The system's reason for the last failed call (`strerror(errno)`).
 func systemErrorMessage() -> String { String(cString: strerror(errno)) }
 
 /// Writes a file atomically: the content goes to a temporary file in the same folder, is flushed
@@ -35,9 +21,13 @@ public enum AtomicFile {
             try body(temporary)
             try sync(path: temporary)
             guard rename(temporary, path) == 0 else {
-                throw FileError.cannotWrite(path: path, reason: systemErrorMessage())
+                throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path)
             }
             try? sync(path: folder)
+        } catch let error as TMError where error.path == temporary {
+            // The user knows the file by its own name, not by the temporary one.
+            unlink(temporary)
+            throw error.at(FileLocation(path: path))
         } catch {
             unlink(temporary)
             throw error
@@ -48,7 +38,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
         try write(to: path) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw FileError.cannotWrite(path: path, reason: systemErrorMessage())
+                throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path)
             }
         }
     }
@@ -56,9 +46,9 @@ public enum AtomicFile {
     /// Flushes a file (or folder) to stable storage.
     public static func sync(path: String) throws {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileError.cannotWrite(path: path, reason: systemErrorMessage()) }
+        guard descriptor >= 0 else { throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path) }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw FileError.cannotWrite(path: path, reason: systemErrorMessage()) }
+        guard fsync(descriptor) == 0 else { throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path) }
     }
 }
 
@@ -73,12 +63,12 @@ public final class FileLock {
     public init(path: String) throws {
         self.path = path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileError.cannotLock(path: path, reason: systemErrorMessage()) }
+        guard descriptor >= 0 else { throw TMError(.cannotLock(reason: systemErrorMessage()), path: path) }
         while flock(descriptor, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let reason = systemErrorMessage()
             close(descriptor)
-            throw FileError.cannotLock(path: path, reason: reason)
+            throw TMError(.cannotLock(reason: reason), path: path)
         }
         self.descriptor = descriptor
     }

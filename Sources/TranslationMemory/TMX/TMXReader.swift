@@ -20,14 +20,10 @@ public final class TMXReader {
     public init(path: String) throws {
         self.path = path
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
-            throw TMXError.notTMX(path: path, line: 0, reason: "the file is empty")
+            throw TMError(.wrongFormat(format: "TMX", reason: "the file is empty"), path: path, line: 0)
         }
-        do {
-            xml = try XMLStreamReader(path: path)
-            try readPrologue()
-        } catch let problem as XMLProblem {
-            throw TMXError.malformed(problem)
-        }
+        xml = try XMLStreamReader(path: path)
+        try readPrologue()
     }
 
     /// Reads every unit of a file. For large files prefer iterating with `next()`.
@@ -40,33 +36,29 @@ public final class TMXReader {
 
     /// The next unit, or nil at the end of the file.
     public func next() throws -> TranslationUnit? {
-        do {
-            while !finished {
-                guard try xml.read() else {
-                    finished = true
-                    break
-                }
-                switch xml.kind {
-                case .startElement:
-                    if xml.nameIs("tu") {
-                        let line = xml.line
-                        if let unit = try readUnit(line: line) {
-                            lastUnitLine = line
-                            return unit
-                        }
-                    } else if xml.depth >= 2 {
-                        try xml.skipElement() // unknown element inside body: not ours to interpret
-                    }
-                case .entityReference:
-                    throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
-                default:
-                    continue
-                }
+        while !finished {
+            guard try xml.read() else {
+                finished = true
+                break
             }
-            return nil
-        } catch let problem as XMLProblem {
-            throw TMXError.malformed(problem)
+            switch xml.kind {
+            case .startElement:
+                if xml.nameIs("tu") {
+                    let line = xml.line
+                    if let unit = try readUnit(line: line) {
+                        lastUnitLine = line
+                        return unit
+                    }
+                } else if xml.depth >= 2 {
+                    try xml.skipElement() // unknown element inside body: not ours to interpret
+                }
+            case .entityReference:
+                throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+            default:
+                continue
+            }
         }
+        return nil
     }
 
     // MARK: - Structure
@@ -82,11 +74,11 @@ public final class TMXReader {
             }
             if xml.depth == 0 {
                 guard xml.nameIs("tmx") else {
-                    throw TMXError.notTMX(path: path, line: xml.line, reason: "the root element is <\(xml.name)>, not <tmx>")
+                    throw TMError(.wrongFormat(format: "TMX", reason: "the root element is <\(xml.name)>, not <tmx>"), path: path, line: xml.line)
                 }
                 header.version = xml.attributes().first { $0.name == "version" }?.value ?? ""
                 if xml.isEmptyElement {
-                    throw TMXError.notTMX(path: path, line: xml.line, reason: "<tmx> has no <body>")
+                    throw TMError(.wrongFormat(format: "TMX", reason: "<tmx> has no <body>"), path: path, line: xml.line)
                 }
             } else if xml.nameIs("header") {
                 try readHeader()
@@ -97,7 +89,7 @@ public final class TMXReader {
                 try xml.skipElement()
             }
         }
-        throw TMXError.notTMX(path: path, line: xml.line, reason: "no <body> element")
+        throw TMError(.wrongFormat(format: "TMX", reason: "no <body> element"), path: path, line: xml.line)
     }
 
     private func readHeader() throws {

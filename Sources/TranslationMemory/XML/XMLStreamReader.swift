@@ -1,15 +1,6 @@
 import CLibXML2
 import Foundation
 
-/// A problem found while reading an XML file, with the place it was found.
-public struct XMLProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var message: String
-
-    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
-}
-
 /// The kind of node the reader stands on (a subset of libxml2's `xmlReaderTypes`).
 enum XMLNodeKind {
     case startElement, endElement, text, whitespace, entityReference, other
@@ -48,8 +39,7 @@ final class XMLStreamReader {
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
         } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw XMLProblem(path: path, line: 0, message: exists ? "cannot be opened for reading" : "no such file")
+            throw TMError(errno == ENOENT ? .noSuchFile : .cannotRead(reason: systemErrorMessage()), path: path)
         }
         let input = XMLInputGuard(descriptor: descriptor)
         self.input = input
@@ -62,7 +52,7 @@ final class XMLStreamReader {
             guard let context else { return -1 }
             return Unmanaged<XMLInputGuard>.fromOpaque(context).takeUnretainedValue().close()
         }, Unmanaged.passUnretained(input).toOpaque(), path, nil, options) else {
-            throw XMLProblem(path: path, line: 0, message: "cannot be opened for reading")
+            throw TMError(.cannotRead(reason: "libxml2 could not start a reader"), path: path)
         }
         self.reader = reader
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
@@ -91,8 +81,8 @@ final class XMLStreamReader {
     }
 
     /// A problem at the current position (or at `line`).
-    func problem(_ message: String, line: Int? = nil) -> XMLProblem {
-        XMLProblem(path: path, line: line ?? self.line, message: message)
+    func problem(_ message: String, line: Int? = nil) -> TMError {
+        TMError(.malformedXML(message), path: path, line: line ?? self.line)
     }
 
     /// The line of the current node (the parser's line when there is no node yet).

@@ -54,7 +54,7 @@ final class XMLStreamWriter {
     private var writerPointer: xmlTextWriterPtr?
     private var writer: xmlTextWriterPtr {
         get throws {
-            guard let writerPointer else { throw TMXError.writeFailed(path: path, reason: "the writer is closed") }
+            guard let writerPointer else { throw TMError(.cannotWrite(reason: "the writer is closed"), path: path) }
             return writerPointer
         }
     }
@@ -64,7 +64,7 @@ final class XMLStreamWriter {
         self.path = path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
-            throw TMXError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+            throw TMError(.cannotWrite(reason: String(cString: strerror(errno))), path: path)
         }
         let output = XMLOutputFile(descriptor: descriptor)
         self.output = output
@@ -80,7 +80,7 @@ final class XMLStreamWriter {
         guard let buffer, let writer = xmlNewTextWriter(buffer) else {
             // Without a writer nothing owns the buffer: it is closed (and the file with it) here.
             if let buffer { xmlOutputBufferClose(buffer) } else { _ = output.close() }
-            throw TMXError.writeFailed(path: path, reason: "cannot start the XML writer")
+            throw TMError(.cannotWrite(reason: "cannot start the XML writer"), path: path)
         }
         self.writerPointer = writer
     }
@@ -93,7 +93,7 @@ final class XMLStreamWriter {
     /// Throws when libxml2 reports a failed write: the system's reason when the file refused the
     /// bytes (a full disk), else what could not be written.
     private func check(_ status: Int32, _ what: String) throws {
-        if status < 0 { throw TMXError.writeFailed(path: path, reason: output.failure ?? "could not write \(what)") }
+        if status < 0 { throw TMError(.cannotWrite(reason: output.failure ?? "could not write \(what)"), path: path) }
     }
 
     func startDocument() throws {
@@ -153,7 +153,7 @@ final class XMLStreamWriter {
         // Freeing the writer closes its output buffer, which calls `XMLOutputFile.close`.
         xmlFreeTextWriter(try writer)
         writerPointer = nil
-        if let failure = output.failure { throw TMXError.writeFailed(path: path, reason: failure) }
+        if let failure = output.failure { throw TMError(.cannotWrite(reason: failure), path: path) }
     }
 
     /// Hands libxml2 the string's own NUL-terminated UTF-8 bytes, without the copy that Swift's
