@@ -10,7 +10,8 @@ public struct UnitOrigin: Sendable, Codable, Hashable {
 /// folder, so a team can share it in git and drop CAT-tool exports into it), or a single `.tmx`.
 ///
 /// New units never edit a file in place: in a folder they go to a new file; a single-file memory is
-/// rewritten atomically. Writers hold an exclusive lock on the memory.
+/// rewritten atomically with every byte it held kept and the new units inserted before `</body>`
+/// (`TMXAppender`). Writers hold an exclusive lock on the memory.
 public struct TranslationMemoryStore: Sendable {
     /// The folder or file.
     public let path: String
@@ -123,16 +124,13 @@ public struct TranslationMemoryStore: Sendable {
         }
         do {
             try AtomicFile.write(to: destination) { temporary in
-                var reader: TMXReader?
-                var fileHeader = header
                 if isSingleFile && FileManager.default.fileExists(atPath: path) {
-                    reader = try TMXReader(path: path)
-                    fileHeader = reader!.header
+                    // Keep every byte of the file; the new units go in before `</body>`.
+                    let written = try TMXAppender.append(to: path, temporary: temporary, body)
+                    if written == 0 { throw NothingWritten() }
+                    return
                 }
-                let writer = try TMXWriter(path: temporary, header: fileHeader)
-                if let reader {
-                    while let unit = try reader.next() { try writer.write(unit) }
-                }
+                let writer = try TMXWriter(path: temporary, header: header)
                 var written = 0
                 try body { unit in
                     try writer.write(unit)

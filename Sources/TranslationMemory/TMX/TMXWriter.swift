@@ -66,6 +66,20 @@ public final class TMXWriter {
         try xml.startElement("body")
     }
 
+    /// Writes units only, into a file that already has its header and units (`TMXAppender`).
+    init(fragment xml: XMLStreamWriter, level: TMXLevel = .markup) {
+        self.path = xml.path
+        self.level = level
+        self.xml = xml
+    }
+
+    /// Ends a fragment started with `init(fragment:)`: flushes the units to the file.
+    func finishFragment() throws {
+        guard open else { return }
+        open = false
+        try xml.endFragment()
+    }
+
     /// Attributes the TMX 1.4b DTD declares on `tu` and `tuv`. Others (a tool's own) are written
     /// as `<prop type="x-tm-attribute:NAME">` so the file stays valid, and read back as attributes.
     static let unitAttributes: Set<String> = ["tuid", "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",

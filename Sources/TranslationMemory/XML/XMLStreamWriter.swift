@@ -12,12 +12,15 @@ import Darwin
 /// libxml2 holds a pointer to it while the writer lives.
 private final class XMLOutputFile {
     let descriptor: Int32
+    /// False when the caller keeps writing to the descriptor after the XML (an append).
+    let ownsDescriptor: Bool
     /// The first system error a write or the close met (`strerror` text).
     var failure: String?
     var closed = false
 
-    init(descriptor: Int32) {
+    init(descriptor: Int32, ownsDescriptor: Bool = true) {
         self.descriptor = descriptor
+        self.ownsDescriptor = ownsDescriptor
     }
 
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
@@ -37,7 +40,7 @@ private final class XMLOutputFile {
     func close() -> Bool {
         guard !closed else { return failure == nil }
         closed = true
-        if Glibc.close(descriptor) != 0 {
+        if ownsDescriptor, Glibc.close(descriptor) != 0 {
             failure = failure ?? String(cString: strerror(errno))
         }
         return failure == nil
@@ -59,15 +62,34 @@ final class XMLStreamWriter {
         }
     }
 
-    init(path: String) throws {
+    convenience init(path: String) throws {
         XMLLibrary.initialise()
-        self.path = path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
-            throw TMError(.cannotWrite(reason: String(cString: strerror(errno))), path: path)
+            throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path)
         }
-        let output = XMLOutputFile(descriptor: descriptor)
+        try self.init(output: XMLOutputFile(descriptor: descriptor), path: path, encoding: nil)
+    }
+
+    /// Writes markup into a file the caller has open and goes on writing after `endFragment()`,
+    /// in `encoding` (a name libxml2 knows, e.g. `UTF-16LE`, `ISO-8859-1`; nil for UTF-8): how
+    /// units are inserted into an existing file in its own encoding.
+    convenience init(appendingTo descriptor: Int32, path: String, encoding: String?) throws {
+        XMLLibrary.initialise()
+        try self.init(output: XMLOutputFile(descriptor: descriptor, ownsDescriptor: false), path: path, encoding: encoding)
+    }
+
+    private init(output: XMLOutputFile, path: String, encoding: String?) throws {
+        self.path = path
         self.output = output
+        var encoder: xmlCharEncodingHandlerPtr?
+        if let encoding {
+            guard let handler = xmlFindCharEncodingHandler(encoding) else {
+                _ = output.close()
+                throw TMError(.cannotWrite(reason: "tm cannot write the file's encoding \(encoding)"), path: path)
+            }
+            encoder = handler
+        }
         let context = Unmanaged.passUnretained(output).toOpaque()
         let buffer = xmlOutputBufferCreateIO({ context, bytes, count in
             guard let context, let bytes else { return -1 }
@@ -76,7 +98,7 @@ final class XMLStreamWriter {
         }, { context in
             guard let context else { return -1 }
             return Unmanaged<XMLOutputFile>.fromOpaque(context).takeUnretainedValue().close() ? 0 : -1
-        }, context, nil)
+        }, context, encoder)
         guard let buffer, let writer = xmlNewTextWriter(buffer) else {
             // Without a writer nothing owns the buffer: it is closed (and the file with it) here.
             if let buffer { xmlOutputBufferClose(buffer) } else { _ = output.close() }
@@ -151,6 +173,15 @@ final class XMLStreamWriter {
         try check(xmlTextWriterEndDocument(try writer), "the end of the document")
         try check(xmlTextWriterFlush(try writer), "the file")
         // Freeing the writer closes its output buffer, which calls `XMLOutputFile.close`.
+        xmlFreeTextWriter(try writer)
+        writerPointer = nil
+        if let failure = output.failure { throw TMError(.cannotWrite(reason: failure), path: path) }
+    }
+
+    /// Flushes what was written since `init(appendingTo:…)` to the descriptor, which stays open;
+    /// throws when any write failed.
+    func endFragment() throws {
+        try check(xmlTextWriterFlush(try writer), "the file")
         xmlFreeTextWriter(try writer)
         writerPointer = nil
         if let failure = output.failure { throw TMError(.cannotWrite(reason: failure), path: path) }

@@ -1,0 +1,144 @@
+import Foundation
+import XCTest
+@testable import TranslationMemory
+
+/// Adding units to a single-file memory keeps every byte the file held (issue: fidelity, item 2).
+final class TMXAppendTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tmx-append-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// What a CAT tool writes and `tm`'s reader does not model: a DOCTYPE, comments, `ude` and
+    /// `map`, header props and notes, a `tuv` without a language, an empty `tu`, an element of
+    /// the tool's own, its own layout.
+    static let foreign = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+        <!-- exported by a CAT tool -->
+        <tmx version="1.4">
+        <header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="rtf"
+            segtype="sentence" adminlang="en-US" srclang="id-ID" o-encoding="windows-1252">
+          <note>Project: Berita Ekonomi</note>
+          <prop type="x-Recognizers">RecognizeAll</prop>
+          <ude name="MacRoman" base="Macintosh"><map unicode="#xF8FF" code="#xF0" ent="Apple_logo" subst="[Apple]"/></ude>
+        </header>
+        <body>
+        \t<tu tuid="1" creationid="SITI"><tuv xml:lang="id-ID"><seg>Inflasi turun.</seg></tuv><tuv xml:lang="en-US"><seg>Inflation fell.</seg></tuv></tu>
+        \t<tu tuid="2"><tuv><seg>Tanpa bahasa.</seg></tuv><tuv xml:lang="en-US"><seg>No language.</seg></tuv></tu>
+        \t<tu tuid="3"></tu>
+        \t<x-tool-data key="k">opaque</x-tool-data>
+        \t<!-- a comment between units -->
+        </body>
+        </tmx>
+
+        """
+
+    private func newUnit(_ indonesian: String, _ english: String) -> TranslationUnit {
+        TranslationUnit(attributes: [XMLAttribute("creationid", "tm")],
+                        variants: [Variant(language: "id-ID", segment: Segment(text: indonesian)),
+                                   Variant(language: "en-US", segment: Segment(text: english))])
+    }
+
+    private func append(_ units: [TranslationUnit], to path: String) throws {
+        let memory = TranslationMemoryStore(path: path)
+        XCTAssertTrue(memory.isSingleFile)
+        let lock = try memory.lock()
+        defer { withExtendedLifetime(lock) {} }
+        try memory.append(units, name: "test")
+    }
+
+    /// The old file's bytes must stand at the start and at the end of the new one, split where
+    /// the new units went in.
+    private func assertKeepsEveryByte(_ old: Data, _ new: Data, file: StaticString = #filePath, line: UInt = #line) {
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[old.startIndex + prefix] == new[new.startIndex + prefix] { prefix += 1 }
+        let suffix = old.count - prefix
+        XCTAssertGreaterThan(new.count, old.count, file: file, line: line)
+        XCTAssertEqual(new.suffix(suffix), old.suffix(suffix), "the bytes after the insertion point changed", file: file, line: line)
+    }
+
+    func testAppendKeepsEveryByteOfAForeignFile() throws {
+        let path = folder.appendingPathComponent("trados.tmx").path
+        try Data(Self.foreign.utf8).write(to: URL(fileURLWithPath: path))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        try append([newUnit("Ekspor naik 5 persen.", "Exports rose 5 percent.")], to: path)
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        assertKeepsEveryByte(before, after)
+        let text = String(decoding: after, as: UTF8.self)
+        for kept in ["<ude name=\"MacRoman\"", "<x-tool-data key=\"k\">opaque</x-tool-data>", "<tuv><seg>Tanpa bahasa.</seg>",
+                     "<tu tuid=\"3\"></tu>", "<!-- a comment between units -->", "o-encoding=\"windows-1252\""] {
+            XCTAssertTrue(text.contains(kept), kept)
+        }
+        let (header, units, _) = try TMXReader.readAll(path: path)
+        XCTAssertEqual(header.attributes.first { $0.name == "creationtool" }?.value, "SDL Language Platform")
+        XCTAssertEqual(units.map { $0.variants.first?.segment.plainText }, ["Inflasi turun.", "Ekspor naik 5 persen."])
+    }
+
+    func testAppendToAUTF16FileWritesUTF16() throws {
+        let path = folder.appendingPathComponent("utf16.tmx").path
+        let original = Self.foreign.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var before = Data([0xFF, 0xFE])
+        before.append(original.data(using: .utf16LittleEndian)!)
+        try before.write(to: URL(fileURLWithPath: path))
+        try append([newUnit("Harga naik di Bogor: şekerli, ü.", "Prices rose in Bogor.")], to: path)
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        assertKeepsEveryByte(before, after)
+        let decoded = try XCTUnwrap(String(data: after.dropFirst(2), encoding: .utf16LittleEndian))
+        XCTAssertTrue(decoded.contains("<seg>Harga naik di Bogor: şekerli, ü.</seg>"), decoded)
+        XCTAssertEqual(try TMXReader.readAll(path: path).units.count, 2)
+    }
+
+    func testAppendToALatin1FileKeepsItsEncoding() throws {
+        let path = folder.appendingPathComponent("latin1.tmx").path
+        let original = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>
+            <body>
+            <tu><tuv xml:lang="id"><seg>Café di Jakarta.</seg></tuv><tuv xml:lang="en"><seg>A café in Jakarta.</seg></tuv></tu>
+            </body>
+            </tmx>
+
+            """
+        let before = original.data(using: .isoLatin1)!
+        try before.write(to: URL(fileURLWithPath: path))
+        // é is Latin-1; ş is not and must come back as a character reference, not be lost.
+        try append([newUnit("Kafe é di Eskişehir.", "A café in Eskişehir.")], to: path)
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        assertKeepsEveryByte(before, after)
+        let units = try TMXReader.readAll(path: path).units
+        XCTAssertEqual(units.map { $0.variants[0].segment.plainText }, ["Café di Jakarta.", "Kafe é di Eskişehir."])
+    }
+
+    func testAppendIntoAnEmptyBody() throws {
+        let path = folder.appendingPathComponent("empty.tmx").path
+        let original = """
+            <?xml version="1.0"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>
+            <body/>
+            </tmx>
+
+            """
+        try Data(original.utf8).write(to: URL(fileURLWithPath: path))
+        try append([newUnit("Satu.", "One."), newUnit("Dua.", "Two.")], to: path)
+        XCTAssertEqual(try TMXReader.readAll(path: path).units.map { $0.variants[1].segment.plainText }, ["One.", "Two."])
+    }
+
+    /// A file without `</body>` cannot take units: refused, and the file is untouched.
+    func testAppendRefusesAFileWithoutBody() throws {
+        let path = folder.appendingPathComponent("nobody.tmx").path
+        let original = Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/></tmx>\n".utf8)
+        try original.write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try append([newUnit("Satu.", "One.")], to: path)) { error in
+            XCTAssertEqual((error as? TMError)?.path, path)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), original)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }, [])
+    }
+}
