@@ -11,20 +11,26 @@ func systemErrorMessage() -> String { String(cString: strerror(errno)) }
 /// Writes a file atomically: the content goes to a temporary file in the same folder, is flushed
 /// to disk with `fsync`, then renamed over the destination, and the folder is synced. A crash
 /// (`kill -9`, power loss) at any instant leaves either the old file or the new one, never a mix.
+///
+/// A replaced file keeps its permissions and (where the user may set them) its owner and group:
+/// a memory kept at 0600 stays private. A path that is a symbolic link is written through: the
+/// file it points to is replaced and the link stays a link.
 public enum AtomicFile {
     /// Calls `body` with a temporary path to fill, then moves it into place.
     public static func write(to path: String, _ body: (String) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
+        let destination = try resolvingLinks(path)
+        let url = URL(fileURLWithPath: destination)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
             try body(temporary)
+            try keepOwnership(of: destination, on: temporary)
             try sync(path: temporary)
-            guard rename(temporary, path) == 0 else {
+            guard rename(temporary, destination) == 0 else {
                 throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path)
             }
             try? sync(path: folder)
-        } catch let error as TMError where error.path == temporary {
+        } catch let error as TMError where error.path == temporary || error.path == destination {
             // The user knows the file by its own name, not by the temporary one.
             unlink(temporary)
             throw error.at(FileLocation(path: path))
@@ -34,13 +40,38 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes bytes atomically.
+    /// Writes bytes atomically; every write and the close are checked.
     public static func write(_ data: Data, to path: String) throws {
         try write(to: path) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path)
-            }
+            let file = try FileDescriptor(writing: temporary)
+            try file.write([UInt8](data), path: temporary)
+            try file.close(path: temporary)
         }
+    }
+
+    /// The file a chain of symbolic links ends at (the path itself when it is no link). A link
+    /// to a file that does not exist yet resolves to where the file will be.
+    static func resolvingLinks(_ path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = target.hasPrefix("/") ? target
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(target).path
+        }
+        throw TMError(.cannotWrite(reason: "too many levels of symbolic links"), path: path)
+    }
+
+    /// Gives `temporary` the permissions, owner and group of the file it will replace.
+    private static func keepOwnership(of destination: String, on temporary: String) throws {
+        var info = stat()
+        guard stat(destination, &info) == 0 else { return } // a new file: the umask decides
+        guard chmod(temporary, info.st_mode & 0o7777) == 0 else {
+            throw TMError(.cannotWrite(reason: systemErrorMessage()), path: destination)
+        }
+        // Only root may give a file away; others keep their own ownership, as `cp` does.
+        _ = chown(temporary, info.st_uid, info.st_gid)
     }
 
     /// Flushes a file (or folder) to stable storage.
