@@ -49,7 +49,9 @@ public final class LookupIndex {
         guard FileManager.default.fileExists(atPath: memory.path, isDirectory: &isDirectory) else {
             throw TMError(.noSuchMemory, path: memory.path)
         }
-        files = try memory.tmxFiles()
+        let scan = try memory.scanFiles()
+        files = scan.files
+        skipped = scan.ignored
         var folder = (memory.folder.isEmpty ? "." : memory.folder) + "/.tm-index"
         var notes: [String] = []
         if !LookupIndex.prepareFolder(folder) {

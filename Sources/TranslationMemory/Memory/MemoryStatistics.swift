@@ -32,7 +32,9 @@ public struct MemoryStatistics: Sendable, Codable {
         var statistics = MemoryStatistics(path: store.path)
         var currentFile = ""
         var memo = LanguageMemo()
-        for file in try store.tmxFiles() {
+        let (files, ignored) = try store.scanFiles()
+        statistics.skipped = ignored
+        for file in files {
             let reader = try TMXReader(path: file)
             var count = 0
             currentFile = file

@@ -39,24 +39,54 @@ public struct TranslationMemoryStore: Sendable {
     }
 
     /// The TMX files of the memory, sorted by path. An absent folder is an empty memory.
-    public func tmxFiles() throws -> [String] {
+    public func tmxFiles() throws -> [String] { try scanFiles().files }
+
+    /// The TMX files of the memory, and the `.tmx` links it does not follow.
+    ///
+    /// The memory folder may itself be a symbolic link. Links inside it are followed when they
+    /// lead to a file inside the memory's own tree (each file is read once, however many links
+    /// lead to it); a link that leads outside, or nowhere, is reported rather than silently read
+    /// or silently ignored. Hidden files and folders (the index, the lock) are not the memory's.
+    public func scanFiles() throws -> (files: [String], ignored: [SkippedUnit]) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return ([], []) }
         if !isDirectory.boolValue {
             guard path.lowercased().hasSuffix(".tmx") else { throw TMError(.notAMemory, path: path) }
-            return [path]
+            return ([path], [])
         }
+        let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var files: [String] = []
-        let root = URL(fileURLWithPath: path)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var ignored: [SkippedUnit] = []
+        var seen = Set<String>()
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                                                              options: [.skipsHiddenFiles]) else { return ([], []) }
+        var links: [(url: URL, shown: String)] = []
         for case let url as URL in enumerator where url.pathExtension.lowercased() == "tmx" {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                let relative = String(url.path.dropFirst(root.path.count)).drop { $0 == "/" }
-                files.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            let relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
+            let shown = path.hasSuffix("/") ? path + relative : path + "/" + relative
+            if values?.isSymbolicLink == true {
+                links.append((url, shown))
+            } else if values?.isRegularFile == true, seen.insert(url.standardizedFileURL.path).inserted {
+                files.append(shown)
             }
         }
-        return files.sorted()
+        // Links after the files, so a file is known by its own name before any link to it.
+        for (url, shown) in links.sorted(by: { $0.shown < $1.shown }) {
+            let target = url.resolvingSymlinksInPath().standardizedFileURL
+            var targetIsDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: target.path, isDirectory: &targetIsDirectory), !targetIsDirectory.boolValue else {
+                ignored.append(SkippedUnit(path: shown, line: 0, reason: "a link to nothing readable; not read"))
+                continue
+            }
+            guard target.path.hasPrefix(rootPath) else {
+                ignored.append(SkippedUnit(path: shown, line: 0, reason: "a link to \(target.path), outside the memory; not read (copy the file in to use it)"))
+                continue
+            }
+            if seen.insert(target.path).inserted { files.append(shown) }
+        }
+        return (files.sorted(), ignored)
     }
 
     /// Streams every unit of every file, with its origin. Returns the units passed over.
@@ -64,8 +94,9 @@ public struct TranslationMemoryStore: Sendable {
     /// - Complexity: O(total size of the memory); memory bounded by the largest unit.
     @discardableResult
     public func forEachUnit(_ body: (TranslationUnit, UnitOrigin) throws -> Void) throws -> [SkippedUnit] {
-        var skipped: [SkippedUnit] = []
-        for file in try tmxFiles() {
+        let (files, ignored) = try scanFiles()
+        var skipped = ignored
+        for file in files {
             let reader = try TMXReader(path: file)
             while let unit = try reader.next() {
                 try body(unit, UnitOrigin(path: file, line: reader.lastUnitLine))
