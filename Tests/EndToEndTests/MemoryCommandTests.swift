@@ -164,6 +164,50 @@ final class MemoryCommandTests: XCTestCase {
         XCTAssertFalse(outcomes.isEmpty)
     }
 
+    /// An import killed while its temporary file is being written leaves that file behind; the
+    /// next writer of the memory removes it under the lock, and the memory is as before.
+    func testKilledImportsTemporaryFileIsRemovedByTheNextWriter() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let memory = folder.appendingPathComponent("TMX")
+        _ = try write(folder, "first.tsv", "awal\tstart\n")
+        XCTAssertEqual(try TMProcess.run(["import", "first.tsv"], in: folder).status, 0)
+        var rows = ""
+        for row in 0..<200_000 { rows += "kalimat nomor \(row) dalam berkas besar\tsentence number \(row) in a big file\n" }
+        _ = try write(folder, "big.tsv", rows)
+        let temporaryFiles = { (try? FileManager.default.contentsOfDirectory(atPath: memory.path))?.filter { $0.contains(".tmp-") } ?? [] }
+
+        let process = Process()
+        process.executableURL = TMProcess.executable
+        process.arguments = ["import", "big.tsv"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it only once its temporary file exists and is growing: mid-write, provably.
+        var size: UInt64 = 0
+        for _ in 0..<2000 where process.isRunning {
+            if let name = temporaryFiles().first,
+               let bytes = (try? FileManager.default.attributesOfItem(atPath: memory.appendingPathComponent(name).path))?[.size] as? UInt64,
+               bytes > 0 {
+                size = bytes
+                break
+            }
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the import finished before it could be killed")
+        XCTAssertGreaterThan(size, 0, "no temporary file was seen while the import ran")
+        XCTAssertEqual(temporaryFiles().count, 1, "the killed import leaves its temporary file")
+
+        _ = try write(folder, "second.tsv", "kedua\tsecond\n")
+        let next = try TMProcess.run(["import", "second.tsv"], in: folder)
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertEqual(temporaryFiles(), [])
+        let stats = try TMProcess.run(["stats", "--json"], in: folder)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])?["units"] as? Int, 2)
+    }
+
     /// A write that fails names the user's file, in the system's words: no libxml2 "I/O error"
     /// lines, no temporary file name.
     func testWriteIntoAMissingFolderNamesTheUsersFile() throws {

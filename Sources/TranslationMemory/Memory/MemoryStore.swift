@@ -106,18 +106,23 @@ public struct TranslationMemoryStore: Sendable {
         return skipped
     }
 
-    /// Takes the memory's exclusive writer lock (blocking until it is free).
+    /// Takes the memory's exclusive writer lock (blocking until it is free), then removes the
+    /// temporary files that killed writers left behind.
     public func lock() throws -> FileLock {
+        let lock: FileLock
         if isSingleFile {
             try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
-            return try FileLock(path: path + ".lock")
+            lock = try FileLock(path: path + ".lock")
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw TMError(.cannotWrite(reason: "cannot create the memory folder"), path: path)
+            }
+            lock = try FileLock(path: path + "/.tm.lock")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw TMError(.cannotWrite(reason: "cannot create the memory folder"), path: path)
-        }
-        return try FileLock(path: path + "/.tm.lock")
+        AtomicFile.removeAbandonedTemporaryFiles(in: folder.isEmpty ? "." : folder)
+        return lock
     }
 
     /// Adds units to the memory: a new file in a folder memory, an atomic rewrite of a single-file

@@ -40,6 +40,27 @@ public enum AtomicFile {
         }
     }
 
+    /// Removes the temporary files of writes whose process is gone (a `kill -9` mid-write leaves
+    /// one as large as the file it was writing). Call it holding the lock that serialises the
+    /// writers of `folder`, so that no write of a living process is mistaken for one.
+    ///
+    /// - Returns: the names removed.
+    @discardableResult
+    public static func removeAbandonedTemporaryFiles(in folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var removed: [String] = []
+        for name in names where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-", options: .backwards) else { continue }
+            let fields = name[marker.upperBound...].split(separator: "-")
+            guard fields.count == 2, let pid = Int32(fields[0]), UInt32(fields[1]) != nil else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH, unlink(folder + "/" + name) == 0 {
+                removed.append(name)
+            }
+        }
+        return removed
+    }
+
     /// Writes bytes atomically; every write and the close are checked.
     public static func write(_ data: Data, to path: String) throws {
         try write(to: path) { temporary in
