@@ -51,6 +51,14 @@ public struct TMError: LocalizedError, Sendable, Hashable, CustomStringConvertib
         return "\(location): \(kind.message)"
     }
 
+    /// True for a failure to write or lock (as opposed to bad input).
+    public var isWriteFailure: Bool {
+        switch kind {
+        case .cannotWrite, .cannotWriteIndex, .cannotLock: return true
+        default: return false
+        }
+    }
+
     /// The same error at another place (a reader's error re-attributed to the file the user named).
     public func at(_ location: FileLocation) -> TMError { TMError(kind, at: location) }
 }

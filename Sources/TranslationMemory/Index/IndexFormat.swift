@@ -2,8 +2,8 @@ import Foundation
 
 /// The on-disk layout of one index shard (one per TMX file), read by memory-mapping it:
 ///
-///     header (256 bytes): magic "TMLOOKUP", version, file size, the TMX file's size, mtime and
-///                         sampled hash, unit count, section count, a checksum of the small tables,
+///     header (256 bytes): magic "TMLOOKUP", version, file size, the TMX file's size, mtime,
+///                         sampled hash, inode and ctime, unit count, section count, a checksum of the small tables,
 ///                         a checksum of the header
 ///     section directory:  (offset, length) of every section, 8-byte aligned
 ///     sections:           the TMX path; per unit (in file order) a record table and blob (source,
@@ -18,7 +18,7 @@ import Foundation
 /// needs and nothing read from disk is used unchecked.
 enum IndexLayout {
     static let magic: [UInt8] = Array("TMLOOKUP".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 256
     static let sidesCount = 2
     static let sectionsPerSide = 9
@@ -43,6 +43,8 @@ enum IndexLayout {
     static let unitCountOffset = 48
     static let sectionCountOffset = 52
     static let tablesChecksumOffset = 56
+    static let tmxInodeOffset = 64
+    static let tmxChangeTimeOffset = 72
     static let headerChecksumOffset = 248
 }
 
@@ -91,14 +93,17 @@ enum IndexChecksum {
     static func fold(_ value: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: value ^ (value >> 32)) }
 }
 
-/// The identity of a TMX file the index was built from: size, modification time and a hash of its
-/// first and last 64 KiB. Any of them changing makes the shard stale. (Hashing the whole file on
-/// every lookup would cost more than the lookup; an edit keeps neither the mtime nor, in practice,
-/// the size and both ends.)
+/// The identity of a TMX file the index was built from: size, modification time, inode, status
+/// change time and a hash of its first and last 64 KiB. Any of them changing makes the shard
+/// stale. An edit in the middle of a file with its mtime put back (`touch -r`, `cp -p`) still
+/// changes the ctime, which no user can set, and a file replaced by a rename has a new inode.
+/// (Hashing the whole file on every lookup would cost more than the lookup.)
 public struct IndexFileStamp: Sendable, Hashable, Codable {
     public var size: UInt64
     public var modificationNanoseconds: Int64
     public var sampleHash: UInt64
+    public var inode: UInt64 = 0
+    public var changeNanoseconds: Int64 = 0
 
     public static func of(path: String) throws -> IndexFileStamp {
         var info = stat()
@@ -106,8 +111,10 @@ public struct IndexFileStamp: Sendable, Hashable, Codable {
         let size = UInt64(info.st_size)
         #if canImport(Darwin)
         let mtime = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        let ctime = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
         #else
         let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let ctime = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         #endif
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw TMError(.cannotRead(reason: systemErrorMessage()), path: path)
@@ -120,6 +127,7 @@ public struct IndexFileStamp: Sendable, Hashable, Codable {
             data += (try? handle.readToEnd()) ?? Data()
         }
         let hash = data.withUnsafeBytes { IndexChecksum.of($0, seed: size) }
-        return IndexFileStamp(size: size, modificationNanoseconds: mtime, sampleHash: hash)
+        return IndexFileStamp(size: size, modificationNanoseconds: mtime, sampleHash: hash,
+                              inode: UInt64(info.st_ino), changeNanoseconds: ctime)
     }
 }

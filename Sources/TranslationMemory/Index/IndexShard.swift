@@ -85,7 +85,9 @@ public final class IndexShard {
         self.tmxPath = String(decoding: sections[IndexLayout.Section.path.rawValue], as: UTF8.self)
         self.stamp = IndexFileStamp(size: load(IndexLayout.tmxSizeOffset, UInt64.self),
                                      modificationNanoseconds: Int64(bitPattern: load(IndexLayout.tmxMtimeOffset, UInt64.self)),
-                                     sampleHash: load(IndexLayout.tmxSampleOffset, UInt64.self))
+                                     sampleHash: load(IndexLayout.tmxSampleOffset, UInt64.self),
+                                     inode: load(IndexLayout.tmxInodeOffset, UInt64.self),
+                                     changeNanoseconds: Int64(bitPattern: load(IndexLayout.tmxChangeTimeOffset, UInt64.self)))
         self.unitCount = unitCount
         self.base = base
         self.mappedSize = size

@@ -106,6 +106,8 @@ public enum IndexShardBuilder {
         header.storeLittleEndian(stamp.size, at: IndexLayout.tmxSizeOffset)
         header.storeLittleEndian(UInt64(bitPattern: stamp.modificationNanoseconds), at: IndexLayout.tmxMtimeOffset)
         header.storeLittleEndian(stamp.sampleHash, at: IndexLayout.tmxSampleOffset)
+        header.storeLittleEndian(stamp.inode, at: IndexLayout.tmxInodeOffset)
+        header.storeLittleEndian(UInt64(bitPattern: stamp.changeNanoseconds), at: IndexLayout.tmxChangeTimeOffset)
         header.storeLittleEndian(UInt32(unitCount), at: IndexLayout.unitCountOffset)
         header.storeLittleEndian(UInt32(sections.count), at: IndexLayout.sectionCountOffset)
         header.storeLittleEndian(tablesChecksum, at: IndexLayout.tablesChecksumOffset)
