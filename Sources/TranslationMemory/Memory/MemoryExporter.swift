@@ -12,6 +12,20 @@ public struct ExportReport: Sendable, Codable {
     public var unitsWritten = 0
     /// Units without both the source and the target language.
     public var unitsWithoutPair = 0
+    /// The language sets of the units left out for that, with their counts (`en-US+fr-FR`: 3),
+    /// so the user sees which `--src`/`--tgt` would export them.
+    public var leftOutLanguages: [String: Int] = [:]
+    /// Units whose text is only inline code: a TSV cell of them would be empty and could not be
+    /// imported back, so they are left out of a TSV export.
+    public var unitsWithoutText = 0
+    /// Units whose text changed to fit the format: tabs and line breaks written as spaces (TSV),
+    /// text inside `<sub>` dropped (TMX level 1 and TSV, which hold no native code).
+    public var unitsAltered = 0
+    /// What was left out or altered, in the user's words, one line each.
+    public var warnings: [String] = []
+
+    /// True when some unit of the memory is not in the file as it is in the memory.
+    public var isIncomplete: Bool { unitsWithoutPair > 0 || unitsWithoutText > 0 || unitsAltered > 0 || !skipped.isEmpty }
     /// Units repeated whole, texts, attributes and props alike (e.g. the same export dropped into
     /// the memory twice). Units that share texts but have their own tuid or context are all kept.
     public var duplicates = 0
@@ -36,10 +50,16 @@ public enum MemoryExporter {
         }
     }
 
-    /// Streams the memory into `path` (written atomically).
+    /// Streams the memory into `path` (written atomically). Refuses a `.tmx` inside the memory
+    /// itself (it would be read back as part of the memory, doubling it) and a memory that does
+    /// not exist.
     ///
     /// - Complexity: O(size of the memory) time; memory O(units) for the 16-byte duplicate keys.
     public static func export(_ store: TranslationMemoryStore, to path: String, options: Options = Options(), date: Date = Date()) throws -> ExportReport {
+        try store.checkExists()
+        if options.format == .tmx, store.contains(path) {
+            throw TMError(.cannotWrite(reason: "the file would be inside the memory \(store.path), which would then hold every unit twice; write it elsewhere"), path: path)
+        }
         var report = ExportReport(path: path, format: options.format)
         let source = LanguageCode(options.sourceLanguage)
         let target = LanguageCode(options.targetLanguage)
@@ -49,11 +69,26 @@ public enum MemoryExporter {
             report.skipped = try store.forEachUnit { unit, _ in
                 guard let unit = rewrite(unit, source: source, target: target) else {
                     report.unitsWithoutPair += 1
+                    let languages = Set(unit.variants.map { LanguageCode($0.language).normalized }).sorted().joined(separator: "+")
+                    report.leftOutLanguages[languages.isEmpty ? "(none)" : languages, default: 0] += 1
                     return
                 }
                 guard seen.insert(UnitKey(wholeUnit: unit)).inserted else {
                     report.duplicates += 1
                     return
+                }
+                let pair = unit.variants[0...1].map(\.segment)
+                switch options.format {
+                case .tsv:
+                    if pair.contains(where: { $0.plainText.allSatisfy(\.isWhitespace) }) {
+                        report.unitsWithoutText += 1
+                        return
+                    }
+                    if pair.contains(where: { $0.hasSubflowText || $0.plainText.contains { $0 == "\t" || $0 == "\n" || $0 == "\r" } }) {
+                        report.unitsAltered += 1
+                    }
+                case .tmx:
+                    if options.level == .plainText, pair.contains(where: \.hasSubflowText) { report.unitsAltered += 1 }
                 }
                 try body(unit)
                 report.unitsWritten += 1
@@ -83,25 +118,57 @@ public enum MemoryExporter {
                 try handle.write(contentsOf: Data(buffer.utf8))
             }
         }
+        report.warnings = warnings(report, options: options)
         return report
     }
 
+    private static func warnings(_ report: ExportReport, options: Options) -> [String] {
+        var lines: [String] = []
+        if report.unitsWithoutPair > 0 {
+            let sets = report.leftOutLanguages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            lines.append("left out: \(Plural.count(report.unitsWithoutPair, "unit")) without both \(options.sourceLanguage) and \(options.targetLanguage) (languages of those: \(sets))")
+        }
+        if report.unitsWithoutText > 0 {
+            lines.append("left out: \(Plural.count(report.unitsWithoutText, "unit")) whose text is only inline code (an empty TSV cell could not be imported back; export TMX to keep them)")
+        }
+        if report.unitsAltered > 0 {
+            let what = options.format == .tsv
+                ? "tabs or line breaks written as spaces, or text inside <sub> dropped (TSV holds no inline code; export TMX to keep it)"
+                : "text inside <sub> dropped (level 1 holds no inline code; use --level 2 to keep it)"
+            lines.append("altered: \(Plural.count(report.unitsAltered, "unit")) with \(what)")
+        }
+        return lines
+    }
+
     /// The unit with its source and target variants first, spelt as asked; nil when it lacks one.
+    /// A variant whose tag is the one asked for (`en-GB`) wins over one of the same language
+    /// (`en-US`), so regional variants export as themselves; variants not chosen keep their own
+    /// code, and no two variants ever carry the same one.
     static func rewrite(_ unit: TranslationUnit, source: LanguageCode, target: LanguageCode) -> TranslationUnit? {
-        guard let sourceIndex = unit.variants.firstIndex(where: { $0.languageCode.matches(source) }),
-              let targetIndex = unit.variants.firstIndex(where: { $0.languageCode.matches(target) }),
-              sourceIndex != targetIndex else { return nil }
+        func pick(_ code: LanguageCode, excluding: Int?) -> Int? {
+            let exact = code.normalized.lowercased()
+            let candidates = unit.variants.indices.filter { $0 != excluding }
+            return candidates.first { LanguageCode(unit.variants[$0].language).normalized.lowercased() == exact }
+                ?? candidates.first { unit.variants[$0].languageCode.matches(code) }
+        }
+        guard let sourceIndex = pick(source, excluding: nil), let targetIndex = pick(target, excluding: sourceIndex) else { return nil }
         var unit = unit
         var sourceVariant = unit.variants[sourceIndex]
         var targetVariant = unit.variants[targetIndex]
         sourceVariant.language = source.raw
         targetVariant.language = target.raw
+        let labels = Set([source.normalized.lowercased(), target.normalized.lowercased()])
         let others = unit.variants.enumerated().filter { $0.offset != sourceIndex && $0.offset != targetIndex }.map(\.element)
+            .filter { !labels.contains(LanguageCode($0.language).normalized.lowercased()) }
         unit.variants = [sourceVariant, targetVariant] + others
         if let declared = unit.attribute("srclang"), declared != "*all*" {
             let code = LanguageCode(declared)
-            if code.matches(source) { unit.setAttribute("srclang", source.raw) }
-            else if code.matches(target) { unit.setAttribute("srclang", target.raw) }
+            if code.normalized.lowercased() == source.normalized.lowercased() || (code.matches(source) && !code.matches(target)) {
+                unit.setAttribute("srclang", source.raw)
+            } else if code.normalized.lowercased() == target.normalized.lowercased() || code.matches(target) {
+                unit.setAttribute("srclang", target.raw)
+            }
         }
         return unit
     }

@@ -38,6 +38,20 @@ public struct TranslationMemoryStore: Sendable {
         isSingleFile ? URL(fileURLWithPath: path).deletingLastPathComponent().path : path
     }
 
+    /// Throws "no such memory" when nothing is at the path: reading commands must not take a
+    /// mistyped `--tm` for an empty memory. An existing empty folder is a memory of 0 units.
+    public func checkExists() throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw TMError(.noSuchMemory, path: path) }
+    }
+
+    /// True when `file` is one of the memory's files or lies inside its folder (links resolved).
+    public func contains(_ file: String) -> Bool {
+        let target = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+        let own = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        if isSingleFile { return target == own }
+        return target.hasPrefix(own.hasSuffix("/") ? own : own + "/")
+    }
+
     /// The TMX files of the memory, sorted by path. An absent folder is an empty memory.
     public func tmxFiles() throws -> [String] { try scanFiles().files }
 

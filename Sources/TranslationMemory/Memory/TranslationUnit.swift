@@ -70,6 +70,20 @@ public struct Segment: Sendable, Codable, Hashable {
         return result
     }
 
+    /// True when a `sub` holds text (an image's alt text, a footnote inside native code): text a
+    /// plain-text (level 1) rendering cannot hold.
+    public var hasSubflowText: Bool {
+        func search(_ pieces: [InlineContent], insideSub: Bool) -> Bool {
+            pieces.contains { piece in
+                switch piece {
+                case .text(let text): return insideSub && text.contains { !$0.isWhitespace }
+                case .element(let element): return search(element.children, insideSub: insideSub || element.name == "sub")
+                }
+            }
+        }
+        return search(content, insideSub: false)
+    }
+
     /// True when the segment holds inline elements (a level-2 segment).
     public var hasMarkup: Bool {
         content.contains { if case .element = $0 { return true } else { return false } }
