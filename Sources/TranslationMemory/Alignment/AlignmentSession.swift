@@ -9,6 +9,8 @@ public struct AlignmentReport: Sendable, Codable, Hashable {
     public var stored: Int
     public var alreadyStored: Int
     public var belowThreshold: Int
+    /// Pairs not stored because a text is too long for any TMX reader (over 10 MB).
+    public var tooLong: Int = 0
     public var writtenTo: String?
     /// Provenance found in the credits.
     public var translator: String?
@@ -108,6 +110,7 @@ public struct AlignmentSession: Sendable {
             guard pair.confidence >= minimumConfidence else { report.belowThreshold += 1; continue }
             guard store != nil else { continue }
             let unit = makeUnit(pair, stamp: stamp)
+            if TMXWriter.oversizedText(in: unit) != nil { report.tooLong += 1; continue }
             let key = UnitKey(unit)
             if existing.contains(key) { report.alreadyStored += 1; continue }
             existing.insert(key)

@@ -45,9 +45,12 @@ public enum MemoryImporter {
         report.writtenTo = try store.write(name: name, date: date) { emit in
             for (path, format) in zip(paths, formats) {
                 var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
-                func offer(_ unit: TranslationUnit) throws {
+                var refused: [SkippedUnit] = []
+                func offer(_ unit: TranslationUnit, line: Int) throws {
                     file.unitsRead += 1
-                    if !inMemory.contains(UnitKey(unit)) && inBatch.insert(UnitKey(wholeUnit: unit)).inserted {
+                    if let size = TMXWriter.oversizedText(in: unit) {
+                        refused.append(SkippedUnit(path: path, line: line, reason: TMXWriter.oversizedReason(size)))
+                    } else if !inMemory.contains(UnitKey(unit)) && inBatch.insert(UnitKey(wholeUnit: unit)).inserted {
                         try emit(unit)
                         file.added += 1
                     } else {
@@ -57,13 +60,14 @@ public enum MemoryImporter {
                 var skipped: [SkippedUnit]
                 if format == "tmx" {
                     let reader = try TMXReader(path: path)
-                    while let unit = try reader.next() { try offer(normalizingLanguages(unit)) }
+                    while let unit = try reader.next() { try offer(normalizingLanguages(unit), line: reader.lastUnitLine) }
                     skipped = reader.skipped
                 } else {
                     let pairs = try PairFileReader.read(path: path, creator: creator, date: date)
-                    for unit in pairs.units { try offer(unit) }
+                    for unit in pairs.units { try offer(unit, line: sourceLine(of: unit)) }
                     skipped = pairs.skipped
                 }
+                skipped += refused
                 file.skipped = skipped.count
                 report.skipped += skipped
                 report.files.append(file)
@@ -73,6 +77,13 @@ public enum MemoryImporter {
             }
         }
         return report
+    }
+
+    /// The line a TSV/CSV unit came from, as its `x-document` prop (`file.tsv:12`) records it.
+    private static func sourceLine(of unit: TranslationUnit) -> Int {
+        guard let document = unit.properties.first(where: { $0.type == "x-document" })?.value,
+              let colon = document.lastIndex(of: ":") else { return 0 }
+        return Int(document[document.index(after: colon)...]) ?? 0
     }
 
     /// `tmx` for XML files (by content, so a `.xml` export works too), else `tsv`/`csv`.

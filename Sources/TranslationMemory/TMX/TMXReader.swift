@@ -139,8 +139,10 @@ public final class TMXReader {
                 case .startElement:
                     if xml.nameIs("tuv") {
                         let tuvLine = xml.line
-                        let variant = try readVariant()
-                        if variant.language.isEmpty {
+                        let (variant, variantProblem) = try readVariant()
+                        if let variantProblem {
+                            problem = problem ?? variantProblem
+                        } else if variant.language.isEmpty {
                             problem = problem ?? "line \(tuvLine): <tuv> has no xml:lang"
                         } else {
                             unit.variants.append(variant)
@@ -149,6 +151,10 @@ public final class TMXReader {
                         unit.properties.append(try readProperty())
                     } else if xml.nameIs("note") {
                         unit.notes.append(try readNote())
+                    } else if xml.nameIs("tu") {
+                        // A unit inside a unit is no TMX; reading either would drop the other's text.
+                        problem = problem ?? "line \(xml.line): a <tu> inside a <tu>"
+                        try xml.skipElement()
                     } else {
                         try xml.skipElement()
                     }
@@ -170,7 +176,9 @@ public final class TMXReader {
         return unit
     }
 
-    private func readVariant() throws -> Variant {
+    /// Reads a `<tuv>`, with the reason it cannot be used (a second `<seg>`, whose text one
+    /// segment cannot hold) when there is one.
+    private func readVariant() throws -> (Variant, problem: String?) {
         var attributes = xml.attributes()
         var language = ""
         if let index = attributes.firstIndex(where: { $0.name == "xml:lang" }) ?? attributes.firstIndex(where: { $0.name == "lang" }) {
@@ -178,12 +186,16 @@ public final class TMXReader {
             attributes.remove(at: index)
         }
         var variant = Variant(language: language, segment: Segment(content: []), attributes: attributes)
-        if xml.isEmptyElement { return variant }
+        if xml.isEmptyElement { return (variant, nil) }
         let depth = xml.depth
+        var segments = 0
+        var problem: String?
         while try xml.read() {
             switch xml.kind {
             case .startElement:
                 if xml.nameIs("seg") {
+                    segments += 1
+                    if segments == 2 { problem = "line \(xml.line): a <tuv> with a second <seg>" }
                     variant.segment = Segment(content: try readInline())
                 } else if xml.nameIs("prop") {
                     variant.properties.append(try readProperty())
@@ -194,14 +206,14 @@ public final class TMXReader {
                 }
             case .endElement where xml.depth == depth:
                 TMXReader.restoreCarriedAttributes(&variant.attributes, &variant.properties)
-                return variant
+                return (variant, problem)
             case .entityReference:
                 throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
             default:
                 continue
             }
         }
-        return variant
+        return (variant, problem)
     }
 
     /// Turns the props `TMXWriter` uses to carry attributes the DTD does not declare back into

@@ -104,7 +104,47 @@ public final class TMXWriter {
         return (kept, carried)
     }
 
+    /// libxml2 reads no text node or attribute value over 10,000,000 bytes without
+    /// `XML_PARSE_HUGE` (which also lifts its other safety limits), so no reader of the file
+    /// could: `tm` never writes one.
+    public static let maximumTextBytes = 10_000_000
+
+    /// The size in bytes of the first text of `unit` too long to be read back (a segment's text
+    /// run, a prop, a note or an attribute value), or nil when every one fits.
+    public static func oversizedText(in unit: TranslationUnit) -> Int? {
+        func check(_ text: String) -> Int? { text.utf8.count > maximumTextBytes ? text.utf8.count : nil }
+        func check(_ content: [InlineContent]) -> Int? {
+            for piece in content {
+                switch piece {
+                case .text(let text): if let size = check(text) { return size }
+                case .element(let element):
+                    if let size = element.attributes.lazy.compactMap({ check($0.value) }).first ?? check(element.children) { return size }
+                }
+            }
+            return nil
+        }
+        func check(_ attributes: [XMLAttribute], _ properties: [Property], _ notes: [Note]) -> Int? {
+            attributes.lazy.compactMap { check($0.value) }.first
+                ?? properties.lazy.compactMap { check($0.value) }.first
+                ?? notes.lazy.compactMap { check($0.text) }.first
+        }
+        if let size = check(unit.attributes, unit.properties, unit.notes) { return size }
+        for variant in unit.variants {
+            if let size = check(variant.attributes, variant.properties, variant.notes) ?? check(variant.segment.content) { return size }
+        }
+        return nil
+    }
+
+    /// Why `oversizedText` refuses a unit, in the user's terms.
+    public static func oversizedReason(_ size: Int) -> String {
+        "a text of \(size) bytes is over the \(maximumTextBytes) bytes one TMX text can hold; not stored (split it)"
+    }
+
+    /// Writes one unit. Throws, writing nothing of it, when a text is too long to be read back.
     public func write(_ unit: TranslationUnit) throws {
+        if let size = TMXWriter.oversizedText(in: unit) {
+            throw TMError(.invalidContent(reason: TMXWriter.oversizedReason(size)), path: path)
+        }
         foreignPairs = 999
         try xml.layout("\n    ")
         try xml.startElement("tu")

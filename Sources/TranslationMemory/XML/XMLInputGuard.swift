@@ -26,6 +26,8 @@ final class XMLInputGuard {
     private(set) var refusal: (line: Int, message: String)?
     /// The system's reason when a read failed.
     private(set) var readFailure: String?
+    /// True once the whole file was handed to libxml2.
+    private(set) var reachedEnd = false
 
     private enum Width { case unknown, byte, utf16LittleEndian, utf16BigEndian }
     private enum State { case content, afterLessThan, startTag, quoted(UInt32), endTag, comment, cdata, instruction, declaration }
@@ -33,7 +35,8 @@ final class XMLInputGuard {
     private var width = Width.unknown
     private var state = State.content
     private var attributes = 0
-    private var line = 1
+    /// The line the scan has reached: at the end, the file's last line.
+    private(set) var line = 1
     /// The last eight ASCII code units (anything else as 0), newest in the low byte.
     private var recent: UInt64 = 0
     private var pendingByte: UInt8?
@@ -54,6 +57,7 @@ final class XMLInputGuard {
             readFailure = String(cString: strerror(errno))
             return -1
         }
+        if count == 0 { reachedEnd = true }
         let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
         scan(bytes)
         return refusal == nil ? Int32(count) : -1

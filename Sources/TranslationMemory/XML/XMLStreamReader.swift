@@ -27,6 +27,7 @@ final class XMLStreamReader {
     private let reader: xmlTextReaderPtr
     private let errorSink = XMLErrorSink()
     private let input: XMLInputGuard
+    private var openElements = 0
 
     /// Opens `path`. The encoding comes from the BOM or the XML declaration (UTF-8, UTF-16 LE/BE, …).
     /// The bytes reach libxml2 through `XMLInputGuard`, which refuses entity declarations and
@@ -72,12 +73,50 @@ final class XMLStreamReader {
     /// Moves to the next node. Returns false at the end of the document; throws on malformed XML.
     func read() throws -> Bool {
         let status = xmlTextReaderRead(reader)
-        if status == 1 { return true }
+        if status == 1 {
+            // Elements opened and not yet closed: a file that ends with some open is cut off.
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue): if xmlTextReaderIsEmptyElement(reader) != 1 { openElements += 1 }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): openElements -= 1
+            default: break
+            }
+            return true
+        }
         // What the input guard refused, or a failed read, explains a stop better than libxml2.
         if let refusal = input.refusal { throw problem(refusal.message, line: refusal.line) }
         if let failure = input.readFailure { throw problem("cannot read: \(failure)") }
         if status == 0, errorSink.firstError == nil { return false }
-        throw problem(errorSink.firstError?.message ?? "malformed XML", line: errorSink.firstError?.line)
+        // An error on the last line with elements still open, other than a tag mismatch: the
+        // file was cut off (libxml2 says "Extra content", "Premature end", "expected '>'", …).
+        if input.reachedEnd, openElements > 0, let first = errorSink.firstError, first.line >= input.line - 1,
+           !first.message.contains("mismatch") {
+            throw problem("the file ends before its elements are closed: it looks cut off", line: errorSink.firstError?.line)
+        }
+        throw problem(XMLStreamReader.inUserTerms(errorSink.firstError?.message ?? "malformed XML"), line: errorSink.firstError?.line)
+    }
+
+    /// libxml2's wording where it speaks of its own options or internals, said as a user sees it;
+    /// other messages (a tag mismatch names both tags and lines) are kept as they are.
+    static func inUserTerms(_ message: String) -> String {
+        let lower = message.lowercased()
+        if lower.contains("huge text node") || lower.contains("xml_parse_huge") || lower.contains("huge input lookup")
+            || lower.contains("too long") || lower.contains("excessive depth") {
+            return "a text, a value or a nesting here is beyond what an XML file tm reads may hold (a text of at most 10,000,000 bytes); tm cannot read it"
+        }
+        if lower.hasPrefix("premature end of data in tag ") {
+            let tag = message.dropFirst("Premature end of data in tag ".count).split(separator: " ").first.map(String.init) ?? ""
+            return "the file ends inside <\(tag)>: it looks cut off"
+        }
+        if lower.hasPrefix("input is not proper utf-8") {
+            return "bytes that are not UTF-8, in a file that declares no other encoding; if it is Latin-1, convert it (iconv -f latin1 -t utf-8 FILE > NEW) or declare encoding=\"ISO-8859-1\""
+        }
+        if lower.hasPrefix("char 0x0 out of allowed range") {
+            return "a NUL byte: this looks like a binary file, not XML"
+        }
+        if lower == "document is empty" {
+            return "the file holds no XML (is it empty, or a UTF-16 file without its byte order mark?)"
+        }
+        return message
     }
 
     /// A problem at the current position (or at `line`).

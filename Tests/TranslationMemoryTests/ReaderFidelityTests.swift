@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import TranslationMemory
+
+/// Nothing dropped silently, nothing written that cannot be read back, messages in the user's
+/// terms (issue: fidelity, items 1, 5, 20).
+final class ReaderFidelityTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func write(_ name: String, _ data: Data) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func tmx(_ body: String) -> Data {
+        Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\(TMXFixtures.validHeader)<body>\n\(body)\n</body></tmx>\n".utf8)
+    }
+
+    private func message(_ body: () throws -> Void) -> String {
+        do { try body(); return "no error" } catch { return "\(error)" }
+    }
+
+    func testTwoSegmentsInOneVariantAndAUnitInAUnitAreReported() throws {
+        let path = try write("structure.tmx", tmx("""
+            <tu><tuv xml:lang="id"><seg>Satu.</seg><seg>Dua.</seg></tuv><tuv xml:lang="en"><seg>One. Two.</seg></tuv></tu>
+            <tu><tuv xml:lang="id"><seg>Luar.</seg></tuv><tu><tuv xml:lang="id"><seg>Dalam.</seg></tuv></tu><tuv xml:lang="en"><seg>Outer.</seg></tuv></tu>
+            <tu><tuv xml:lang="id"><seg>Baik.</seg></tuv><tuv xml:lang="en"><seg>Good.</seg></tuv></tu>
+            """))
+        let (_, units, skipped) = try TMXReader.readAll(path: path)
+        XCTAssertEqual(units.map { $0.variants[0].segment.plainText }, ["Baik."])
+        XCTAssertEqual(skipped.map(\.line), [3, 4])
+        XCTAssertEqual(skipped.map(\.reason), ["line 3: a <tuv> with a second <seg>", "line 4: a <tu> inside a <tu>"])
+    }
+
+    /// A cell over libxml2's text limit used to be written, and the memory could then no longer be
+    /// read by any command.
+    func testATextTooLongToReadBackIsNeverWritten() throws {
+        let huge = String(repeating: "kata ", count: 2_100_000)
+        let tsv = try write("huge.tsv", Data("\(huge)\tword\nkecil\tsmall\n".utf8))
+        let memory = TranslationMemoryStore(path: folder.appendingPathComponent("TMX").path)
+        let report = try MemoryImporter.importFiles([tsv], into: memory)
+        XCTAssertEqual(report.added, 1)
+        XCTAssertEqual(report.skipped.map(\.line), [1])
+        XCTAssertTrue(report.skipped[0].reason.contains("bytes is over the 10000000"), report.skipped[0].reason)
+        var count = 0
+        try memory.forEachUnit { _, _ in count += 1 }
+        XCTAssertEqual(count, 1)
+
+        let unit = TranslationUnit(variants: [Variant(language: "id", segment: Segment(text: huge))])
+        let writer = try TMXWriter(path: folder.appendingPathComponent("direct.tmx").path, header: TMXWriter.standardHeader())
+        XCTAssertThrowsError(try writer.write(unit))
+    }
+
+    func testLibxml2WordingIsSaidInTheUsersTerms() throws {
+        let huge = try write("huge.tmx", tmx("<tu><tuv xml:lang=\"id\"><seg>\(String(repeating: "a", count: 10_500_000))</seg></tuv></tu>"))
+        let hugeMessage = message { _ = try TMXReader.readAll(path: huge) }
+        XCTAssertTrue(hugeMessage.hasPrefix("\(huge):3: ") && hugeMessage.contains("10,000,000 bytes"), hugeMessage)
+        XCTAssertFalse(hugeMessage.contains("XML_PARSE_HUGE") || hugeMessage.contains("huge text node"), hugeMessage)
+
+        var truncated = tmx("<tu><tuv xml:lang=\"id\"><seg>Satu dua tiga.</seg></tuv></tu>")
+        truncated.removeLast(30)
+        let cut = try write("cut.tmx", truncated)
+        let cutMessage = message { _ = try TMXReader.readAll(path: cut) }
+        XCTAssertTrue(cutMessage.contains("it looks cut off"), cutMessage)
+
+        let latin1 = try write("latin1.tmx", tmx("<tu><tuv xml:lang=\"id\"><seg>Kafe</seg></tuv></tu>").replacingLatinE())
+        let latinMessage = message { _ = try TMXReader.readAll(path: latin1) }
+        XCTAssertTrue(latinMessage.contains("iconv -f latin1 -t utf-8"), latinMessage)
+    }
+}
+
+private extension Data {
+    /// The same document with "Kafe" spelt "Kafé" in Latin-1 (one byte 0xE9), undeclared.
+    func replacingLatinE() -> Data {
+        let text = String(decoding: self, as: UTF8.self).replacingOccurrences(of: "Kafe", with: "Kaf\u{E9}")
+        return text.data(using: .isoLatin1)!
+    }
+}
