@@ -89,4 +89,17 @@ final class SegmentSRXTests: XCTestCase {
         try "<tmx version=\"1.4\"/>".write(toFile: notSRX, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try SegmenterSRX.read(notSRX, language: .english))
     }
+
+    /// A user's rule that backtracks catastrophically ran for minutes on 400 characters: it is
+    /// stopped and named, and the good rules still apply.
+    func testABacktrackingRuleIsStoppedAndNamed() throws {
+        var segmenter = SentenceSegmenter(language: .indonesian)
+        let evil = SRXSegmentationRule(isBreak: false, before: "(\\w+\\s?)*$", after: "")
+        try segmenter.add(srxRules: [SRXSegmentationRule(isBreak: true, before: ";", after: "\\s"), evil])
+        XCTAssertNil(segmenter.srxRuleOverrun)
+        let paragraph = String(repeating: "kata ", count: 80) + "akhir!"
+        let sentences = segmenter.sentences(in: "Satu; dua. " + paragraph)
+        XCTAssertEqual(segmenter.srxRuleOverrun, evil)
+        XCTAssertEqual(sentences.first, "Satu;")
+    }
 }

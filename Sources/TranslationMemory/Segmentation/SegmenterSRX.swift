@@ -14,12 +14,31 @@ public struct SRXSegmentationRule: Sendable, Codable, Hashable {
     }
 }
 
-/// Compiled SRX rules. A class only to hold the compiled expressions, which never change after
-/// `init`, so that sharing across threads is safe.
+/// Compiled SRX rules. A class to hold the compiled expressions, which never change after
+/// `init`, and the first rule that ran out of time (behind a lock), so sharing across threads is
+/// safe.
+///
+/// A user's rule can backtrack catastrophically (`(\w+\s?)*$` on 400 characters runs for
+/// minutes in ICU's backtracking engine, which has no step limit reachable from Foundation).
+/// Matching asks for progress reports and stops a rule that runs longer than `timeLimit` on
+/// one paragraph; the rule is recorded so the command fails naming it.
 final class SRXCompiledRules: @unchecked Sendable {
     let rules: [(isBreak: Bool, regex: NSRegularExpression)]
+    let source: [SRXSegmentationRule]
+    /// Seconds one rule may take on one paragraph.
+    static let timeLimit: TimeInterval = 1
+    private let lock = NSLock()
+    private var firstOverrun: SRXSegmentationRule?
+
+    /// The first rule stopped for taking too long, if any.
+    var overrun: SRXSegmentationRule? { lock.withLock { firstOverrun } }
+
+    func recordOverrun(_ index: Int) {
+        lock.withLock { if firstOverrun == nil { firstOverrun = source[index] } }
+    }
 
     init(_ source: [SRXSegmentationRule], path: String = "SRX") throws {
+        self.source = source
         var compiled: [(Bool, NSRegularExpression)] = []
         for rule in source {
             let pattern = "(?:\(rule.before.isEmpty ? "" : rule.before))(?=\(rule.after.isEmpty ? "" : rule.after))"
@@ -233,8 +252,14 @@ extension SentenceSegmenter {
         byteAt.append(offset)
         var decided: [Int: Bool] = [:]
         let range = NSRange(location: 0, length: (text as NSString).length)
-        for (isBreak, regex) in compiled.rules {
-            regex.enumerateMatches(in: text, options: [], range: range) { match, _, _ in
+        for (index, (isBreak, regex)) in compiled.rules.enumerated() {
+            let deadline = Date().addingTimeInterval(SRXCompiledRules.timeLimit)
+            regex.enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
+                if Date() > deadline {
+                    compiled.recordOverrun(index)
+                    stop.pointee = true
+                    return
+                }
                 guard let match else { return }
                 let position = byteAt[match.range.location + match.range.length]
                 if decided[position] == nil { decided[position] = isBreak }

@@ -37,6 +37,11 @@ public struct SentenceSegmenter: Sendable {
 
     /// Adds rules read from an SRX file (they take precedence over the built-in ones); throws
     /// when a rule is not a valid regular expression.
+    /// The first SRX rule stopped for running too long (catastrophic backtracking) while this
+    /// segmenter worked: what it produced is then not what the rules say, and the caller must
+    /// fail naming the rule.
+    public var srxRuleOverrun: SRXSegmentationRule? { srxCompiled?.overrun }
+
     public mutating func add(srxRules more: [SRXSegmentationRule]) throws {
         srxRules += more
         srxCompiled = srxRules.isEmpty ? nil : try SRXCompiledRules(srxRules)
