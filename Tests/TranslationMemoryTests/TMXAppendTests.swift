@@ -141,4 +141,30 @@ final class TMXAppendTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), original)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }, [])
     }
+
+    /// Importing a CAT tool's file into a folder memory keeps its header (ude/map, props, notes,
+    /// datatype, o-encoding, creationtool), and an export carries them on (issue: fidelity, item 3).
+    func testImportAndExportKeepTheHeader() throws {
+        let input = folder.appendingPathComponent("trados.tmx").path
+        try Data(Self.foreign.utf8).write(to: URL(fileURLWithPath: input))
+        let memory = TranslationMemoryStore(path: folder.appendingPathComponent("TMX").path)
+        let report = try MemoryImporter.importFiles([input], into: memory)
+        let stored = try TMXReader(path: try XCTUnwrap(report.writtenTo)).header
+        for name in ["creationtool", "datatype", "o-encoding", "o-tmf"] {
+            XCTAssertEqual(stored.attribute(name), try TMXReader(path: input).header.attribute(name), name)
+        }
+        XCTAssertEqual(stored.properties, [Property(type: "x-Recognizers", value: "RecognizeAll")])
+        XCTAssertEqual(stored.notes.map(\.text), ["Project: Berita Ekonomi"])
+        XCTAssertEqual(stored.userDefinedEncodings.first?.maps.first?.first { $0.name == "ent" }?.value, "Apple_logo")
+
+        let exported = folder.appendingPathComponent("out.tmx").path
+        _ = try MemoryExporter.export(memory, to: exported)
+        let header = try TMXReader(path: exported).header
+        XCTAssertEqual(header.attribute("creationtool"), "tm")
+        XCTAssertEqual(header.attribute("datatype"), "rtf")
+        XCTAssertEqual(header.attribute("o-encoding"), "windows-1252")
+        XCTAssertEqual(header.properties, stored.properties)
+        XCTAssertEqual(header.notes.map(\.text), ["Project: Berita Ekonomi"])
+        XCTAssertEqual(header.userDefinedEncodings, stored.userDefinedEncodings)
+    }
 }

@@ -97,7 +97,9 @@ public enum MemoryExporter {
         try AtomicFile.write(to: path) { temporary in
             switch options.format {
             case .tmx:
-                let header = TMXWriter.standardHeader(sourceLanguage: options.sourceLanguage, date: date)
+                // Props, notes and user-defined encodings of the memory's files travel with their units.
+                let headers = try store.tmxFiles().map { try TMXReader(path: $0).header }
+                let header = TMXHeader.merging(headers, into: TMXWriter.standardHeader(sourceLanguage: options.sourceLanguage, date: date))
                 let writer = try TMXWriter(path: temporary, header: header, level: options.level)
                 try forEachExportable { try writer.write($0) }
                 try writer.finish()

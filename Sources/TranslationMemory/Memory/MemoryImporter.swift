@@ -42,7 +42,8 @@ public enum MemoryImporter {
         // tool that wrote them kept them.
         var inBatch = Set<UnitKey>()
         let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
-        report.writtenTo = try store.write(name: name, date: date) { emit in
+        report.writtenTo = try store.write(name: name, header: try header(for: zip(paths, formats).filter { $0.1 == "tmx" }.map(\.0), date: date),
+                                           date: date) { emit in
             for (path, format) in zip(paths, formats) {
                 var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
                 var refused: [SkippedUnit] = []
@@ -77,6 +78,16 @@ public enum MemoryImporter {
             }
         }
         return report
+    }
+
+    /// The header of the new memory file: the imported TMX file's own (a CAT tool's `ude` maps,
+    /// RTF font tables and style props, `datatype`, `o-encoding`, `creationtool`), with the
+    /// props, notes and encodings of further TMX files added; tm's own for TSV and CSV.
+    static func header(for tmxPaths: [String], date: Date) throws -> TMXHeader {
+        let headers = try tmxPaths.map { try TMXReader(path: $0).header }
+        guard var first = headers.first else { return TMXWriter.standardHeader(date: date) }
+        first.version = "1.4"
+        return TMXHeader.merging(Array(headers.dropFirst()), into: first)
     }
 
     /// The line a TSV/CSV unit came from, as its `x-document` prop (`file.tsv:12`) records it.

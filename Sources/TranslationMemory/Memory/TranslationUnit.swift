@@ -183,6 +183,8 @@ public struct TMXHeader: Sendable, Codable, Hashable {
     public var attributes: [XMLAttribute]
     public var properties: [Property]
     public var notes: [Note]
+    /// `<ude>` elements: a CAT tool's user-defined encodings and their `<map>`s (Trados, memoQ).
+    public var userDefinedEncodings: [UserDefinedEncoding] = []
     /// The `version` attribute of the root `tmx` element (`1.4`, `1.1`, …).
     public var version: String
 
@@ -196,6 +198,43 @@ public struct TMXHeader: Sendable, Codable, Hashable {
 
     public func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value
+    }
+
+    /// Attributes that describe the units' data rather than the file's writer: carried into a
+    /// file that merges memories when every source agrees on them.
+    static let dataAttributes = ["datatype", "o-encoding", "segtype", "o-tmf"]
+
+    /// `base` with what `headers` hold that a merged file must keep: their props, notes and user
+    /// defined encodings (each once, in order), and the data attributes all of them agree on.
+    public static func merging(_ headers: [TMXHeader], into base: TMXHeader) -> TMXHeader {
+        var merged = base
+        for name in dataAttributes {
+            let values = Set(headers.compactMap { $0.attribute(name) })
+            if values.count == 1, headers.allSatisfy({ $0.attribute(name) != nil }), let value = values.first {
+                merged.attributes.removeAll { $0.name == name }
+                merged.attributes.append(XMLAttribute(name, value))
+            }
+        }
+        for header in headers {
+            for property in header.properties where !merged.properties.contains(property) { merged.properties.append(property) }
+            for note in header.notes where !merged.notes.contains(note) { merged.notes.append(note) }
+            for encoding in header.userDefinedEncodings where !merged.userDefinedEncodings.contains(encoding) {
+                merged.userDefinedEncodings.append(encoding)
+            }
+        }
+        return merged
+    }
+}
+
+/// A TMX `<ude>`: a user-defined encoding (`name`, `base`) and the `<map>`s from its code points
+/// to Unicode, kept attribute for attribute.
+public struct UserDefinedEncoding: Sendable, Codable, Hashable {
+    public var attributes: [XMLAttribute]
+    public var maps: [[XMLAttribute]]
+
+    public init(attributes: [XMLAttribute], maps: [[XMLAttribute]] = []) {
+        self.attributes = attributes
+        self.maps = maps
     }
 }
 

@@ -103,8 +103,10 @@ public final class TMXReader {
                     header.properties.append(try readProperty())
                 } else if xml.nameIs("note") {
                     header.notes.append(try readNote())
+                } else if xml.nameIs("ude") {
+                    header.userDefinedEncodings.append(try readUserDefinedEncoding())
                 } else {
-                    try xml.skipElement() // <ude> maps: not used by tm
+                    try xml.skipElement()
                 }
             case .endElement where xml.depth == depth:
                 return
@@ -114,6 +116,25 @@ public final class TMXReader {
                 continue
             }
         }
+    }
+
+    /// A `<ude>` and its `<map/>`s (TMX 1.4b: `<!ELEMENT ude (map+)>`, maps are empty).
+    private func readUserDefinedEncoding() throws -> UserDefinedEncoding {
+        var encoding = UserDefinedEncoding(attributes: xml.attributes())
+        if xml.isEmptyElement { return encoding }
+        let depth = xml.depth
+        while try xml.read() {
+            switch xml.kind {
+            case .startElement:
+                if xml.nameIs("map") { encoding.maps.append(xml.attributes()) }
+                try xml.skipElement()
+            case .endElement where xml.depth == depth:
+                return encoding
+            default:
+                continue
+            }
+        }
+        return encoding
     }
 
     private func readProperty() throws -> Property {

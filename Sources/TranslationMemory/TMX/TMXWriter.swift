@@ -51,7 +51,7 @@ public final class TMXWriter {
             attributes.append(required)
         }
         for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
-        // DTD order inside <header>: (note|prop|ude)*; notes first, then props.
+        // DTD order inside <header>: (note|prop|ude)*; notes, props, then user-defined encodings.
         for note in header.notes {
             try xml.layout("\n    ")
             try xml.element("note", attributes: note.attributes, text: note.text)
@@ -60,7 +60,20 @@ public final class TMXWriter {
             try xml.layout("\n    ")
             try writeProperty(property)
         }
-        if !header.notes.isEmpty || !header.properties.isEmpty { try xml.layout("\n  ") }
+        for encoding in header.userDefinedEncodings where !encoding.maps.isEmpty {
+            try xml.layout("\n    ")
+            try xml.startElement("ude")
+            for attribute in encoding.attributes { try xml.attribute(attribute.name, attribute.value) }
+            for map in encoding.maps {
+                try xml.layout("\n      ")
+                try xml.startElement("map")
+                for attribute in map { try xml.attribute(attribute.name, attribute.value) }
+                try xml.endElement()
+            }
+            try xml.layout("\n    ")
+            try xml.fullEndElement()
+        }
+        if !header.notes.isEmpty || !header.properties.isEmpty || !header.userDefinedEncodings.isEmpty { try xml.layout("\n  ") }
         try xml.fullEndElement()
         try xml.layout("\n  ")
         try xml.startElement("body")
