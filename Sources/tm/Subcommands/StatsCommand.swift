@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Stats: ParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count the memory's units, language pairs, files, dates and creators."
     )
 

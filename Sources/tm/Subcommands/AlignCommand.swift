@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Align: ParsableCommand {
+struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "align",
         abstract: "Align an Indonesian article with its English translation into sentence pairs, and store them in the memory.",
         discussion: """
         Both files are split into sentences (or, with --presegmented, read one segment a line with <p> lines \

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Lookup: ParsableCommand {
+struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lookup",
         abstract: "Look a sentence or phrase up in the memory: fuzzy matches and concordance.",
         discussion: """
         Fuzzy score = 100 × (1 − d / max(m, n)) over words (d: word edit distance; m, n: word counts), \
@@ -93,77 +94,5 @@ enum LookupProgressBar {
 
     static func clear() {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}
-
-/// Prints a lookup report for a person.
-struct LookupPrinter {
-    let colour: Bool
-    let searchTarget: Bool
-
-    func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-
-    func print(_ report: LookupReport) {
-        if !report.glossary.isEmpty {
-            Swift.print("Glossary:")
-            for term in report.glossary {
-                // With --from en (or --target) the query matched the English side: show the Indonesian.
-                let english = report.from == "en" ? !searchTarget : searchTarget
-                var line = "  \(paint(term.matched, "1")) → \(english ? term.source : term.target)"
-                if !english && !term.alternatives.isEmpty { line += " (also: \(term.alternatives.joined(separator: "; ")))" }
-                if !english && !term.forbidden.isEmpty { line += paint(" (not: \(term.forbidden.joined(separator: "; ")))", "31") }
-                if let note = term.note { line += " — \(note)" }
-                if let origin = term.origin { line += "  " + paint(origin, "2") }
-                Swift.print(line)
-            }
-            Swift.print("")
-        }
-        if !searchTarget {
-            Swift.print("Fuzzy matches (\(report.from), ≥ \(Int(report.minimum))%): \(report.matches.count)")
-            for match in report.matches {
-                Swift.print("")
-                Swift.print("  \(paint("\(match.score)%", "1"))  \(diff(match.diff))")
-                Swift.print("        → \(match.target)")
-                if let stored = match.storedTarget {
-                    Swift.print("          (stored: \(stored))")
-                }
-                Swift.print("        " + paint(provenance(match.provenance), "2"))
-            }
-        }
-        if let concordance = report.concordance {
-            Swift.print("")
-            let more = concordance.complete ? "" : "+"
-            Swift.print("Concordance (\(concordance.language)): \(concordance.count)\(more) units, showing \(concordance.hits.count)")
-            for hit in concordance.hits {
-                Swift.print("  \(hit.left)\(paint(hit.match, "1;33"))\(hit.right)")
-                Swift.print("        → \(hit.translation)")
-                Swift.print("        " + paint(provenance(hit.provenance), "2"))
-            }
-        }
-    }
-
-    /// The source with differences marked: `[-removed-]`, `{+added+}`, `[-old→new-]` for placeables.
-    func diff(_ pieces: [FuzzyDiffPiece]) -> String {
-        pieces.map { piece in
-            switch piece.operation {
-            case .equal: return piece.source ?? ""
-            case .delete: return paint("[-\(piece.source ?? "")-]", "31")
-            case .insert: return paint("{+\(piece.query ?? "")+}", "32")
-            case .replace: return paint("[-\(piece.source ?? "")-]", "31") + paint("{+\(piece.query ?? "")+}", "32")
-            case .placeable: return paint("[\(piece.source ?? "")→\(piece.query ?? "")]", "33")
-            }
-        }.joined(separator: " ")
-    }
-
-    func provenance(_ provenance: LookupProvenance) -> String {
-        var parts: [String] = []
-        if let who = provenance.creationID { parts.append(who) }
-        if let when = provenance.creationDate {
-            parts.append(TMXDate.parse(when).map { String(TMXDate.format($0).prefix(8)) }.map {
-                "\($0.prefix(4))-\($0.dropFirst(4).prefix(2))-\($0.suffix(2))"
-            } ?? when)
-        }
-        parts.append("\(provenance.file):\(provenance.line)")
-        return parts.joined(separator: " · ")
     }
 }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Import: ParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Add TMX files (any CAT tool's) or two-column TSV/CSV Indonesian/English pairs to the memory.",
         discussion: """
         Every input is read and checked before anything is written: a malformed file stops the import \

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Segment: ParsableCommand {
+struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "segment",
         abstract: "Split a news article into sentences, with its title, dateline and credits.",
         discussion: """
         Prints one sentence a line and a blank line between paragraphs: the title first, then the \
