@@ -79,27 +79,12 @@ struct AlignCommand: ParsableCommand {
         if Output.stderrIsTerminal && format != .json && indonesian.sentenceCount + english.sentenceCount > 2000 {
             progress = { @Sendable fraction in AlignProgress.show(fraction) }
         }
-        var outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
+        let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
         if progress != nil { AlignProgress.finish() }
         if let review {
             try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)
         }
-        switch format {
-        case .tsv:
-            FileHandle.standardOutput.write(Data(AlignmentFormat.tsv(outcome.pairs).utf8))
-        case .text:
-            FileHandle.standardOutput.write(Data(AlignmentFormat.text(outcome.pairs, colour: Output.useColour).utf8))
-            if !dryRun {
-                print("\(outcome.report.stored) pairs stored, \(outcome.report.alreadyStored) already in the memory, \(outcome.report.belowThreshold) below \(minConfidence)")
-                if let file = outcome.report.writtenTo { print("written to \(file)") }
-            }
-        case .json:
-            outcome.result.beads = []
-            try Output.printJSON(outcome.report)
-        }
-        if !dryRun && format == .tsv {
-            Output.error("\(outcome.report.stored) pairs stored, \(outcome.report.alreadyStored) already in the memory, \(outcome.report.belowThreshold) below \(minConfidence)")
-        }
+        try AlignPrinter(format: format, colours: .forStdout, dryRun: dryRun, minimumConfidence: minConfidence).print(outcome)
     }
 }
 

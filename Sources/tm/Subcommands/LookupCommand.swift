@@ -76,7 +76,7 @@ struct LookupCommand: ParsableCommand {
         if json {
             try Output.printJSON(report)
         } else {
-            LookupPrinter(colour: Output.useColour, searchTarget: target).print(report)
+            LookupPrinter(colours: .forStdout, searchTarget: target).print(report)
         }
     }
 }

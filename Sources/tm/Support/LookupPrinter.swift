@@ -2,10 +2,10 @@ import TranslationMemory
 
 /// Prints a lookup report for a person.
 struct LookupPrinter {
-    let colour: Bool
+    let colours: Colours
     let searchTarget: Bool
 
-    func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    private func paint(_ text: String, _ style: Colours.Style) -> String { colours.paint(text, style) }
 
     func print(_ report: LookupReport) {
         if !report.glossary.isEmpty {
@@ -13,11 +13,11 @@ struct LookupPrinter {
             for term in report.glossary {
                 // With --from en (or --target) the query matched the English side: show the Indonesian.
                 let english = report.from == "en" ? !searchTarget : searchTarget
-                var line = "  \(paint(term.matched, "1")) → \(english ? term.source : term.target)"
+                var line = "  \(paint(term.matched, .bold)) → \(english ? term.source : term.target)"
                 if !english && !term.alternatives.isEmpty { line += " (also: \(term.alternatives.joined(separator: "; ")))" }
-                if !english && !term.forbidden.isEmpty { line += paint(" (not: \(term.forbidden.joined(separator: "; ")))", "31") }
+                if !english && !term.forbidden.isEmpty { line += paint(" (not: \(term.forbidden.joined(separator: "; ")))", .red) }
                 if let note = term.note { line += " — \(note)" }
-                if let origin = term.origin { line += "  " + paint(origin, "2") }
+                if let origin = term.origin { line += "  " + paint(origin, .dim) }
                 Swift.print(line)
             }
             Swift.print("")
@@ -26,12 +26,12 @@ struct LookupPrinter {
             Swift.print("Fuzzy matches (\(report.from), ≥ \(Int(report.minimum))%): \(report.matches.count)")
             for match in report.matches {
                 Swift.print("")
-                Swift.print("  \(paint("\(match.score)%", "1"))  \(diff(match.diff))")
+                Swift.print("  \(paint("\(match.score)%", .bold))  \(diff(match.diff))")
                 Swift.print("        → \(match.target)")
                 if let stored = match.storedTarget {
                     Swift.print("          (stored: \(stored))")
                 }
-                Swift.print("        " + paint(provenance(match.provenance), "2"))
+                Swift.print("        " + paint(provenance(match.provenance), .dim))
             }
         }
         if let concordance = report.concordance {
@@ -39,9 +39,9 @@ struct LookupPrinter {
             let more = concordance.complete ? "" : "+"
             Swift.print("Concordance (\(concordance.language)): \(concordance.count)\(more) units, showing \(concordance.hits.count)")
             for hit in concordance.hits {
-                Swift.print("  \(hit.left)\(paint(hit.match, "1;33"))\(hit.right)")
+                Swift.print("  \(hit.left)\(paint(hit.match, .boldYellow))\(hit.right)")
                 Swift.print("        → \(hit.translation)")
-                Swift.print("        " + paint(provenance(hit.provenance), "2"))
+                Swift.print("        " + paint(provenance(hit.provenance), .dim))
             }
         }
     }
@@ -51,10 +51,10 @@ struct LookupPrinter {
         pieces.map { piece in
             switch piece.operation {
             case .equal: return piece.source ?? ""
-            case .delete: return paint("[-\(piece.source ?? "")-]", "31")
-            case .insert: return paint("{+\(piece.query ?? "")+}", "32")
-            case .replace: return paint("[-\(piece.source ?? "")-]", "31") + paint("{+\(piece.query ?? "")+}", "32")
-            case .placeable: return paint("[\(piece.source ?? "")→\(piece.query ?? "")]", "33")
+            case .delete: return paint("[-\(piece.source ?? "")-]", .red)
+            case .insert: return paint("{+\(piece.query ?? "")+}", .green)
+            case .replace: return paint("[-\(piece.source ?? "")-]", .red) + paint("{+\(piece.query ?? "")+}", .green)
+            case .placeable: return paint("[\(piece.source ?? "")→\(piece.query ?? "")]", .yellow)
             }
         }.joined(separator: " ")
     }
