@@ -75,12 +75,10 @@ struct AlignCommand: ParsableCommand {
         }
         let session = AlignmentSession(indonesian: indonesian, english: english, lexicon: lexicon,
                                        store: memory.store, parameters: settings)
-        var progress: (@Sendable (Double) -> Void)?
-        if Output.stderrIsTerminal && format != .json && indonesian.sentenceCount + english.sentenceCount > 2000 {
-            progress = { @Sendable fraction in AlignProgress.show(fraction) }
-        }
+        let bar = ProgressBar("aligning", when: format != .json && indonesian.sentenceCount + english.sentenceCount > 2000)
+        let progress: (@Sendable (Double) -> Void)? = bar.isShown ? { @Sendable fraction in bar.draw(fraction) } : nil
         let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
-        if progress != nil { AlignProgress.finish() }
+        bar.finish()
         if let review {
             try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)
         }
@@ -89,17 +87,3 @@ struct AlignCommand: ParsableCommand {
 }
 
 extension AlignmentFormat: ExpressibleByArgument {}
-
-/// A one-line progress bar on stderr (only on a terminal).
-enum AlignProgress {
-    static func show(_ fraction: Double) {
-        let width = 30
-        let filled = Int((fraction * Double(width)).rounded())
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r  aligning [\(bar)] \(Int(fraction * 100))%".utf8))
-    }
-
-    static func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}

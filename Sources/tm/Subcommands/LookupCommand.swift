@@ -55,16 +55,13 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let showProgress = Output.stderrIsTerminal && !json
-        var lastDrawn = Date.distantPast
+        let bar = ProgressBar("indexing", when: !json)
         let index = try LookupIndex(memory: memory.store) { progress in
-            guard showProgress else { return }
-            let now = Date()
-            guard now.timeIntervalSince(lastDrawn) > 0.1 || progress.units == 0 else { return }
-            lastDrawn = now
-            LookupProgressBar.draw(progress)
+            let fraction = progress.bytesTotal == 0 ? 0 : Double(progress.bytesDone) / Double(progress.bytesTotal)
+            bar.draw(fraction, detail: "file \(progress.fileIndex + 1)/\(progress.fileCount) \(progress.file): \(progress.units) units",
+                     force: progress.units == 0)
         }
-        if showProgress && !index.rebuilt.isEmpty { LookupProgressBar.clear() }
+        bar.finish()
         for note in index.notes { Output.error("note: \(note)") }
         if !index.skipped.isEmpty { Output.reportSkipped(index.skipped) }
 
@@ -78,21 +75,5 @@ struct LookupCommand: ParsableCommand {
         } else {
             LookupPrinter(colours: .forStdout, searchTarget: target).print(report)
         }
-    }
-}
-
-/// The progress bar on stderr while indexing (a terminal only).
-enum LookupProgressBar {
-    static func draw(_ progress: LookupIndexProgress) {
-        let width = 24
-        let fraction = progress.bytesTotal == 0 ? 0 : Double(progress.bytesDone) / Double(progress.bytesTotal)
-        let filled = min(width, Int(fraction * Double(width)))
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let line = "\rindexing [\(bar)] file \(progress.fileIndex + 1)/\(progress.fileCount) \(progress.file): \(progress.units) units\u{1B}[K"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    static func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
