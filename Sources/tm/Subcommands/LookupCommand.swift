@@ -31,7 +31,7 @@ struct LookupCommand: ParsableCommand {
     var limit: Int = 5
 
     @Option(name: .customLong("from"), help: ArgumentHelp("The query's language: id (Indonesian → English) or en.", valueName: "id|en"))
-    var from: String = "id"
+    var from = QueryLanguage(.indonesian)
 
     @Flag(name: .customLong("target"), help: "Search the target side's concordance (the query is in the target language).")
     var target = false
@@ -43,15 +43,6 @@ struct LookupCommand: ParsableCommand {
         guard !FuzzySegment(query).tokens.isEmpty else { throw ValidationError("the query has no words to look up") }
         guard minimum >= 1 && minimum <= 100 else { throw ValidationError("--min must be between 1 and 100") }
         guard limit >= 1 && limit <= 1000 else { throw ValidationError("-n must be between 1 and 1000") }
-        guard side != nil else { throw ValidationError("--from must be id or en") }
-    }
-
-    var side: LookupSide? {
-        switch LanguageCode(from).primary {
-        case "id": return .indonesian
-        case "en": return .english
-        default: return nil
-        }
     }
 
     func run() throws {
@@ -65,7 +56,7 @@ struct LookupCommand: ParsableCommand {
         for note in index.notes { Output.error("note: \(note)") }
         if !index.skipped.isEmpty { Output.reportSkipped(index.skipped) }
 
-        let request = LookupRequest(query: query, minimum: minimum, limit: limit, from: side ?? .indonesian,
+        let request = LookupRequest(query: query, minimum: minimum, limit: limit, from: from.side,
                                     searchTarget: target, concordanceLimit: limit * 2)
         let terms = try glossary.load(report: false)
         let matcher = terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
@@ -76,4 +67,22 @@ struct LookupCommand: ParsableCommand {
             LookupPrinter(colours: .forStdout, searchTarget: target).print(report)
         }
     }
+}
+
+/// `--from`: any code whose primary subtag is Indonesian (`id`, legacy `in`) or English, in any
+/// case and with any region (`id-ID`, `in`, `EN-us`); anything else is a usage error.
+struct QueryLanguage: ExpressibleByArgument {
+    var side: LookupSide
+
+    init(_ side: LookupSide) { self.side = side }
+
+    init?(argument: String) {
+        switch LanguageCode(argument).primary {
+        case "id": side = .indonesian
+        case "en": side = .english
+        default: return nil
+        }
+    }
+
+    var defaultValueDescription: String { side == .indonesian ? "id" : "en" }
 }
