@@ -32,8 +32,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Store only pairs at least this confident (0–1).", valueName: "confidence"))
     var minConfidence: Double = 0.5
 
-    @Option(help: ArgumentHelp("Output: text, tsv (INDONESIAN<TAB>ENGLISH<TAB>CONFIDENCE) or json.", valueName: "format"))
-    var format: AlignmentFormat = .text
+    @OptionGroup var output: OutputOptions<AlignmentFormat>
 
     @Option(help: ArgumentHelp("Also write a side-by-side review page (self-contained HTML).", valueName: "file.html"))
     var review: String?
@@ -75,15 +74,14 @@ struct AlignCommand: ParsableCommand {
         }
         let session = AlignmentSession(indonesian: indonesian, english: english, lexicon: lexicon,
                                        store: memory.store, parameters: settings)
-        let bar = ProgressBar("aligning", when: format != .json && indonesian.sentenceCount + english.sentenceCount > 2000)
+        let bar = ProgressBar("aligning", when: !output.isJSON && indonesian.sentenceCount + english.sentenceCount > 2000)
         let progress: (@Sendable (Double) -> Void)? = bar.isShown ? { @Sendable fraction in bar.draw(fraction) } : nil
         let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
         bar.finish()
         if let review {
             try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)
         }
-        try AlignPrinter(format: format, colours: .forStdout, dryRun: dryRun, minimumConfidence: minConfidence).print(outcome)
+        try AlignPrinter(format: output.format, colours: .forStdout, dryRun: dryRun, minimumConfidence: minConfidence).print(outcome)
     }
 }
 
-extension AlignmentFormat: ExpressibleByArgument {}

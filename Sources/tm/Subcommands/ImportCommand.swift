@@ -18,8 +18,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
-    @Flag(help: "Print the report as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file to import.") }
@@ -27,7 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let report = try MemoryImporter.importFiles(files, into: memory.store)
-        if json {
+        if output.isJSON {
             try Output.printJSON(report)
         } else {
             for file in report.files {

@@ -36,8 +36,7 @@ struct LookupCommand: ParsableCommand {
     @Flag(name: .customLong("target"), help: "Search the target side's concordance (the query is in the target language).")
     var target = false
 
-    @Flag(help: "Print the result as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     func validate() throws {
         guard !FuzzySegment(query).tokens.isEmpty else { throw ValidationError("the query has no words to look up") }
@@ -46,7 +45,7 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let bar = ProgressBar("indexing", when: !json)
+        let bar = ProgressBar("indexing", when: !output.isJSON)
         let index = try LookupIndex(memory: memory.store) { progress in
             let fraction = progress.bytesTotal == 0 ? 0 : Double(progress.bytesDone) / Double(progress.bytesTotal)
             bar.draw(fraction, detail: "file \(progress.fileIndex + 1)/\(progress.fileCount) \(progress.file): \(progress.units) units",
@@ -61,7 +60,7 @@ struct LookupCommand: ParsableCommand {
         let terms = try glossary.load(report: false)
         let matcher = terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
         let report = try LookupEngine.run(request, index: index, glossary: matcher)
-        if json {
+        if output.isJSON {
             try Output.printJSON(report)
         } else {
             LookupPrinter(colours: .forStdout, searchTarget: target).print(report)

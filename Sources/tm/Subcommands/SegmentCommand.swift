@@ -25,8 +25,7 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "The article's language: id, en or auto (guessed from its words).")
     var lang: LanguageChoice = .auto
 
-    @Flag(help: "Print the article's parts as JSON, with character offsets.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     @Flag(help: "Print the sentences only, without the '# dateline:' and '# credit' lines.")
     var sentencesOnly = false
@@ -42,7 +41,7 @@ struct SegmentCommand: ParsableCommand {
 
     func validate() throws {
         if file == nil && exportSRX == nil { throw ValidationError("Name the article to segment (or '-' for standard input), or give --export-srx FILE.") }
-        if json && sentencesOnly { throw ValidationError("--json and --sentences-only do not go together.") }
+        if output.isJSON && sentencesOnly { throw ValidationError("\(output.jsonSpelling) and --sentences-only do not go together.") }
     }
 
     func run() throws {
@@ -79,7 +78,7 @@ struct SegmentCommand: ParsableCommand {
         }
         var segmenter = SentenceSegmenter(language: language, extraAbbreviations: extra)
         if let srxFile { try segmenter.add(srxRules: SegmenterSRX.read(srxFile, language: language)) }
-        if json {
+        if output.isJSON {
             try Output.printJSON(SegmentReport(segmenter.segment(article: text)))
         } else {
             printText(text, segmenter)

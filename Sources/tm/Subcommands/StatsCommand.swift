@@ -10,8 +10,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
-    @Flag(help: "Print the statistics as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     func run() throws {
         let store = memory.store
@@ -19,7 +18,7 @@ struct StatsCommand: ParsableCommand {
             throw MemoryError.notFound(path: store.path)
         }
         let statistics = try MemoryStatistics.compute(store)
-        if json {
+        if output.isJSON {
             try Output.printJSON(statistics)
         } else {
             print("memory: \(statistics.path)")

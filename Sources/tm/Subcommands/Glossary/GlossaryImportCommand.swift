@@ -11,7 +11,7 @@ struct GlossaryImportCommand: ParsableCommand {
 
     @Argument(help: "The file to import (.txt/.utf8/.tsv/.csv/.tbx).") var file: String
     @Flag(help: "Import entries whose source already has another translation.") var allowConflicts = false
-    @Flag(help: "Print what was done as JSON.") var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
     @OptionGroup var glossary: GlossaryOptions
 
     func run() throws {
@@ -30,7 +30,7 @@ struct GlossaryImportCommand: ParsableCommand {
             try GlossaryFile.append(plan.added.map { var e = $0; e.origin = nil; return e }, to: destination)
         }
         let problems = incoming.problems + plan.duplicates + plan.conflicts
-        if json {
+        if output.isJSON {
             try Output.printJSON(GlossaryImportReport(destination: destination, added: plan.added.count,
                                                       duplicates: plan.duplicates, conflicts: plan.conflicts, skippedRows: incoming.problems))
         } else {

@@ -9,7 +9,7 @@ struct GlossaryListCommand: ParsableCommand {
     )
 
     @Option(help: "Only entries whose source, target or note contains this text (case-insensitive).") var grep: String?
-    @Flag(help: "Print the entries as JSON.") var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
     @OptionGroup var glossary: GlossaryOptions
 
     func run() throws {
@@ -20,7 +20,7 @@ struct GlossaryListCommand: ParsableCommand {
                 [entry.source, entry.target, entry.note ?? ""].contains { $0.range(of: grep, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
             }
         }
-        if json {
+        if output.isJSON {
             try Output.printJSON(GlossaryListing(entries: entries, problems: loaded.problems))
         } else {
             for entry in entries { print(GlossaryOutput.line(entry)) }

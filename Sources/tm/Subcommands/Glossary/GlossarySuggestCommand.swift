@@ -21,7 +21,7 @@ struct GlossarySuggestCommand: ParsableCommand {
     @Option(help: "Minimum occurrences of a candidate.") var minCount = 3
     @Option(name: .short, help: "How many suggestions to show.") var n = 50
     @Option(help: "alignment (default) or baseline (most frequent n-grams + most co-occurring English word).") var method = TermSuggestionMethod.alignment
-    @Flag(help: "Print the suggestions as JSON.") var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
     @Option(help: "Write the suggestions to this glossary file (appended; duplicates and conflicts skipped and reported).") var accept: String?
     @Option(help: "With --accept: the ranks to accept, e.g. 1,3,5-8 (default: all shown).") var pick: String?
 
@@ -53,7 +53,7 @@ struct GlossarySuggestCommand: ParsableCommand {
         var options = TermSuggesterOptions(minCount: minCount, limit: n, method: method)
         options.maxWords = 4
         let result = try TermSuggester.suggest(store: store, glossary: known, options: options)
-        if json {
+        if output.isJSON {
             try Output.printJSON(result.suggestions)
         } else {
             if result.suggestions.isEmpty { Output.error("no suggestions: \(result.units) Indonesian–English units read") }
