@@ -1,9 +1,11 @@
 import XCTest
 
 final class LookupCommandTests: XCTestCase {
+    func memory() throws -> URL { try Self.memory(for: self) }
+
     /// A small memory in a fresh folder: the project's own sample sentences.
-    func memory() throws -> URL {
-        let folder = try TMProcess.temporaryFolder(self)
+    static func memory(for testCase: XCTestCase) throws -> URL {
+        let folder = try TMProcess.temporaryFolder(testCase)
         let tmx = """
         <?xml version="1.0" encoding="UTF-8"?>
         <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="id" datatype="plaintext"/>
