@@ -1,10 +1,11 @@
 import XCTest
 
 final class LookupCommandTests: XCTestCase {
-    func memory() throws -> URL { try Self.memory(for: self) }
-
     /// A small memory in a fresh folder: the project's own sample sentences.
-    static func memory(for testCase: XCTestCase) throws -> URL {
+    func memory() throws -> URL { try Self.memoryFolder(self) }
+
+    /// The same memory, in a folder that `testCase` removes when it ends.
+    static func memoryFolder(_ testCase: XCTestCase) throws -> URL {
         let folder = try TMProcess.temporaryFolder(testCase)
         let tmx = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -4,7 +4,7 @@ import XCTest
 /// The CLI's shared conventions: `--format` with `--json` as its alias, `--from` codes, colours.
 final class OutputConventionTests: XCTestCase {
     func testFormatJSONPrintsWhatJSONPrints() throws {
-        let folder = try LookupCommandTests.memory(for: self)
+        let folder = try LookupCommandTests.memoryFolder(self)
         for arguments in [["lookup", "kemitraan strategis"], ["stats"]] {
             let flag = try TMProcess.run(arguments + ["--json"], in: folder)
             let option = try TMProcess.run(arguments + ["--format", "json"], in: folder)
@@ -21,7 +21,7 @@ final class OutputConventionTests: XCTestCase {
     }
 
     func testJSONWithAnotherFormatIsAUsageError() throws {
-        let folder = try LookupCommandTests.memory(for: self)
+        let folder = try LookupCommandTests.memoryFolder(self)
         let stats = try TMProcess.run(["stats", "--json", "--format", "text"], in: folder)
         XCTAssertEqual(stats.status, 64, stats.stderr)
         XCTAssertTrue(stats.stderr.contains("--json and --format text do not go together"), stats.stderr)
@@ -48,7 +48,7 @@ final class OutputConventionTests: XCTestCase {
     }
 
     func testFromTakesAnyIndonesianOrEnglishCode() throws {
-        let folder = try LookupCommandTests.memory(for: self)
+        let folder = try LookupCommandTests.memoryFolder(self)
         let indonesian = try TMProcess.run(["lookup", "kemitraan strategis", "--json"], in: folder)
         for code in ["id-ID", "in", "ID"] {
             let result = try TMProcess.run(["lookup", "kemitraan strategis", "--json", "--from", code], in: folder)
@@ -68,7 +68,7 @@ final class OutputConventionTests: XCTestCase {
 
     /// NO_COLOR empty would allow colours: only the terminal test keeps them out here.
     func testNoColoursOffATerminal() throws {
-        let folder = try LookupCommandTests.memory(for: self)
+        let folder = try LookupCommandTests.memoryFolder(self)
         let (id, en) = try AlignCommandTests.write(folder)
         for arguments in [["lookup", "Kemitraan strategis komprehensif di Jakarta"], ["align", "--dry-run", id, en]] {
             let result = try TMProcess.run(arguments, in: folder, environment: ["NO_COLOR": ""])
@@ -82,7 +82,7 @@ final class OutputConventionTests: XCTestCase {
     /// On a terminal (script(1) gives one) colours appear, unless NO_COLOR is set.
     func testColoursOnATerminalUnlessNoColor() throws {
         guard let script = TMProcess.which("script") else { throw XCTSkip("script(1) is not installed") }
-        let folder = try LookupCommandTests.memory(for: self)
+        let folder = try LookupCommandTests.memoryFolder(self)
         let command = "'\(TMProcess.executable.path)' lookup 'Kemitraan strategis komprehensif di Jakarta'"
         let coloured = try TMProcess.runProgram(script, ["-qec", command, "/dev/null"], in: folder, environment: ["NO_COLOR": ""])
         XCTAssertEqual(coloured.status, 0, coloured.stderr)
