@@ -12,13 +12,13 @@ struct TM: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            Import.self,
-            Export.self,
-            Stats.self,
-            Segment.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            StatsCommand.self,
+            SegmentCommand.self,
             GlossaryCommand.self,
-            Lookup.self,
-            Align.self,
+            LookupCommand.self,
+            AlignCommand.self,
         ]
     )
 }

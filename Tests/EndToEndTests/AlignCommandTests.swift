@@ -39,7 +39,7 @@ final class AlignCommandTests: XCTestCase {
     COPYRIGHT © ANTARA 2024
     """
 
-    private func write(_ folder: URL) throws -> (String, String) {
+    static func write(_ folder: URL) throws -> (String, String) {
         let id = folder.appendingPathComponent("banjir.id.txt"), en = folder.appendingPathComponent("banjir.en.txt")
         try Self.indonesian.write(to: id, atomically: true, encoding: .utf8)
         try Self.english.write(to: en, atomically: true, encoding: .utf8)
@@ -48,7 +48,7 @@ final class AlignCommandTests: XCTestCase {
 
     func testAlignStoresUnitsWithProvenanceOnce() throws {
         let folder = try TMProcess.temporaryFolder(self)
-        let (id, en) = try write(folder)
+        let (id, en) = try Self.write(folder)
         let memory = folder.appendingPathComponent("TMX").path
         let first = try TMProcess.run(["align", id, en, "--tm", memory, "--format", "json"])
         XCTAssertEqual(first.status, 0, first.stderr)
@@ -102,7 +102,7 @@ final class AlignCommandTests: XCTestCase {
 
     func testReviewPageIsWritten() throws {
         let folder = try TMProcess.temporaryFolder(self)
-        let (id, en) = try write(folder)
+        let (id, en) = try Self.write(folder)
         let page = folder.appendingPathComponent("review.html").path
         let result = try TMProcess.run(["align", "--dry-run", id, en, "--review", page])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -114,7 +114,7 @@ final class AlignCommandTests: XCTestCase {
 
     func testBadInputs() throws {
         let folder = try TMProcess.temporaryFolder(self)
-        let (id, en) = try write(folder)
+        let (id, en) = try Self.write(folder)
         let empty = folder.appendingPathComponent("empty.txt")
         try Data().write(to: empty)
         let binary = folder.appendingPathComponent("binary.txt")

@@ -54,14 +54,12 @@ public enum AlignmentFormat: String, Sendable, CaseIterable, Codable {
         return out
     }
 
-    /// A readable listing: confidence and shape, then both sides.
-    public static func text(_ pairs: [AlignedPair], colour: Bool) -> String {
+    /// A readable listing: confidence and shape, then both sides. `header` may decorate each
+    /// pair's `[0.95 1-1]` line (the CLI colours it; the library prints no escape codes).
+    public static func text(_ pairs: [AlignedPair], header: (AlignedPair, String) -> String = { $1 }) -> String {
         var out = ""
         for pair in pairs {
-            let mark = decimal(pair.confidence, places: 2)
-            let tint = !colour ? "" : pair.confidence >= 0.9 ? "\u{1B}[32m" : pair.confidence >= 0.5 ? "\u{1B}[33m" : "\u{1B}[31m"
-            let reset = colour ? "\u{1B}[0m" : ""
-            out += "\(tint)[\(mark) \(pair.kind)]\(reset)\n"
+            out += header(pair, "[\(decimal(pair.confidence, places: 2)) \(pair.kind)]") + "\n"
             out += "  id: " + (pair.indonesian.isEmpty ? "—" : clean(pair.indonesian)) + "\n"
             out += "  en: " + (pair.english.isEmpty ? "—" : clean(pair.english)) + "\n"
         }

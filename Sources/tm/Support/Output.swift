@@ -17,13 +17,8 @@ enum Output {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
-    /// True when stderr is a terminal (progress bars and colours only then).
+    /// True when stderr is a terminal (progress bars only then).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
-
-    /// Colours only on a terminal, never with NO_COLOR set.
-    static var useColour: Bool {
-        isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-    }
 
     /// Exit status 2: the command finished, but some input was skipped or found wanting.
     static let finishedWithProblems = ExitCode(2)
@@ -33,12 +28,4 @@ enum Output {
         for item in skipped.prefix(limit) { error("\(item.path):\(item.line): skipped: \(item.reason)") }
         if skipped.count > limit { error("… and \(skipped.count - limit) more skipped") }
     }
-}
-
-/// The `--tm` option shared by every command that reads or writes the memory.
-struct MemoryOptions: ParsableArguments {
-    @Option(name: .customLong("tm"), help: ArgumentHelp("The translation memory: a folder of .tmx files or one .tmx file (default: $TM_PATH, else TMX/).", valueName: "path"))
-    var path: String?
-
-    var store: TranslationMemoryStore { TranslationMemoryStore.resolve(path) }
 }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Import: ParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Add TMX files (any CAT tool's) or two-column TSV/CSV Indonesian/English pairs to the memory.",
         discussion: """
         Every input is read and checked before anything is written: a malformed file stops the import \
@@ -17,8 +18,7 @@ struct Import: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
-    @Flag(help: "Print the report as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file to import.") }
@@ -26,7 +26,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let report = try MemoryImporter.importFiles(files, into: memory.store)
-        if json {
+        if output.isJSON {
             try Output.printJSON(report)
         } else {
             for file in report.files {

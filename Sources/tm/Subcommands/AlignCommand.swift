@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Align: ParsableCommand {
+struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "align",
         abstract: "Align an Indonesian article with its English translation into sentence pairs, and store them in the memory.",
         discussion: """
         Both files are split into sentences (or, with --presegmented, read one segment a line with <p> lines \
@@ -31,8 +32,7 @@ struct Align: ParsableCommand {
     @Option(help: ArgumentHelp("Store only pairs at least this confident (0–1).", valueName: "confidence"))
     var minConfidence: Double = 0.5
 
-    @Option(help: ArgumentHelp("Output: text, tsv (INDONESIAN<TAB>ENGLISH<TAB>CONFIDENCE) or json.", valueName: "format"))
-    var format: AlignmentFormat = .text
+    @OptionGroup var output: OutputOptions<AlignmentFormat>
 
     @Option(help: ArgumentHelp("Also write a side-by-side review page (self-contained HTML).", valueName: "file.html"))
     var review: String?
@@ -74,46 +74,14 @@ struct Align: ParsableCommand {
         }
         let session = AlignmentSession(indonesian: indonesian, english: english, lexicon: lexicon,
                                        store: memory.store, parameters: settings)
-        var progress: (@Sendable (Double) -> Void)?
-        if Output.stderrIsTerminal && format != .json && indonesian.sentenceCount + english.sentenceCount > 2000 {
-            progress = { @Sendable fraction in AlignProgress.show(fraction) }
-        }
-        var outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
-        if progress != nil { AlignProgress.finish() }
+        let bar = ProgressBar("aligning", when: !output.isJSON && indonesian.sentenceCount + english.sentenceCount > 2000)
+        let progress: (@Sendable (Double) -> Void)? = bar.isShown ? { @Sendable fraction in bar.draw(fraction) } : nil
+        let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
+        bar.finish()
         if let review {
             try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)
         }
-        switch format {
-        case .tsv:
-            FileHandle.standardOutput.write(Data(AlignmentFormat.tsv(outcome.pairs).utf8))
-        case .text:
-            FileHandle.standardOutput.write(Data(AlignmentFormat.text(outcome.pairs, colour: Output.useColour).utf8))
-            if !dryRun {
-                print("\(outcome.report.stored) pairs stored, \(outcome.report.alreadyStored) already in the memory, \(outcome.report.belowThreshold) below \(minConfidence)")
-                if let file = outcome.report.writtenTo { print("written to \(file)") }
-            }
-        case .json:
-            outcome.result.beads = []
-            try Output.printJSON(outcome.report)
-        }
-        if !dryRun && format == .tsv {
-            Output.error("\(outcome.report.stored) pairs stored, \(outcome.report.alreadyStored) already in the memory, \(outcome.report.belowThreshold) below \(minConfidence)")
-        }
+        try AlignPrinter(format: output.format, colours: .forStdout, dryRun: dryRun, minimumConfidence: minConfidence).print(outcome)
     }
 }
 
-extension AlignmentFormat: ExpressibleByArgument {}
-
-/// A one-line progress bar on stderr (only on a terminal).
-enum AlignProgress {
-    static func show(_ fraction: Double) {
-        let width = 30
-        let filled = Int((fraction * Double(width)).rounded())
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r  aligning [\(bar)] \(Int(fraction * 100))%".utf8))
-    }
-
-    static func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}

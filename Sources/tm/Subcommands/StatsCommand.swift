@@ -2,15 +2,15 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Stats: ParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count the memory's units, language pairs, files, dates and creators."
     )
 
     @OptionGroup var memory: MemoryOptions
 
-    @Flag(help: "Print the statistics as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     func run() throws {
         let store = memory.store
@@ -18,7 +18,7 @@ struct Stats: ParsableCommand {
             throw TMError(.noSuchMemory, path: store.path)
         }
         let statistics = try MemoryStatistics.compute(store)
-        if json {
+        if output.isJSON {
             try Output.printJSON(statistics)
         } else {
             print("memory: \(statistics.path)")

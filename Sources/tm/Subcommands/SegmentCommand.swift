@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TranslationMemory
 
-struct Segment: ParsableCommand {
+struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "segment",
         abstract: "Split a news article into sentences, with its title, dateline and credits.",
         discussion: """
         Prints one sentence a line and a blank line between paragraphs: the title first, then the \
@@ -24,8 +25,7 @@ struct Segment: ParsableCommand {
     @Option(help: "The article's language: id, en or auto (guessed from its words).")
     var lang: LanguageChoice = .auto
 
-    @Flag(help: "Print the article's parts as JSON, with character offsets.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     @Flag(help: "Print the sentences only, without the '# dateline:' and '# credit' lines.")
     var sentencesOnly = false
@@ -41,7 +41,7 @@ struct Segment: ParsableCommand {
 
     func validate() throws {
         if file == nil && exportSRX == nil { throw ValidationError("Name the article to segment (or '-' for standard input), or give --export-srx FILE.") }
-        if json && sentencesOnly { throw ValidationError("--json and --sentences-only do not go together.") }
+        if output.isJSON && sentencesOnly { throw ValidationError("\(output.jsonSpelling) and --sentences-only do not go together.") }
     }
 
     func run() throws {
@@ -78,65 +78,10 @@ struct Segment: ParsableCommand {
         }
         var segmenter = SentenceSegmenter(language: language, extraAbbreviations: extra)
         if let srxFile { try segmenter.add(srxRules: SegmenterSRX.read(srxFile, language: language)) }
-        if json {
+        if output.isJSON {
             try Output.printJSON(SegmentReport(segmenter.segment(article: text)))
         } else {
-            printText(text, segmenter)
-        }
-    }
-
-    /// Prints straight from the text's bytes through one buffer: a 100 MB article prints in a
-    /// few large writes and never becomes a million small strings.
-    private func printText(_ text: String, _ segmenter: SentenceSegmenter) {
-        var text = text
-        text.withUTF8 { p in
-            var out: [UInt8] = []
-            out.reserveCapacity(1 << 20)
-            func flush(force: Bool = false) {
-                if out.count >= 1 << 20 || (force && !out.isEmpty) {
-                    out.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
-                    out.removeAll(keepingCapacity: true)
-                }
-            }
-            func line(_ r: Range<Int>) {
-                let from = out.count
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[r]))
-                // A sentence of a hard-wrapped paragraph spans lines: print it on one.
-                for k in from..<out.count where out[k] == 0x0A || out[k] == 0x09 { out[k] = 0x20 }
-                out.append(0x0A)
-            }
-            func line(_ s: String) {
-                out.append(contentsOf: Array(s.utf8).map { $0 == 0x0A || $0 == 0x09 ? 0x20 : $0 })
-                out.append(0x0A)
-            }
-            var first = true
-            var metadata: [String] = []
-            segmenter.forEachPart(utf8: p) { part in
-                switch part {
-                case .title(let r):
-                    line(r)
-                    first = false
-                case .paragraph:
-                    if !first { out.append(0x0A) }
-                    first = false
-                    flush()
-                case .sentence(let r):
-                    line(r)
-                case .dateline(let dateline):
-                    var parts = ["place: \(dateline.place)"]
-                    if let agency = dateline.agency { parts.append("agency: \(agency)") }
-                    if let date = dateline.date { parts.append("date: \(date)") }
-                    metadata.append("# dateline: \(dateline.text) (\(parts.joined(separator: ", ")))")
-                case .credit(let credit):
-                    let names = credit.names.isEmpty ? "" : " [" + credit.names.joined(separator: "; ") + "]"
-                    metadata.append("# \(credit.kind.rawValue): \(credit.value)\(names)")
-                }
-            }
-            if !sentencesOnly && !metadata.isEmpty {
-                if !first { out.append(0x0A) }
-                for item in metadata { line(item) }
-            }
-            flush(force: true)
+            SegmentPrinter(sentencesOnly: sentencesOnly).print(text, segmenter)
         }
     }
 }

@@ -5,8 +5,9 @@ import TranslationMemory
 extension TMXLevel: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 
-struct Export: ParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the whole memory as one TMX (or TSV) file for a CAT tool.",
         discussion: """
         Language codes are written as asked: OmegaT and memoQ read id-ID/en-US; give --src id or \

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import TranslationMemory
+
+extension GlossaryFormat: ExpressibleByArgument {}
+
+struct GlossaryExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the glossary as OmegaT TSV, CSV, TBX-Basic v3 (tbx) or TBX v2 martif (tbx2).",
+        discussion: "TSV keeps source, target and note only; CSV and TBX keep part of speech, domain, alternatives and forbidden variants."
+    )
+
+    @Option(help: "tsv, csv, tbx (TBX-Basic v3) or tbx2 (martif).") var format: GlossaryFormat
+    @Option(help: "The file to write (atomically); - for standard output (tsv and csv only).") var out: String
+    @OptionGroup var glossary: GlossaryOptions
+
+    func validate() throws {
+        if out == "-" && (format == .tbx || format == .tbx2) { throw ValidationError("--out - (standard output) works with tsv and csv only") }
+    }
+
+    func run() throws {
+        let loaded = try glossary.load()
+        if loaded.entries.isEmpty { throw GlossaryError.empty(path: glossary.resolved.joined(separator: ", ")) }
+        if out == "-" {
+            let text = format == .csv ? GlossaryFile.csvHeaderLineText + loaded.entries.map { GlossaryFile.csvLine($0) + "\n" }.joined()
+                                      : loaded.entries.map { GlossaryFile.tsvLine($0) + "\n" }.joined()
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            try GlossaryFile.write(loaded.entries, to: out, format: format)
+            Output.error("wrote \(loaded.entries.count) entries to \(out)")
+        }
+        if !loaded.problems.isEmpty { throw Output.finishedWithProblems }
+    }
+}
