@@ -307,26 +307,9 @@ public struct AlignmentLexicon: Sendable {
     // MARK: - Concepts of a word
 
     /// The words of a sentence for matching: `WordTokenizer`'s, after dotted acronyms (`U.S.`,
-    /// `U.N.`) are read as one word.
+    /// `U.N.`) are folded into one word.
     static func words(_ text: String) -> [WordToken] {
-        guard text.contains(".") else { return WordTokenizer.tokenize(text) }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if index == 0 || !scalars[index - 1].properties.isAlphabetic {
-                var end = index
-                while end + 1 < scalars.count, scalars[end].properties.isUppercase, scalars[end + 1] == "." { end += 2 }
-                if end - index >= 4 {
-                    for k in stride(from: index, to: end, by: 2) { out.append(scalars[k]) }
-                    index = end
-                    continue
-                }
-            }
-            out.append(scalars[index])
-            index += 1
-        }
-        return WordTokenizer.tokenize(String(out))
+        WordTokenizer.tokenize(AbbreviationFolding.fold(text))
     }
 
     /// The concepts of an English word (never grows the table: unknown keys get fresh numbers
