@@ -71,16 +71,11 @@ public struct AlignmentLexicon: Sendable {
     /// starts a comment). Multiword English sides contribute their content words; multiword
     /// Indonesian sides are skipped (the aligner matches words, not phrases).
     public mutating func loadPairs(_ text: String, path: String) throws {
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
+        for (lineNumber, fields) in try DelimitedText.commentedRows(of: text, path: path) {
             guard fields.count >= 2 else {
                 throw AlignmentError.malformedLexicon(path: path, line: lineNumber, reason: "expected indonesian<TAB>english")
             }
-            let indonesian = String(fields[0]).trimmingCharacters(in: .whitespaces)
+            let indonesian = fields[0]
             if indonesian.contains(" ") { continue }
             for english in fields[1].split(separator: "|") {
                 add(indonesian: indonesian, english: String(english))

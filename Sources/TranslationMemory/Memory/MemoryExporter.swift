@@ -109,7 +109,7 @@ public enum MemoryExporter {
                 defer { try? handle.close() }
                 var buffer = "\(options.sourceLanguage)\t\(options.targetLanguage)\n"
                 try forEachExportable { unit in
-                    buffer += tsvField(unit.variants[0].segment.plainText) + "\t" + tsvField(unit.variants[1].segment.plainText) + "\n"
+                    buffer += DelimitedText.tsvField(unit.variants[0].segment.plainText) + "\t" + DelimitedText.tsvField(unit.variants[1].segment.plainText) + "\n"
                     if buffer.utf8.count > 1 << 20 {
                         try handle.write(contentsOf: Data(buffer.utf8))
                         buffer = ""
@@ -171,11 +171,5 @@ public enum MemoryExporter {
             }
         }
         return unit
-    }
-
-    /// A text as one TSV field: tabs and line breaks become spaces.
-    static func tsvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }
