@@ -70,7 +70,7 @@ struct Lookup: ParsableCommand {
         let request = LookupRequest(query: query, minimum: minimum, limit: limit, from: side ?? .indonesian,
                                     searchTarget: target, concordanceLimit: limit * 2)
         let terms = try glossary.load(report: false)
-        let matcher = terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
+        let matcher = try terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
         let report = try LookupEngine.run(request, index: index, glossary: matcher)
         if json {
             try Output.printJSON(report)

@@ -2,15 +2,12 @@ import Foundation
 
 /// Errors of the aligner's data files and inputs.
 public enum AlignmentError: LocalizedError, Sendable, Equatable {
-    case missingResource(name: String)
     case malformedLexicon(path: String, line: Int, reason: String)
     case emptyInput(path: String)
     case tooManyParagraphMarks(path: String)
 
     public var errorDescription: String? {
         switch self {
-        case .missingResource(let name):
-            return "\(name): shipped alignment data is missing from the installation"
         case .malformedLexicon(let path, let line, let reason):
             return "\(path):\(line): \(reason)"
         case .emptyInput(let path):
@@ -53,18 +50,10 @@ public struct AlignmentLexicon: Sendable {
 
     private static let shippedLoad: Result<AlignmentLexicon, Error> = Result {
         var lexicon = AlignmentLexicon()
-        for (name, ext) in [("alignment-lexicon-id-en", "tsv"), ("alignment-fixed-id-en", "tsv"), ("alignment-function-words", "txt")] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: ext) else {
-                throw AlignmentError.missingResource(name: "\(name).\(ext)")
-            }
-            let text = try TextDecoding.readFile(url.path)
-            if ext == "txt" {
-                lexicon.loadFunctionWords(text)
-            } else {
-                try lexicon.loadPairs(text, path: url.lastPathComponent)
-            }
+        for name in ["alignment-lexicon-id-en.tsv", "alignment-fixed-id-en.tsv"] {
+            try lexicon.loadPairs(ResourceLoader.text(named: name), path: name)
         }
+        lexicon.loadFunctionWords(try ResourceLoader.text(named: "alignment-function-words.txt"))
         return lexicon
     }
     /// Adds `indonesian<TAB>english` lines (English alternatives may be separated by `|`; `#`
