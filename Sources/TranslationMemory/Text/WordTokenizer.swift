@@ -56,29 +56,38 @@ public enum WordTokenizer {
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
 
-    /// The general path, scalar by scalar.
-    static func tokenizeScalars(_ text: String) -> [WordToken] {
-        let scalars = Array(text.unicodeScalars)
-        var tokens: [WordToken] = []
+    /// The word boundaries of a text of `count` units (scalars or ASCII bytes) described by
+    /// `isWord`, `isDigit` and `value`: calls `word(start, end)` for each word, in order.
+    @inline(__always)
+    static func forEachWord(count: Int, isWord: (Int) -> Bool, isDigit: (Int) -> Bool, value: (Int) -> UInt32,
+                            _ word: (_ start: Int, _ end: Int) -> Void) {
         var index = 0
-        let count = scalars.count
         while index < count {
-            guard isWord(scalars[index]) else { index += 1; continue }
+            guard isWord(index) else { index += 1; continue }
             let start = index
             index += 1
             while index < count {
-                if isWord(scalars[index]) { index += 1; continue }
-                if index + 1 < count, isWord(scalars[index + 1]),
-                   joins(scalars[index].value, previousIsDigit: isDigit(scalars[index - 1]), nextIsDigit: isDigit(scalars[index + 1])) {
+                if isWord(index) { index += 1; continue }
+                if index + 1 < count, isWord(index + 1),
+                   joins(value(index), previousIsDigit: isDigit(index - 1), nextIsDigit: isDigit(index + 1)) {
                     index += 1
                     continue
                 }
                 break
             }
+            word(start, index)
+        }
+    }
+
+    /// The general path, scalar by scalar.
+    static func tokenizeScalars(_ text: String) -> [WordToken] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [WordToken] = []
+        forEachWord(count: scalars.count, isWord: { isWord(scalars[$0]) }, isDigit: { isDigit(scalars[$0]) }, value: { scalars[$0].value }) { start, end in
             var word = String.UnicodeScalarView()
-            word.append(contentsOf: scalars[start..<index])
+            word.append(contentsOf: scalars[start..<end])
             let text = String(word)
-            tokens.append(WordToken(text: text, normalized: text.lowercased(), start: start, end: index, isNumber: isDigit(scalars[start])))
+            tokens.append(WordToken(text: text, normalized: text.lowercased(), start: start, end: end, isNumber: isDigit(scalars[start])))
         }
         return tokens
     }
@@ -87,25 +96,11 @@ public enum WordTokenizer {
     static func tokenizeASCII(_ text: inout String) -> [WordToken] {
         text.withUTF8 { bytes -> [WordToken] in
             var tokens: [WordToken] = []
-            let count = bytes.count
-            var index = 0
-            while index < count {
-                guard isASCIIWord(bytes[index]) else { index += 1; continue }
-                let start = index
-                index += 1
-                while index < count {
-                    if isASCIIWord(bytes[index]) { index += 1; continue }
-                    if index + 1 < count, isASCIIWord(bytes[index + 1]),
-                       joins(UInt32(bytes[index]), previousIsDigit: isASCIIDigit(bytes[index - 1]), nextIsDigit: isASCIIDigit(bytes[index + 1])) {
-                        index += 1
-                        continue
-                    }
-                    break
-                }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            forEachWord(count: bytes.count, isWord: { isASCIIWord(bytes[$0]) }, isDigit: { isASCIIDigit(bytes[$0]) }, value: { UInt32(bytes[$0]) }) { start, end in
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
                 tokens.append(WordToken(text: String(decoding: word, as: UTF8.self), normalized: String(decoding: lower, as: UTF8.self),
-                                        start: start, end: index, isNumber: isASCIIDigit(bytes[start])))
+                                        start: start, end: end, isNumber: isASCIIDigit(bytes[start])))
             }
             return tokens
         }
