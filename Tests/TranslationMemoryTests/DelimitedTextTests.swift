@@ -8,6 +8,8 @@ final class DelimitedTextTests: XCTestCase {
         XCTAssertEqual(scalars(DelimitedText.tsvField("a\tb\nc\r\nd\re")), scalars("a b c  d e"))
         XCTAssertEqual(DelimitedText.tsvField("\n\nnote\t"), "  note ")
         XCTAssertEqual(DelimitedText.tsvField("Harga naik 5%, “kata” dia"), "Harga naik 5%, “kata” dia")
+        XCTAssertTrue(DelimitedText.fitsTSVField("Harga naik 5%, “kata” dia"))
+        XCTAssertFalse(DelimitedText.fitsTSVField("one\r\ntwo"), "a CRLF pair is one Character, but not a field")
     }
 
     func testCSVFieldQuotesWhatReadersWouldSplitOrTrim() {

@@ -84,7 +84,7 @@ public enum MemoryExporter {
                         report.unitsWithoutText += 1
                         return
                     }
-                    if pair.contains(where: { $0.hasSubflowText || $0.plainText.contains { $0 == "\t" || $0 == "\n" || $0 == "\r" } }) {
+                    if pair.contains(where: { $0.hasSubflowText || !DelimitedText.fitsTSVField($0.plainText) }) {
                         report.unitsAltered += 1
                     }
                 case .tmx:

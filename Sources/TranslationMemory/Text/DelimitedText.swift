@@ -101,12 +101,17 @@ public enum DelimitedText {
         return text.prefix(4096).contains("\t") ? "\t" : ","
     }
 
+    /// True when `tsvField` keeps `text` as it is: it holds no tab, line feed or carriage return.
+    public static func fitsTSVField(_ text: String) -> Bool {
+        !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+    }
+
     /// A text as one TSV field: each tab, line feed and carriage return becomes a space (scalar by
     /// scalar, so a CRLF pair becomes two), which keeps the row and the text's length.
     ///
     /// - Complexity: O(n) in the length of the text.
     public static func tsvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        guard !fitsTSVField(text) else { return text }
         var field = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             field.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
