@@ -10,7 +10,7 @@ final class GlossaryBenchmarkTests: XCTestCase {
             throw XCTSkip("benchmark: set TM_GLOSSARY_BENCHMARK=1 (Benchmarks/glossary/run.sh)")
         }
         var generator = BenchmarkRandom(seed: 20_231_126)
-        let words = Array(IndonesianStemmer.shared.knownWords.filter { !$0.contains("-") }).sorted()
+        let words = Array(try IndonesianStemmer.shared.knownWords.filter { !$0.contains("-") }).sorted()
         // 50,000 entries of 1–3 known words (real vocabulary, so the article hits many of them).
         var entries: [GlossaryEntry] = []
         var seen = Set<String>()
@@ -33,7 +33,7 @@ final class GlossaryBenchmarkTests: XCTestCase {
         let article = articleWords.prefix(1_000).joined(separator: " ")
         for mode in IndonesianStemMode.allCases {
             let buildStart = DispatchTime.now()
-            let matcher = GlossaryMatcher(glossary: glossary, mode: mode)
+            let matcher = try GlossaryMatcher(glossary: glossary, mode: mode)
             let buildMs = Double(DispatchTime.now().uptimeNanoseconds - buildStart.uptimeNanoseconds) / 1e6
             var times: [Double] = []
             var hits = 0

@@ -6,8 +6,8 @@ final class GlossaryMatcherTests: XCTestCase {
         Glossary(entries: pairs.map { GlossaryEntry(source: $0.0, target: $0.1) })
     }
 
-    func testMultiwordTermAcrossInflectedForms() {
-        let matcher = GlossaryMatcher(glossary: glossary([("kemitraan strategis", "strategic partnership")]))
+    func testMultiwordTermAcrossInflectedForms() throws {
+        let matcher = try GlossaryMatcher(glossary: glossary([("kemitraan strategis", "strategic partnership")]))
         let text = "Kedua negara memperkuat kemitraan strategisnya tahun ini."
         let hits = matcher.matches(in: text, language: .indonesian)
         XCTAssertEqual(hits.count, 1)
@@ -18,63 +18,63 @@ final class GlossaryMatcherTests: XCTestCase {
         XCTAssertTrue(hits[0].forms[0].contains("-nya"), hits[0].forms[0])
     }
 
-    func testExactMatchAndCase() {
-        let matcher = GlossaryMatcher(glossary: glossary([("Kementerian Luar Negeri", "Foreign Ministry")]))
+    func testExactMatchAndCase() throws {
+        let matcher = try GlossaryMatcher(glossary: glossary([("Kementerian Luar Negeri", "Foreign Ministry")]))
         let hits = matcher.matches(in: "Juru bicara kementerian luar negeri berkata", language: .indonesian)
         XCTAssertEqual(hits.map(\.kind), [.exact])
         XCTAssertEqual(hits.first?.firstWord, 2)
         XCTAssertEqual(hits.first?.endWord, 5)
     }
 
-    func testInflectionalModeDoesNotConflateDerivations() {
-        let matcher = GlossaryMatcher(glossary: glossary([("mitra", "partner")]))
+    func testInflectionalModeDoesNotConflateDerivations() throws {
+        let matcher = try GlossaryMatcher(glossary: glossary([("mitra", "partner")]))
         XCTAssertTrue(matcher.matches(in: "kemitraan kedua negara", language: .indonesian).isEmpty)
         XCTAssertEqual(matcher.matches(in: "mitranya di Asia", language: .indonesian).count, 1)
     }
 
-    func testDerivationalMode() {
-        let matcher = GlossaryMatcher(glossary: glossary([("laksanakan", "carry out")]), mode: .derivational)
+    func testDerivationalMode() throws {
+        let matcher = try GlossaryMatcher(glossary: glossary([("laksanakan", "carry out")]), mode: .derivational)
         let text = "Pemerintah melaksanakan program itu, yang dilaksanakan sejak Mei."
         let hits = matcher.matches(in: text, language: .indonesian)
         XCTAssertEqual(hits.map(\.matchedText), ["melaksanakan", "dilaksanakan"])
         XCTAssertEqual(hits.map(\.kind), [.derivation, .derivation])
-        let inflectional = GlossaryMatcher(glossary: glossary([("laksanakan", "carry out")]))
+        let inflectional = try GlossaryMatcher(glossary: glossary([("laksanakan", "carry out")]))
         XCTAssertTrue(inflectional.matches(in: text, language: .indonesian).isEmpty)
     }
 
-    func testReduplicatedPlural() {
-        let matcher = GlossaryMatcher(glossary: glossary([("negara anggota", "member state")]))
+    func testReduplicatedPlural() throws {
+        let matcher = try GlossaryMatcher(glossary: glossary([("negara anggota", "member state")]))
         let hits = matcher.matches(in: "negara-negara anggota ASEAN", language: .indonesian)
         XCTAssertEqual(hits.map(\.matchedText), ["negara-negara anggota"])
         XCTAssertEqual(hits.first?.kind, .inflection)
     }
 
-    func testEnglishSideWithPluralsAndForbiddenVariants() {
+    func testEnglishSideWithPluralsAndForbiddenVariants() throws {
         var entry = GlossaryEntry(source: "kemitraan strategis", target: "strategic partnership")
         entry.forbiddenTargets = ["strategic partnering"]
-        let matcher = GlossaryMatcher(glossary: Glossary(entries: [entry]))
+        let matcher = try GlossaryMatcher(glossary: Glossary(entries: [entry]))
         let hits = matcher.matches(in: "Their strategic partnerships and strategic partnering grew.", language: .english)
         XCTAssertEqual(hits.map(\.role), [.target, .forbidden])
         XCTAssertEqual(hits.map(\.kind), [.inflection, .exact])
     }
 
-    func testAcronymsMatchOnlyInCapitals() {
-        let matcher = GlossaryMatcher(glossary: glossary([("AS", "US")]))
+    func testAcronymsMatchOnlyInCapitals() throws {
+        let matcher = try GlossaryMatcher(glossary: glossary([("AS", "US")]))
         XCTAssertEqual(matcher.matches(in: "Presiden AS tiba", language: .indonesian).count, 1)
         XCTAssertTrue(matcher.matches(in: "as roda", language: .indonesian).isEmpty)
         XCTAssertEqual(matcher.matches(in: "the US said", language: .english).count, 1)
         XCTAssertTrue(matcher.matches(in: "told us", language: .english).isEmpty)
     }
 
-    func testPreferLongest() {
-        let matcher = GlossaryMatcher(glossary: glossary([("Menteri", "Minister"), ("Menteri Luar Negeri", "Foreign Minister")]))
+    func testPreferLongest() throws {
+        let matcher = try GlossaryMatcher(glossary: glossary([("Menteri", "Minister"), ("Menteri Luar Negeri", "Foreign Minister")]))
         let hits = matcher.matches(in: "Menteri Luar Negeri Retno", language: .indonesian)
         XCTAssertEqual(hits.count, 2)
         XCTAssertEqual(hits.first?.entry.target, "Foreign Minister")
         XCTAssertEqual(GlossaryMatcher.preferLongest(hits).map(\.entry.target), ["Foreign Minister"])
     }
 
-    func testFiftyThousandEntryGlossary() {
+    func testFiftyThousandEntryGlossary() throws {
         var entries: [GlossaryEntry] = []
         let syllables = ["ba", "ka", "ma", "ra", "ta", "si", "lu", "de", "po", "ni"]
         for i in 0..<50_000 {
@@ -84,7 +84,7 @@ final class GlossaryMatcherTests: XCTestCase {
             entries.append(GlossaryEntry(source: word + " raya", target: "term \(i)"))
         }
         entries.append(GlossaryEntry(source: "kerja sama bilateral", target: "bilateral cooperation"))
-        let matcher = GlossaryMatcher(glossary: Glossary(entries: entries))
+        let matcher = try GlossaryMatcher(glossary: Glossary(entries: entries))
         let hits = matcher.matches(in: "Kerja sama bilateralnya dan bakamarata raya dibahas.", language: .indonesian)
         XCTAssertEqual(hits.map(\.entry.target), ["bilateral cooperation", "term 43210"])
     }
@@ -97,7 +97,7 @@ final class StarterGlossaryTests: XCTestCase {
         let glossary = try Glossary.load(paths: [path])
         XCTAssertGreaterThanOrEqual(glossary.entries.count, 500)
         XCTAssertEqual(glossary.problems, [], "the starter glossary has no duplicates or conflicts")
-        let matcher = GlossaryMatcher(glossary: glossary)
+        let matcher = try GlossaryMatcher(glossary: glossary)
         let text = "Jakarta (ANTARA) - Menlu Retno bertemu Menteri Luar Negeri Tiongkok pada Senin untuk memperkuat kemitraan strategisnya dengan negara-negara anggota ASEAN. Penerjemah: Budi"
         let hits = GlossaryMatcher.preferLongest(matcher.matches(in: text, language: .indonesian))
         let found = hits.map { "\($0.matchedText)=\($0.entry.target)" }

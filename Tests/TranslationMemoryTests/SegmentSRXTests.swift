@@ -31,7 +31,7 @@ final class SegmentSRXTests: XCTestCase {
         ]
         var srxOnly = SentenceSegmenter(language: .indonesian, rules: SegmenterRules(abbreviations: [:], starters: []))
         try srxOnly.add(srxRules: indonesian)
-        let builtIn = SentenceSegmenter(language: .indonesian)
+        let builtIn = try SentenceSegmenter(language: .indonesian)
         for paragraph in paragraphs {
             XCTAssertEqual(srxOnly.sentences(in: paragraph), builtIn.sentences(in: paragraph), paragraph)
         }
@@ -62,7 +62,7 @@ final class SegmentSRXTests: XCTestCase {
         """.write(toFile: path, atomically: true, encoding: .utf8)
         let rules = try SegmenterSRX.read(path, language: .indonesian)
         XCTAssertEqual(rules.count, 2)
-        var segmenter = SentenceSegmenter(language: .indonesian)
+        var segmenter = try SentenceSegmenter(language: .indonesian)
         try segmenter.add(srxRules: rules)
         XCTAssertEqual(segmenter.sentences(in: "Ia bekerja di Div. Keuangan; semua senang. Mereka pulang."),
                        ["Ia bekerja di Div. Keuangan;", "semua senang.", "Mereka pulang."])
@@ -93,7 +93,7 @@ final class SegmentSRXTests: XCTestCase {
     /// A user's rule that backtracks catastrophically ran for minutes on 400 characters: it is
     /// stopped and named, and the good rules still apply.
     func testABacktrackingRuleIsStoppedAndNamed() throws {
-        var segmenter = SentenceSegmenter(language: .indonesian)
+        var segmenter = try SentenceSegmenter(language: .indonesian)
         let evil = SRXSegmentationRule(isBreak: false, before: "(\\w+\\s?)*$", after: "")
         try segmenter.add(srxRules: [SRXSegmentationRule(isBreak: true, before: ";", after: "\\s"), evil])
         XCTAssertNil(segmenter.srxRuleOverrun)

@@ -2,7 +2,11 @@ import XCTest
 @testable import TranslationMemory
 
 final class StemmerTests: XCTestCase {
-    let stemmer = IndonesianStemmer.shared
+    var stemmer: IndonesianStemmer!
+
+    override func setUpWithError() throws {
+        stemmer = try IndonesianStemmer.shared
+    }
 
     func testWordListsAreBundled() {
         XCTAssertGreaterThan(stemmer.knownWords.count, 8_000)

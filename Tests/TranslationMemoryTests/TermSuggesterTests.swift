@@ -33,8 +33,8 @@ enum TermSuggesterFixture {
 }
 
 final class TermSuggesterTests: XCTestCase {
-    func testFindsMultiwordTermsWithTheirAlignedEnglish() {
-        let suggestions = TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 3, limit: 100))
+    func testFindsMultiwordTermsWithTheirAlignedEnglish() throws {
+        let suggestions = try TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 3, limit: 100))
         let found = Dictionary(suggestions.map { ($0.source.lowercased(), $0.target.lowercased()) }, uniquingKeysWith: { first, _ in first })
         XCTAssertEqual(found["kemitraan strategis"], "strategic partnership", "\(found)")
         XCTAssertEqual(found["menteri luar negeri"], "foreign minister", "\(found)")
@@ -51,23 +51,23 @@ final class TermSuggesterTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(partnership.confidence, 0.5, "\(partnership.otherTargets)")
     }
 
-    func testKnownGlossaryTermsAreLeftOut() {
+    func testKnownGlossaryTermsAreLeftOut() throws {
         let glossary = Glossary(entries: [GlossaryEntry(source: "kemitraan strategis", target: "strategic partnership")])
-        let suggestions = TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: glossary, options: TermSuggesterOptions(minCount: 3, limit: 100))
+        let suggestions = try TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: glossary, options: TermSuggesterOptions(minCount: 3, limit: 100))
         XCTAssertFalse(suggestions.contains { $0.source.lowercased() == "kemitraan strategis" })
         XCTAssertTrue(suggestions.contains { $0.source == "Menteri Luar Negeri" })
     }
 
-    func testMinCountAndLimit() {
+    func testMinCountAndLimit() throws {
         let pairs = TermSuggesterFixture.pairs
-        let all = TermSuggester.suggest(pairs: pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 9, limit: 100))
+        let all = try TermSuggester.suggest(pairs: pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 9, limit: 100))
         XCTAssertTrue(all.allSatisfy { $0.frequency >= 9 })
-        XCTAssertEqual(TermSuggester.suggest(pairs: pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 2, limit: 5)).count, 5)
-        XCTAssertTrue(TermSuggester.suggest(pairs: [], glossary: Glossary(), options: TermSuggesterOptions()).isEmpty)
+        XCTAssertEqual(try TermSuggester.suggest(pairs: pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 2, limit: 5)).count, 5)
+        XCTAssertTrue(try TermSuggester.suggest(pairs: [], glossary: Glossary(), options: TermSuggesterOptions()).isEmpty)
     }
 
-    func testBaselinePairsFrequentNgramsWithCooccurringWords() {
-        let suggestions = TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: Glossary(),
+    func testBaselinePairsFrequentNgramsWithCooccurringWords() throws {
+        let suggestions = try TermSuggester.suggest(pairs: TermSuggesterFixture.pairs, glossary: Glossary(),
                                                 options: TermSuggesterOptions(minCount: 3, limit: 100, method: .baseline))
         XCTAssertFalse(suggestions.isEmpty)
         XCTAssertEqual(suggestions.map(\.frequency), suggestions.map(\.frequency).sorted(by: >))

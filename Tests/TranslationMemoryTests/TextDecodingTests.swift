@@ -25,11 +25,4 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(TextDecoding.firstInvalidUTF8([0xED, 0xA0, 0x80]), 0)
         XCTAssertNil(TextDecoding.firstInvalidUTF8(Array("Rp1.500 – “kutipan” 🙂".utf8)))
     }
-
-    func testWordTokenizerKeepsNewsJoiners() {
-        let words = WordTokenizer.tokenize("Negara-negara itu membayar Rp1.500.000,50 pada pukul 10.30 WIB, kata Qur'an-nya (2-3 Februari).")
-        XCTAssertEqual(words.map(\.text), ["Negara-negara", "itu", "membayar", "Rp1.500.000,50", "pada", "pukul", "10.30", "WIB", "kata", "Qur'an-nya", "2-3", "Februari"])
-        XCTAssertEqual(words[0].normalized, "negara-negara")
-        XCTAssertTrue(words[6].isNumber)
-    }
 }

@@ -45,11 +45,11 @@ public enum AlignmentFormat: String, Sendable, CaseIterable, Codable {
     case text, tsv, json
 
     /// `INDONESIAN<TAB>ENGLISH<TAB>CONFIDENCE`, one line a pair, an empty field for a missing side
-    /// (the format `tmeval.py` reads). Tabs and line breaks inside a text become spaces.
+    /// (the format `tmeval.py` reads), fields as `DelimitedText.tsvField` writes them.
     public static func tsv(_ pairs: [AlignedPair]) -> String {
         var out = ""
         for pair in pairs {
-            out += clean(pair.indonesian) + "\t" + clean(pair.english) + "\t" + decimal(pair.confidence, places: 3) + "\n"
+            out += DelimitedText.tsvField(pair.indonesian) + "\t" + DelimitedText.tsvField(pair.english) + "\t" + decimal(pair.confidence, places: 3) + "\n"
         }
         return out
     }
@@ -60,15 +60,10 @@ public enum AlignmentFormat: String, Sendable, CaseIterable, Codable {
         var out = ""
         for pair in pairs {
             out += header(pair, "[\(decimal(pair.confidence, places: 2)) \(pair.kind)]") + "\n"
-            out += "  id: " + (pair.indonesian.isEmpty ? "—" : clean(pair.indonesian)) + "\n"
-            out += "  en: " + (pair.english.isEmpty ? "—" : clean(pair.english)) + "\n"
+            out += "  id: " + (pair.indonesian.isEmpty ? "—" : DelimitedText.tsvField(pair.indonesian)) + "\n"
+            out += "  en: " + (pair.english.isEmpty ? "—" : DelimitedText.tsvField(pair.english)) + "\n"
         }
         return out
-    }
-
-    static func clean(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 }) else { return text }
-        return String(text.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
     }
 
     /// `0.425` for (0.4251, 3): a number in [0, 1] with a fixed number of decimals.

@@ -2,15 +2,12 @@ import Foundation
 
 /// Errors of the aligner's data files and inputs.
 public enum AlignmentError: LocalizedError, Sendable, Equatable {
-    case missingResource(name: String)
     case malformedLexicon(path: String, line: Int, reason: String)
     case emptyInput(path: String)
     case tooManyParagraphMarks(path: String)
 
     public var errorDescription: String? {
         switch self {
-        case .missingResource(let name):
-            return "\(name): shipped alignment data is missing from the installation"
         case .malformedLexicon(let path, let line, let reason):
             return "\(path):\(line): \(reason)"
         case .emptyInput(let path):
@@ -53,34 +50,21 @@ public struct AlignmentLexicon: Sendable {
 
     private static let shippedLoad: Result<AlignmentLexicon, Error> = Result {
         var lexicon = AlignmentLexicon()
-        for (name, ext) in [("alignment-lexicon-id-en", "tsv"), ("alignment-fixed-id-en", "tsv"), ("alignment-function-words", "txt")] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: ext) else {
-                throw AlignmentError.missingResource(name: "\(name).\(ext)")
-            }
-            let text = try TextDecoding.readFile(url.path)
-            if ext == "txt" {
-                lexicon.loadFunctionWords(text)
-            } else {
-                try lexicon.loadPairs(text, path: url.lastPathComponent)
-            }
+        for name in ["alignment-lexicon-id-en.tsv", "alignment-fixed-id-en.tsv"] {
+            try lexicon.loadPairs(ResourceLoader.text(named: name), path: name)
         }
+        lexicon.loadFunctionWords(try ResourceLoader.text(named: "alignment-function-words.txt"))
         return lexicon
     }
     /// Adds `indonesian<TAB>english` lines (English alternatives may be separated by `|`; `#`
     /// starts a comment). Multiword English sides contribute their content words; multiword
     /// Indonesian sides are skipped (the aligner matches words, not phrases).
     public mutating func loadPairs(_ text: String, path: String) throws {
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
+        for (lineNumber, fields) in try DelimitedText.commentedRows(of: text, path: path) {
             guard fields.count >= 2 else {
                 throw AlignmentError.malformedLexicon(path: path, line: lineNumber, reason: "expected indonesian<TAB>english")
             }
-            let indonesian = String(fields[0]).trimmingCharacters(in: .whitespaces)
+            let indonesian = fields[0]
             if indonesian.contains(" ") { continue }
             for english in fields[1].split(separator: "|") {
                 add(indonesian: indonesian, english: String(english))
@@ -307,26 +291,9 @@ public struct AlignmentLexicon: Sendable {
     // MARK: - Concepts of a word
 
     /// The words of a sentence for matching: `WordTokenizer`'s, after dotted acronyms (`U.S.`,
-    /// `U.N.`) are read as one word.
+    /// `U.N.`) are folded into one word.
     static func words(_ text: String) -> [WordToken] {
-        guard text.contains(".") else { return WordTokenizer.tokenize(text) }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if index == 0 || !scalars[index - 1].properties.isAlphabetic {
-                var end = index
-                while end + 1 < scalars.count, scalars[end].properties.isUppercase, scalars[end + 1] == "." { end += 2 }
-                if end - index >= 4 {
-                    for k in stride(from: index, to: end, by: 2) { out.append(scalars[k]) }
-                    index = end
-                    continue
-                }
-            }
-            out.append(scalars[index])
-            index += 1
-        }
-        return WordTokenizer.tokenize(String(out))
+        WordTokenizer.tokenize(AbbreviationFolding.fold(text))
     }
 
     /// The concepts of an English word (never grows the table: unknown keys get fresh numbers

@@ -5,7 +5,7 @@ extension AlignmentDocument {
     /// of its own, the body's paragraphs follow; the dateline and the credit lines are left out of
     /// the text to align and kept as provenance.
     public static func segmented(text: String, path: String, language: ArticleLanguage) throws -> AlignmentDocument {
-        let article = SentenceSegmenter(language: language).segment(article: text)
+        let article = try SentenceSegmenter(language: language).segment(article: text)
         var paragraphs: [[String]] = []
         if let title = article.title, !title.text.trimmingCharacters(in: .whitespaces).isEmpty {
             paragraphs.append([title.text])

@@ -1,79 +1,5 @@
 import Foundation
 
-extension AlignmentLexicon {
-    /// The words of a sentence for matching, lower-cased: `WordTokenizer`'s rules (letters and
-    /// digits; `-` inside words, `'` between letters, `.`/`,`/`:` between digits), with dotted
-    /// acronyms (`U.S.`, `U.N.`) read as one word. ASCII text takes a byte-level fast path with
-    /// the same rules; anything else goes through `WordTokenizer`.
-    ///
-    /// - Complexity: O(n) in the length of the text.
-    static func wordForms(_ text: String) -> [String] {
-        var scalars = Array(text.unicodeScalars)
-        @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool {
-            s.value < 128 ? (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 : s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
-        }
-        @inline(__always) func isDigit(_ s: Unicode.Scalar) -> Bool {
-            s.value < 128 ? s.value >= 48 && s.value <= 57 : s.properties.numericType != nil
-        }
-        @inline(__always) func isWord(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
-        // Dotted acronyms: drop the dots of runs `X.Y.` (two or more capitals each followed by a dot).
-        if text.utf8.contains(46) {
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(scalars.count)
-            var index = 0
-            while index < scalars.count {
-                if index == 0 || !isLetter(scalars[index - 1]) {
-                    var end = index
-                    while end + 1 < scalars.count, scalars[end].value >= 65, scalars[end].value <= 90, scalars[end + 1] == "." { end += 2 }
-                    if end - index >= 4 {
-                        for k in stride(from: index, to: end, by: 2) { out.append(scalars[k]) }
-                        index = end
-                        continue
-                    }
-                }
-                out.append(scalars[index])
-                index += 1
-            }
-            scalars = out
-        }
-        var result: [String] = []
-        var index = 0
-        let count = scalars.count
-        while index < count {
-            guard isWord(scalars[index]) else { index += 1; continue }
-            let start = index
-            index += 1
-            var ascii = scalars[start].value < 128
-            while index < count {
-                let s = scalars[index]
-                if isWord(s) { ascii = ascii && s.value < 128; index += 1; continue }
-                if index + 1 < count, isWord(scalars[index + 1]) {
-                    let previous = scalars[index - 1], next = scalars[index + 1]
-                    switch s {
-                    case "-", "\u{2010}", "\u{2011}":
-                        index += 1; continue
-                    case "'", "\u{2019}":
-                        if !isDigit(previous) && !isDigit(next) { ascii = ascii && s.value < 128; index += 1; continue }
-                    case ".", ",", ":":
-                        if isDigit(previous) && isDigit(next) { index += 1; continue }
-                    default:
-                        break
-                    }
-                }
-                break
-            }
-            if ascii {
-                result.append(String(decoding: scalars[start..<index].map { UInt8($0.value >= 65 && $0.value <= 90 ? $0.value | 0x20 : $0.value) }, as: UTF8.self))
-            } else {
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: scalars[start..<index])
-                result.append(String(word).lowercased())
-            }
-        }
-        return result
-    }
-}
-
 /// One side's text prepared once for both passes: each distinct word form (lower case) gets a
 /// number, with its concepts and kind; sentences are lists of word numbers.
 struct AlignmentTokenizedSide {
@@ -93,7 +19,8 @@ struct AlignmentTokenizedSide {
             var sentenceLengths: [Int] = []
             for text in paragraph {
                 var words: [Int32] = []
-                for form in AlignmentLexicon.wordForms(text) {
+                for token in AlignmentLexicon.words(text) {
+                    let form = token.normalized
                     if let known = numbers[form] { words.append(known); continue }
                     let number = Int32(forms.count)
                     numbers[form] = number

@@ -47,7 +47,7 @@ public enum FuzzyPlaceables {
                                   targetLanguage: LanguageCode) -> (text: String, applied: [FuzzyPlaceableChange]) {
         guard !changes.isEmpty else { return (target, []) }
         var scalars = Array(target.unicodeScalars)
-        let words = FuzzyWords.tokenize(target)
+        let words = WordTokenizer.tokenize(target)
         var used = Set<Int>()
         var replacements: [(start: Int, end: Int, text: String)] = []
         var applied: [FuzzyPlaceableChange] = []

@@ -34,7 +34,7 @@ public struct FuzzySegment: Sendable, Hashable {
     public init(_ raw: String) {
         let text = FuzzySegment.trim(raw)
         self.text = text
-        let words = FuzzyWords.tokenize(text)
+        let words = WordTokenizer.tokenize(text)
         var tokens: [FuzzyToken] = []
         tokens.reserveCapacity(words.count)
         for (index, word) in words.enumerated() {
@@ -113,49 +113,5 @@ public enum FuzzyTokenizer {
             }
         }
         return FuzzyToken(text: word.text, key: lower, placeable: nil, start: word.start, end: word.end)
-    }
-}
-
-/// `WordTokenizer.tokenize` with a fast path for ASCII text (most news text): the same words,
-/// offsets and flags, from bytes instead of Unicode property look-ups, which are most of the cost
-/// of indexing a memory. Anything else goes to `WordTokenizer`.
-///
-/// - Complexity: O(n) in the length of the text.
-public enum FuzzyWords {
-    public static func tokenize(_ text: String) -> [WordToken] {
-        var text = text
-        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        guard ascii else { return WordTokenizer.tokenize(text) }
-        return text.withUTF8 { bytes -> [WordToken] in
-            @inline(__always) func isWord(_ byte: UInt8) -> Bool {
-                (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-            }
-            @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-            var tokens: [WordToken] = []
-            let count = bytes.count
-            var index = 0
-            while index < count {
-                guard isWord(bytes[index]) else { index += 1; continue }
-                let start = index
-                index += 1
-                while index < count {
-                    let byte = bytes[index]
-                    if isWord(byte) { index += 1; continue }
-                    if index + 1 < count, isWord(bytes[index + 1]) {
-                        let previousIsDigit = isDigit(bytes[index - 1]), nextIsDigit = isDigit(bytes[index + 1])
-                        if byte == UInt8(ascii: "-") { index += 1; continue }
-                        if byte == UInt8(ascii: "'") && !previousIsDigit && !nextIsDigit { index += 1; continue }
-                        if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":"))
-                            && previousIsDigit && nextIsDigit { index += 1; continue }
-                    }
-                    break
-                }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-                tokens.append(WordToken(text: String(decoding: word, as: UTF8.self), normalized: String(decoding: lower, as: UTF8.self),
-                                        start: start, end: index, isNumber: isDigit(bytes[start])))
-            }
-            return tokens
-        }
     }
 }

@@ -57,12 +57,7 @@ public enum GlossaryFile {
     static func readTSV(path: String) throws -> Glossary {
         let text = try TextDecoding.readFile(path)
         var glossary = Glossary()
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = rawLine.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        for (lineNumber, fields) in try DelimitedText.commentedRows(of: text, path: path) {
             guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 glossary.problems.append(GlossaryProblem(kind: .skippedRow, path: path, line: lineNumber,
                                                          message: fields.count < 2 ? "expected source<TAB>target[<TAB>comment], found no tab" : "empty source or target"))
@@ -75,15 +70,11 @@ public enum GlossaryFile {
         return glossary
     }
 
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-    }
-
     /// OmegaT's three columns; part of speech, domain and variants have no column and are lost
     /// (use CSV or TBX to keep them).
     public static func tsvLine(_ entry: GlossaryEntry) -> String {
-        var line = oneLine(entry.source) + "\t" + oneLine(entry.target)
-        if let note = entry.note, !note.isEmpty { line += "\t" + oneLine(note) }
+        var line = DelimitedText.tsvField(entry.source) + "\t" + DelimitedText.tsvField(entry.target)
+        if let note = entry.note, !note.isEmpty { line += "\t" + DelimitedText.tsvField(note) }
         return line
     }
 
@@ -147,20 +138,13 @@ public enum GlossaryFile {
         return glossary
     }
 
-    static func csvField(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
-
     static let csvHeaderLine = "source,target,note,pos,domain,alternatives,forbidden\n"
     public static var csvHeaderLineText: String { csvHeaderLine }
 
     public static func csvLine(_ entry: GlossaryEntry) -> String {
         [entry.source, entry.target, entry.note ?? "", entry.partOfSpeech ?? "", entry.domain ?? "",
          entry.alternativeTargets.joined(separator: "; "), entry.forbiddenTargets.joined(separator: "; ")]
-            .map(csvField).joined(separator: ",")
+            .map(DelimitedText.csvField).joined(separator: ",")
     }
 
     static func csvText(_ entries: [GlossaryEntry]) -> String {

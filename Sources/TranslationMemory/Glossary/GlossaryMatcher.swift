@@ -72,11 +72,13 @@ public struct GlossaryMatcher: Sendable {
     private var indonesianKeys: [String: String] = [:]
     private var englishKeys: [String: String] = [:]
 
+    /// `stemmer` defaults to the shipped one (`IndonesianStemmer.shared`, which may throw).
+    ///
     /// - Complexity: O(total words of the glossary's terms).
-    public init(glossary: Glossary, mode: IndonesianStemMode = .inflectional, stemmer: IndonesianStemmer = .shared) {
+    public init(glossary: Glossary, mode: IndonesianStemMode = .inflectional, stemmer: IndonesianStemmer? = nil) throws {
         self.glossary = glossary
         self.mode = mode
-        self.stemmer = stemmer
+        self.stemmer = try stemmer ?? .shared
         var indonesianCache: [String: String] = [:]
         var englishCache: [String: String] = [:]
         for (index, entry) in glossary.entries.enumerated() {

@@ -45,19 +45,19 @@ public struct IndonesianStemmer: Sendable {
     /// Root words: where derivational stripping stops.
     public let roots: Set<String>
 
-    /// The stemmer over the word lists shipped in the library's resources.
-    public static let shared: IndonesianStemmer = {
-        let words = loadList("stemmer-id-words")
-        let extra = loadList("stemmer-id-roots")
-        return IndonesianStemmer(words: words, protectedRoots: extra)
-    }()
+    /// The stemmer over the word lists shipped in the library's resources, built once. Throws
+    /// `TMError` (`.missingResource`) when a list cannot be loaded: without it the stemmer would strip every word.
+    public static var shared: IndonesianStemmer {
+        get throws { try sharedLoad.get() }
+    }
 
-    static func loadList(_ name: String) -> Set<String> {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+    private static let sharedLoad = Result {
+        IndonesianStemmer(words: try loadList("stemmer-id-words.txt"), protectedRoots: try loadList("stemmer-id-roots.txt"))
+    }
+
+    static func loadList(_ name: String) throws -> Set<String> {
         var set = Set<String>()
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        for line in try ResourceLoader.text(named: name).split(separator: "\n") where !line.hasPrefix("#") {
             let word = line.trimmingCharacters(in: .whitespaces).lowercased()
             if !word.isEmpty { set.insert(word) }
         }

@@ -87,7 +87,7 @@ public enum TermSuggester {
             guard let pair = unit.indonesianEnglishPair else { return }
             pairs.append(TermSuggesterPair(indonesian: pair.indonesian, english: pair.english, origin: origin))
         }
-        return (suggest(pairs: pairs, glossary: glossary, options: options), pairs.count, skipped)
+        return (try suggest(pairs: pairs, glossary: glossary, options: options), pairs.count, skipped)
     }
 
     // MARK: Word lists
@@ -144,7 +144,7 @@ public enum TermSuggester {
         var count: Int
     }
 
-    public static func suggest(pairs: [TermSuggesterPair], glossary: Glossary, options: TermSuggesterOptions) -> [TermSuggestion] {
+    public static func suggest(pairs: [TermSuggesterPair], glossary: Glossary, options: TermSuggesterOptions) throws -> [TermSuggestion] {
         var idVocabulary: [String: Int32] = [:]
         var enVocabulary: [String: Int32] = [:]
         func id(_ word: String, _ vocabulary: inout [String: Int32]) -> Int32 {
@@ -209,7 +209,7 @@ public enum TermSuggester {
             }
         }
         // Already in the glossary.
-        let matcher = GlossaryMatcher(glossary: glossary)
+        let matcher = try GlossaryMatcher(glossary: glossary)
         var known = Set<String>()
         if !glossary.entries.isEmpty {
             for key in occurrences.keys {

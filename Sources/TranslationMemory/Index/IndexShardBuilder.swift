@@ -24,7 +24,7 @@ public enum LookupSide: Int, Sendable, Codable, CaseIterable {
 extension FuzzyTokenizer {
     /// The comparison keys of a text, exactly as `FuzzySegment(text).keys`, without the rest.
     public static func keys(_ text: String) -> [String] {
-        let words = FuzzyWords.tokenize(FuzzySegment.trim(text))
+        let words = WordTokenizer.tokenize(FuzzySegment.trim(text))
         var keys: [String] = []
         keys.reserveCapacity(words.count)
         for index in words.indices {

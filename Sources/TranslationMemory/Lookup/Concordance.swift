@@ -85,7 +85,7 @@ public enum Concordance {
 
     /// The tightest occurrence of `words` in order in `text`, keyword-in-context.
     static func locate(_ words: [String], in text: String, context: Int) -> ConcordanceHit? {
-        let tokens = FuzzyWords.tokenize(FuzzySegment.trim(text))
+        let tokens = WordTokenizer.tokenize(FuzzySegment.trim(text))
         let lowered = tokens.map(\.normalized)
         var best: (start: Int, end: Int)?
         for start in lowered.indices where lowered[start] == words[0] {

@@ -84,7 +84,7 @@ public enum MemoryExporter {
                         report.unitsWithoutText += 1
                         return
                     }
-                    if pair.contains(where: { $0.hasSubflowText || $0.plainText.contains { $0 == "\t" || $0 == "\n" || $0 == "\r" } }) {
+                    if pair.contains(where: { $0.hasSubflowText || !DelimitedText.fitsTSVField($0.plainText) }) {
                         report.unitsAltered += 1
                     }
                 case .tmx:
@@ -111,7 +111,7 @@ public enum MemoryExporter {
                 defer { try? handle.close() }
                 var buffer = "\(options.sourceLanguage)\t\(options.targetLanguage)\n"
                 try forEachExportable { unit in
-                    buffer += tsvField(unit.variants[0].segment.plainText) + "\t" + tsvField(unit.variants[1].segment.plainText) + "\n"
+                    buffer += DelimitedText.tsvField(unit.variants[0].segment.plainText) + "\t" + DelimitedText.tsvField(unit.variants[1].segment.plainText) + "\n"
                     if buffer.utf8.count > 1 << 20 {
                         try handle.write(contentsOf: Data(buffer.utf8))
                         buffer = ""
@@ -173,11 +173,5 @@ public enum MemoryExporter {
             }
         }
         return unit
-    }
-
-    /// A text as one TSV field: tabs and line breaks become spaces.
-    static func tsvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }

@@ -18,8 +18,6 @@ public enum SegmenterAbbreviationKind: String, Sendable, Codable, CaseIterable {
 public enum SegmentationError: LocalizedError, Sendable, Equatable {
     /// A line of an abbreviation list that is not `Abbr.` or `Abbr. kind`.
     case badAbbreviationLine(path: String, line: Int, text: String)
-    /// A shipped data file is missing (a broken installation).
-    case missingResource(name: String)
     /// An SRX file that is malformed XML, not SRX, or holds an invalid regular expression.
     case badSRX(path: String, line: Int, reason: String)
     /// The article is empty or white space only.
@@ -29,8 +27,6 @@ public enum SegmentationError: LocalizedError, Sendable, Equatable {
         switch self {
         case .badAbbreviationLine(let path, let line, let text):
             return "\(path):\(line): not an abbreviation line (expected e.g. 'Dr.' or 'No. numeric'): \(text)"
-        case .missingResource(let name):
-            return "the segmentation data file \(name) is missing from the installation"
         case .badSRX(let path, let line, let reason):
             return line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)"
         case .emptyInput(let path):
@@ -59,25 +55,25 @@ public struct SegmenterRules: Sendable {
         self.starters = starters
     }
 
-    /// The rules shipped with the library for `language`.
-    public static func shipped(_ language: ArticleLanguage) -> SegmenterRules {
+    /// The rules shipped with the library for `language`, loaded once.
+    public static func shipped(_ language: ArticleLanguage) throws -> SegmenterRules {
         switch language {
-        case .indonesian: return shippedIndonesian
-        case .english: return shippedEnglish
+        case .indonesian: return try shippedIndonesian.get()
+        case .english: return try shippedEnglish.get()
         }
     }
 
-    private static let shippedIndonesian = load(.indonesian)
-    private static let shippedEnglish = load(.english)
+    private static let shippedIndonesian = Result { try load(.indonesian) }
+    private static let shippedEnglish = Result { try load(.english) }
 
-    private static func load(_ language: ArticleLanguage) -> SegmenterRules {
+    private static func load(_ language: ArticleLanguage) throws -> SegmenterRules {
         var rules = SegmenterRules(abbreviations: [:], starters: [])
-        let abbreviations = resource("segmentation-abbreviations-\(language.rawValue)")
+        let abbreviations = try ResourceLoader.text(named: "segmentation-abbreviations-\(language.rawValue).txt")
         for (_, line) in meaningfulLines(abbreviations) {
             if let (key, kind) = parseAbbreviation(line) { rules.abbreviations[key] = kind }
         }
         var section = ""
-        for (_, line) in meaningfulLines(resource("segmentation-words-\(language.rawValue)")) {
+        for (_, line) in meaningfulLines(try ResourceLoader.text(named: "segmentation-words-\(language.rawValue).txt")) {
             if line.hasPrefix("[") { section = line; continue }
             switch section {
             case "[starters]": rules.starters.insert(line)
@@ -88,16 +84,6 @@ public struct SegmenterRules: Sendable {
             }
         }
         return rules
-    }
-
-    private static func resource(_ name: String) -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            // The resources are part of the build; their absence is an installation fault.
-            fatalError(SegmentationError.missingResource(name: name + ".txt").localizedDescription)
-        }
-        return text
     }
 
     /// Non-empty, non-comment lines with their 1-based numbers.

@@ -19,9 +19,10 @@ public struct SentenceSegmenter: Sendable {
 
     /// `extraAbbreviations` are lines as in the shipped lists: `Kapt.` or `No. numeric`;
     /// malformed ones are ignored (use `SegmenterRules.add(abbreviationLines:)` to report them).
-    public init(language: ArticleLanguage, extraAbbreviations: [String] = []) {
+    /// Throws `TMError` (`.missingResource`) when the shipped rules cannot be loaded.
+    public init(language: ArticleLanguage, extraAbbreviations: [String] = []) throws {
         self.language = language
-        var rules = SegmenterRules.shipped(language)
+        var rules = try SegmenterRules.shipped(language)
         for line in extraAbbreviations {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

@@ -58,7 +58,7 @@ struct LookupCommand: ParsableCommand {
         let request = LookupRequest(query: query, minimum: minimum, limit: limit, from: from.side,
                                     searchTarget: target, concordanceLimit: limit * 2)
         let terms = try glossary.load(report: false)
-        let matcher = terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
+        let matcher = try terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
         let report = try LookupEngine.run(request, index: index, glossary: matcher)
         if output.isJSON {
             try Output.printJSON(report)

@@ -55,7 +55,7 @@ struct SegmentCommand: ParsableCommand {
         if let exportSRX {
             var rules: [ArticleLanguage: SegmenterRules] = [:]
             for language in ArticleLanguage.allCases {
-                rules[language] = SentenceSegmenter(language: language, extraAbbreviations: extra).rules
+                rules[language] = try SentenceSegmenter(language: language, extraAbbreviations: extra).rules
             }
             try SegmenterSRX.export(to: exportSRX, rules: rules)
             if file == nil { return }
@@ -76,7 +76,7 @@ struct SegmentCommand: ParsableCommand {
         case .en: language = .english
         case .auto: language = SentenceSegmenter.detectLanguage(text)
         }
-        var segmenter = SentenceSegmenter(language: language, extraAbbreviations: extra)
+        var segmenter = try SentenceSegmenter(language: language, extraAbbreviations: extra)
         if let srxFile { try segmenter.add(srxRules: SegmenterSRX.read(srxFile, language: language)) }
         if output.isJSON {
             try Output.printJSON(SegmentReport(segmenter.segment(article: text)))

@@ -16,7 +16,7 @@ struct GlossaryStemCommand: ParsableCommand {
     @Argument(help: "Words to stem.") var words: [String] = []
 
     func run() throws {
-        let stemmer = IndonesianStemmer.shared
+        let stemmer = try IndonesianStemmer.shared
         func show(_ word: String) {
             let analysis = stemmer.analyse(word, mode: mode)
             print("\(word)\t\(analysis.stem)\t\(analysis.formDescription)")

@@ -1,0 +1,63 @@
+import XCTest
+@testable import TranslationMemory
+
+final class DelimitedTextTests: XCTestCase {
+    func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    func testTSVFieldIsOneFieldOnOneLine() {
+        XCTAssertEqual(scalars(DelimitedText.tsvField("a\tb\nc\r\nd\re")), scalars("a b c  d e"))
+        XCTAssertEqual(DelimitedText.tsvField("\n\nnote\t"), "  note ")
+        XCTAssertEqual(DelimitedText.tsvField("Harga naik 5%, “kata” dia"), "Harga naik 5%, “kata” dia")
+        XCTAssertTrue(DelimitedText.fitsTSVField("Harga naik 5%, “kata” dia"))
+        XCTAssertFalse(DelimitedText.fitsTSVField("one\r\ntwo"), "a CRLF pair is one Character, but not a field")
+    }
+
+    func testCSVFieldQuotesWhatReadersWouldSplitOrTrim() {
+        XCTAssertEqual(DelimitedText.csvField("strategic partnership"), "strategic partnership")
+        XCTAssertEqual(DelimitedText.csvField("a, b"), "\"a, b\"")
+        XCTAssertEqual(DelimitedText.csvField("the \"Ministry\""), "\"the \"\"Ministry\"\"\"")
+        XCTAssertEqual(DelimitedText.csvField("one\r\ntwo"), "\"one\r\ntwo\"")
+        XCTAssertEqual(DelimitedText.csvField(" padded"), "\" padded\"")
+        // A combining mark on a quote does not hide it (Character-wise it would be one `"́`).
+        XCTAssertEqual(scalars(DelimitedText.csvField("\"\u{301}")), scalars("\"\"\"\u{301}\""))
+    }
+
+    func testWrittenFieldsReadBack() throws {
+        let texts = ["plain", "a, b", "say \"hi\"", "line\nbreak", "\"\u{301}x", ",\u{301}", " edge ", "", "tab\there"]
+        let csv = texts.map(DelimitedText.csvField).joined(separator: ",") + "\n"
+        let csvRows = try DelimitedText.rows(of: csv, separator: ",", path: "t.csv")
+        XCTAssertEqual(csvRows.count, 1)
+        XCTAssertEqual(csvRows[0].fields.map(scalars), texts.map(scalars))
+        let tsv = texts.map(DelimitedText.tsvField).joined(separator: "\t") + "\n"
+        let tsvRows = try DelimitedText.rows(of: tsv, separator: "\t", path: "t.tsv")
+        XCTAssertEqual(tsvRows.count, 1)
+        XCTAssertEqual(tsvRows[0].fields, texts.map(DelimitedText.tsvField))
+    }
+
+    func testRowsQuotingAndLines() throws {
+        let rows = try DelimitedText.rows(of: "a,\"multi\nline\",c\nd,e\n", separator: ",", path: "t.csv")
+        XCTAssertEqual(rows.map(\.line), [1, 3])
+        XCTAssertEqual(rows[0].fields, ["a", "multi\nline", "c"])
+        // TSV has no quoting: a quote is text.
+        XCTAssertEqual(try DelimitedText.rows(of: "\"a\tb\"", separator: "\t", path: "t.tsv")[0].fields, ["\"a", "b\""])
+        XCTAssertThrowsError(try DelimitedText.rows(of: "x\n\"open,\n", separator: ",", path: "t.csv")) { error in
+            XCTAssertEqual(error as? DelimitedFileError, .unterminatedQuote(path: "t.csv", line: 2))
+        }
+    }
+
+    func testCommentedRowsSkipCommentsAndTrim() throws {
+        let rows = try DelimitedText.commentedRows(of: "# header\n\n  \t \nKemenlu \t Foreign Ministry\n \t# indented comment\nsatu\n", path: "g.tsv")
+        XCTAssertEqual(rows.map(\.line), [4, 6])
+        XCTAssertEqual(rows[0].fields, ["Kemenlu", "Foreign Ministry"])
+        XCTAssertEqual(rows[1].fields, ["satu"])
+    }
+
+    /// The glossary, the aligner and the export write TSV fields by the one rule.
+    func testWritersShareTheRule() {
+        let entry = GlossaryEntry(source: "uji\tcoba", target: "trial", note: "one\n\ntwo\r\n")
+        XCTAssertEqual(GlossaryFile.tsvLine(entry), "uji coba\ttrial\tone  two  ")
+        let pair = AlignedPair(indonesian: "Satu\r\ndua.", english: "One\ttwo.", confidence: 1, kind: "1-1", indonesianSentences: [0],
+                               englishSentences: [0], coverage: 0, neighbourCoverage: 0, lengthScore: 0, evidenceWeight: 0)
+        XCTAssertEqual(scalars(AlignmentFormat.tsv([pair])), scalars("Satu  dua.\tOne two.\t1.000\n"))
+    }
+}
