@@ -211,8 +211,11 @@ public struct TMXHeader: Sendable, Codable, Hashable {
         for name in dataAttributes {
             let values = Set(headers.compactMap { $0.attribute(name) })
             if values.count == 1, headers.allSatisfy({ $0.attribute(name) != nil }), let value = values.first {
-                merged.attributes.removeAll { $0.name == name }
-                merged.attributes.append(XMLAttribute(name, value))
+                if let index = merged.attributes.firstIndex(where: { $0.name == name }) {
+                    merged.attributes[index].value = value
+                } else {
+                    merged.attributes.append(XMLAttribute(name, value))
+                }
             }
         }
         for header in headers {
