@@ -1,5 +1,5 @@
-// The in-process half of the lookup benchmark (compiled by run.sh against the release build of
-// the TranslationMemory library). usage: LookupBench MEMORY QUERIES OUT_DIR BRUTE_QUERIES
+// The in-process half of the lookup benchmark (a target of the Benchmarks package, built in release
+// by ../bench.py). usage: LookupBench MEMORY QUERIES OUT_DIR BRUTE_QUERIES
 //
 // Writes to OUT_DIR: keys.txt (each unit's word keys, memory order: the rapidfuzz peer's input),
 // query-keys.txt, swift-top5.txt (distance-only top-5 per query: "unit:distance:longest" …), and
@@ -47,7 +47,7 @@ try prepared.map { $0.keys.joined(separator: " ") }.joined(separator: "\n").appe
     .write(toFile: outDir + "/query-keys.txt", atomically: true, encoding: .utf8)
 
 let scratch = FuzzySearchScratch()
-func run(penalties: Bool) throws -> (latencies: [Double], results: [[FuzzyRankedUnit]]) {
+@MainActor func run(penalties: Bool) throws -> (latencies: [Double], results: [[FuzzyRankedUnit]]) {
     var latencies: [Double] = []
     var results: [[FuzzyRankedUnit]] = []
     let options = FuzzySearchOptions(minimum: 50, limit: 5, side: .indonesian, penalties: penalties)
