@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lookup benchmark, one command: `python3 Benchmarks/lookup/bench.py` from the repository root.
 
-1. Builds `tm` (release) and LookupBench.swift against the release library.
+1. Builds `tm` and LookupBench (release) in the Benchmarks package (Benchmarks/Package.swift).
 2. Generates the memory (gen.py: UNITS units mutated from TICO-19, 4 TMX files) and 1,000 queries
    in SCRATCH (default /tmp/tm-lookup-bench; never in the repository).
 3. Index build: `tm lookup` with no index (wall time, index size).
@@ -43,15 +43,12 @@ def main():
     scratch = args.scratch
     os.makedirs(scratch, exist_ok=True)
 
-    run(["swift", "build", "-c", "release", "--product", "tm"], cwd=ROOT)
-    release = os.path.join(ROOT, ".build", "release")
-    objects = sorted(os.path.join(release, "TranslationMemory.build", name)
-                     for name in os.listdir(os.path.join(release, "TranslationMemory.build")) if name.endswith(".o"))
-    cflags = [flag for part in run(["pkg-config", "--cflags", "libxml-2.0"]).split() for flag in ("-Xcc", part)]
-    bench = os.path.join(scratch, "LookupBench")
-    run(["swiftc", "-O", "-module-name", "LookupBench", os.path.join(HERE, "LookupBench.swift"),
-         "-I", os.path.join(release, "Modules"), "-I", os.path.join(ROOT, "Sources", "CLibXML2")] + cflags
-        + objects + ["-lxml2", "-o", bench])
+    # One release build tree (Benchmarks/.build) for the benchmark and the tm it measures.
+    package = os.path.dirname(HERE)
+    for product in ("LookupBench", "tm"):
+        run(["swift", "build", "-c", "release", "--package-path", package, "--product", product])
+    release = run(["swift", "build", "-c", "release", "--package-path", package, "--show-bin-path"]).strip()
+    bench = os.path.join(release, "LookupBench")
     tm = os.path.join(release, "tm")
 
     memory = os.path.join(scratch, "memory")

@@ -1,5 +1,5 @@
-// The in-process half of the lookup benchmark (compiled by run.sh against the release build of
-// the TranslationMemory library). usage: LookupBench MEMORY QUERIES OUT_DIR BRUTE_QUERIES
+// The in-process half of the lookup benchmark (a target of the Benchmarks package, built in release
+// by ../bench.py). usage: LookupBench MEMORY QUERIES OUT_DIR BRUTE_QUERIES
 //
 // Writes to OUT_DIR: keys.txt (each unit's word keys, memory order: the rapidfuzz peer's input),
 // query-keys.txt, swift-top5.txt (distance-only top-5 per query: "unit:distance:longest" …), and
@@ -30,7 +30,7 @@ let queries = try String(contentsOfFile: arguments[2], encoding: .utf8).split(se
 var fileNumber: [String: Int] = [:]
 for (number, file) in index.files.enumerated() { fileNumber[file] = number }
 var fileOffsets = [Int](repeating: 0, count: index.files.count + 1)
-for (number, segment) in index.segments.enumerated() { fileOffsets[number + 1] = fileOffsets[number] + segment.unitCount }
+for (number, shard) in index.shards.enumerated() { fileOffsets[number + 1] = fileOffsets[number] + shard.unitCount }
 var units: [(position: FuzzyUnitPosition, source: String)] = []
 units.reserveCapacity(fileOffsets.last!)
 var ordinals = [Int](repeating: 0, count: index.files.count)
@@ -47,13 +47,13 @@ try prepared.map { $0.keys.joined(separator: " ") }.joined(separator: "\n").appe
     .write(toFile: outDir + "/query-keys.txt", atomically: true, encoding: .utf8)
 
 let scratch = FuzzySearchScratch()
-func run(penalties: Bool) throws -> (latencies: [Double], results: [[FuzzyRankedUnit]]) {
+@MainActor func run(penalties: Bool) throws -> (latencies: [Double], results: [[FuzzyRankedUnit]]) {
     var latencies: [Double] = []
     var results: [[FuzzyRankedUnit]] = []
     let options = FuzzySearchOptions(minimum: 50, limit: 5, side: .indonesian, penalties: penalties)
     for query in prepared {
         let start = now()
-        let found = try FuzzySearch.search(query, in: index.segments, options: options, scratch: scratch)
+        let found = try FuzzySearch.search(query, in: index.shards, options: options, scratch: scratch)
         latencies.append(Double(now() - start) / 1e3)
         results.append(found)
     }
