@@ -214,10 +214,10 @@ final class AlignTests: XCTestCase {
         let document = try AlignmentDocument.presegmented(text: "Satu.\nDua.\n<p>\nTiga.\n\n<P>\nEmpat.\n", path: "x.txt")
         XCTAssertEqual(document.paragraphs, [["Satu.", "Dua."], ["Tiga."], ["Empat."]])
         XCTAssertThrowsError(try AlignmentDocument.presegmented(text: "<p>\n<p>\n", path: "x.txt")) { error in
-            XCTAssertEqual(error as? AlignmentError, .tooManyParagraphMarks(path: "x.txt"))
+            XCTAssertEqual(error as? TMError, TMError(.onlyParagraphMarks, path: "x.txt"))
         }
         XCTAssertThrowsError(try AlignmentDocument.presegmented(text: "\n \n", path: "e.txt")) { error in
-            XCTAssertEqual(error as? AlignmentError, .emptyInput(path: "e.txt"))
+            XCTAssertEqual(error as? TMError, TMError(.nothingToAlign, path: "e.txt"))
         }
     }
 

@@ -41,7 +41,7 @@ final class DelimitedTextTests: XCTestCase {
         // TSV has no quoting: a quote is text.
         XCTAssertEqual(try DelimitedText.rows(of: "\"a\tb\"", separator: "\t", path: "t.tsv")[0].fields, ["\"a", "b\""])
         XCTAssertThrowsError(try DelimitedText.rows(of: "x\n\"open,\n", separator: ",", path: "t.csv")) { error in
-            XCTAssertEqual(error as? DelimitedFileError, .unterminatedQuote(path: "t.csv", line: 2))
+            XCTAssertEqual(error as? TMError, TMError(.unterminatedQuote, path: "t.csv", line: 2))
         }
     }
 

@@ -70,7 +70,7 @@ final class MemoryStoreTests: XCTestCase {
         let junk = folder.appendingPathComponent("junk.tsv").path
         try Data([0x68, 0x61, 0xFF, 0xFE, 0x00, 0x09, 0x41]).write(to: URL(fileURLWithPath: junk))
         XCTAssertThrowsError(try MemoryImporter.importFiles([junk], into: memory)) { error in
-            XCTAssertTrue((error as? LocalizedError)?.errorDescription?.contains("junk.tsv: invalid UTF-8 at byte 2") == true, "\(error)")
+            XCTAssertTrue((error as? LocalizedError)?.errorDescription?.contains("junk.tsv:1:3: invalid UTF-8 at byte 2") == true, "\(error)")
         }
         XCTAssertEqual(try snapshot(memoryPath), before)
     }

@@ -12,13 +12,18 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(try TextDecoding.decode(Data(), path: "a"), "")
     }
 
-    func testBadBytesNameTheOffset() {
-        // Latin-1 "é" (0xE9) inside ASCII text.
-        XCTAssertThrowsError(try TextDecoding.decode(Data([0x63, 0x61, 0x66, 0xE9, 0x20]), path: "latin1.txt")) { error in
-            XCTAssertEqual(error as? TextFileError, .invalidEncoding(path: "latin1.txt", byteOffset: 3, encoding: "UTF-8"))
+    func testBadBytesNameTheOffsetLineAndColumnWithAHint() {
+        // Latin-1 "é" (0xE9) on the second line.
+        XCTAssertThrowsError(try TextDecoding.decode(Data("Baris satu.\ncaf".utf8) + Data([0xE9, 0x20]), path: "latin1.txt")) { error in
+            XCTAssertEqual("\(error)", "latin1.txt:2:4: invalid UTF-8 at byte 15; if it is Latin-1 or Windows-1252, convert it (iconv -f latin1 -t utf-8 FILE > NEW)")
         }
         XCTAssertThrowsError(try TextDecoding.decode(Data([0x61, 0x00, 0x62]), path: "bin")) { error in
-            XCTAssertEqual(error as? TextFileError, .binary(path: "bin", byteOffset: 1))
+            XCTAssertEqual(error as? TMError, TMError(.binary(byteOffset: 1), path: "bin", line: 1, column: 2))
+        }
+        // UTF-16 saved without its byte order mark.
+        let utf16 = "Jakarta (ANTARA) - Harga naik.".data(using: .utf16LittleEndian)!
+        XCTAssertThrowsError(try TextDecoding.decode(utf16, path: "utf16.txt")) { error in
+            XCTAssertTrue("\(error)".contains("looks like UTF-16LE without a byte order mark") && "\(error)".contains("iconv -f UTF-16LE"), "\(error)")
         }
         // An overlong encoding and a lone surrogate are refused too.
         XCTAssertEqual(TextDecoding.firstInvalidUTF8([0x41, 0xC0, 0x80]), 1)

@@ -44,7 +44,7 @@ public struct AlignmentDocument: Sendable, Codable, Hashable {
         }
         if !current.isEmpty { paragraphs.append(current) }
         if paragraphs.isEmpty {
-            throw sawMark ? AlignmentError.tooManyParagraphMarks(path: path) : AlignmentError.emptyInput(path: path)
+            throw TMError(sawMark ? .onlyParagraphMarks : .nothingToAlign, path: path)
         }
         return AlignmentDocument(path: path, paragraphs: paragraphs)
     }

@@ -1,23 +1,5 @@
 import Foundation
 
-/// Errors of the aligner's data files and inputs.
-public enum AlignmentError: LocalizedError, Sendable, Equatable {
-    case malformedLexicon(path: String, line: Int, reason: String)
-    case emptyInput(path: String)
-    case tooManyParagraphMarks(path: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .malformedLexicon(let path, let line, let reason):
-            return "\(path):\(line): \(reason)"
-        case .emptyInput(let path):
-            return "\(path): no sentences to align (the file is empty or holds only credits)"
-        case .tooManyParagraphMarks(let path):
-            return "\(path): holds only paragraph marks (<p>), no sentences"
-        }
-    }
-}
-
 /// Word-level evidence that two sentences translate each other, in the spirit of hunalign's
 /// dictionary score (Varga et al. 2005): every word is mapped to a set of *concepts*, integers
 /// shared by both languages, and a word counts as matched when one of its concepts occurs on the
@@ -62,7 +44,7 @@ public struct AlignmentLexicon: Sendable {
     public mutating func loadPairs(_ text: String, path: String) throws {
         for (lineNumber, fields) in try DelimitedText.commentedRows(of: text, path: path) {
             guard fields.count >= 2 else {
-                throw AlignmentError.malformedLexicon(path: path, line: lineNumber, reason: "expected indonesian<TAB>english")
+                throw TMError(.invalidContent(reason: "expected indonesian<TAB>english"), path: path, line: lineNumber)
             }
             let indonesian = fields[0]
             if indonesian.contains(" ") { continue }

@@ -14,7 +14,7 @@ extension AlignmentDocument {
             let sentences = paragraph.sentences.map(\.text).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             if !sentences.isEmpty { paragraphs.append(sentences) }
         }
-        guard !paragraphs.isEmpty else { throw AlignmentError.emptyInput(path: path) }
+        guard !paragraphs.isEmpty else { throw TMError(.nothingToAlign, path: path) }
         return AlignmentDocument(path: path, paragraphs: paragraphs, translator: article.translator,
                                  reporter: article.reporter, editor: article.editor, source: article.source,
                                  dateline: article.dateline?.text)

@@ -611,7 +611,7 @@ extension AlignmentParameters {
         let encoder = JSONEncoder()
         var merged = try JSONSerialization.jsonObject(with: encoder.encode(base)) as? [String: Any] ?? [:]
         guard let changes = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
-            throw AlignmentError.malformedLexicon(path: "--parameters", line: 1, reason: "expected a JSON object")
+            throw TMError(.invalidContent(reason: "expected a JSON object"), path: "--parameters")
         }
         for (key, value) in changes { merged[key] = value }
         return try JSONDecoder().decode(AlignmentParameters.self, from: JSONSerialization.data(withJSONObject: merged))

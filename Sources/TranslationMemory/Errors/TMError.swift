@@ -51,6 +51,25 @@ public struct TMError: LocalizedError, Sendable, Hashable, CustomStringConvertib
         return "\(location): \(kind.message)"
     }
 
+    /// A problem in an SRX file, said in full by `reason`.
+    static func invalidSRX(path: String, line: Int, reason: String) -> TMError {
+        TMError(.invalidContent(reason: reason), path: path, line: line)
+    }
+
+    /// A TBX file that is well-formed XML but not TBX.
+    static func notTBX(path: String, line: Int, reason: String) -> TMError {
+        TMError(.wrongFormat(format: "TBX", reason: reason), path: path, line: line)
+    }
+
+    /// A file's content that is wrong in a way `reason` says in full.
+    static func invalidContent(path: String, line: Int, reason: String) -> TMError {
+        TMError(.invalidContent(reason: reason), path: path, line: line)
+    }
+
+    static func cannotWrite(path: String, reason: String) -> TMError {
+        TMError(.cannotWrite(reason: reason), path: path)
+    }
+
     /// True for a failure to write or lock (as opposed to bad input).
     public var isWriteFailure: Bool {
         switch kind {

@@ -48,39 +48,6 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
     }
 }
 
-/// What can go wrong reading or writing glossaries. Messages name the file and line.
-public enum GlossaryError: LocalizedError, Sendable, Equatable {
-    case notFound(path: String)
-    case unsupportedFormat(path: String)
-    case badRow(path: String, line: Int, reason: String)
-    case missingColumns(path: String, line: Int, reason: String)
-    case notTBX(path: String, line: Int, reason: String)
-    case malformedXML(TMError)
-    case empty(path: String)
-    case writeFailed(path: String, reason: String)
-    case duplicate(source: String, target: String, existing: String)
-    case conflict(source: String, target: String, existingTarget: String, existing: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .notFound(let path): return "\(path): no such glossary file or folder"
-        case .unsupportedFormat(let path):
-            return "\(path): not a glossary format tm reads (.txt, .utf8, .tsv, .tab, .csv, .tbx)"
-        case .badRow(let path, let line, let reason): return "\(path):\(line): \(reason)"
-        case .missingColumns(let path, let line, let reason): return "\(path):\(line): \(reason)"
-        case .notTBX(let path, let line, let reason):
-            return line > 0 ? "\(path):\(line): not a TBX file: \(reason)" : "\(path): not a TBX file: \(reason)"
-        case .malformedXML(let problem): return problem.description
-        case .empty(let path): return "\(path): no glossary entries found"
-        case .writeFailed(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .duplicate(let source, let target, let existing):
-            return "\(source) → \(target) is already in the glossary (\(existing))"
-        case .conflict(let source, let target, let existingTarget, let existing):
-            return "\(source) → \(target) conflicts with \(source) → \(existingTarget) (\(existing))"
-        }
-    }
-}
-
 /// A problem found in a glossary that does not stop reading it: a duplicate, a conflicting
 /// translation, a row passed over.
 public struct GlossaryProblem: Sendable, Codable, Hashable, CustomStringConvertible {
@@ -182,7 +149,7 @@ public enum GlossaryLocation {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             if path == defaultFolder { return [] }
-            throw GlossaryError.notFound(path: path)
+            throw TMError(.noSuchGlossary, path: path)
         }
         if !isDirectory.boolValue { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

@@ -28,7 +28,7 @@ public enum GlossaryFile {
     ///
     /// - Complexity: O(size of the file).
     public static func read(path: String) throws -> Glossary {
-        guard let format = GlossaryFormat.forPath(path) else { throw GlossaryError.unsupportedFormat(path: path) }
+        guard let format = GlossaryFormat.forPath(path) else { throw TMError(.unsupportedGlossaryFormat, path: path) }
         switch format {
         case .tsv: return try readTSV(path: path)
         case .csv: return try readCSV(path: path)
@@ -111,7 +111,7 @@ public enum GlossaryFile {
             }
         }
         guard let sourceColumn = columns[.source], let targetColumn = columns[.target] else {
-            throw GlossaryError.missingColumns(path: path, line: header.line,
+            throw TMError.invalidContent(path: path, line: header.line,
                                                reason: "a CSV glossary needs a header row naming its source and target columns (source,target or id,en), found: \(header.fields.joined(separator: ","))")
         }
         var glossary = Glossary()
@@ -162,7 +162,7 @@ public enum GlossaryFile {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw GlossaryError.writeFailed(path: path, reason: "cannot create the folder \(folder)")
+            throw TMError.cannotWrite(path: path, reason: "cannot create the folder \(folder)")
         }
         return try FileLock(path: folder + "/." + url.lastPathComponent + ".lock")
     }
@@ -170,7 +170,7 @@ public enum GlossaryFile {
     /// Adds entries to a glossary file, creating it if needed: TSV and CSV get new lines after the
     /// existing text (kept byte for byte), TBX is rewritten. Atomic either way.
     public static func append(_ entries: [GlossaryEntry], to path: String) throws {
-        guard let format = GlossaryFormat.forPath(path) else { throw GlossaryError.unsupportedFormat(path: path) }
+        guard let format = GlossaryFormat.forPath(path) else { throw TMError(.unsupportedGlossaryFormat, path: path) }
         let exists = FileManager.default.fileExists(atPath: path)
         switch format {
         case .tsv, .csv:

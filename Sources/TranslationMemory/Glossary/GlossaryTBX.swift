@@ -40,19 +40,19 @@ public enum GlossaryTBX {
                     switch localName(reader.name) {
                     case "martif": return .martif2
                     case "tbx": return .basic3
-                    default: throw GlossaryError.notTBX(path: path, line: reader.line, reason: "the root element is <\(reader.name)>, expected <martif> or <tbx>")
+                    default: throw TMError.notTBX(path: path, line: reader.line, reason: "the root element is <\(reader.name)>, expected <martif> or <tbx>")
                     }
                 }
             }
         } catch let problem as TMError {
-            throw GlossaryError.malformedXML(problem)
+            throw problem
         }
-        throw GlossaryError.notTBX(path: path, line: 0, reason: "no root element")
+        throw TMError.notTBX(path: path, line: 0, reason: "no root element")
     }
 
     private static func openReader(_ path: String) throws -> XMLStreamReader {
         do { return try XMLStreamReader(path: path) } catch let problem as TMError {
-            throw problem.kind == .noSuchFile ? GlossaryError.notFound(path: path) : GlossaryError.malformedXML(problem)
+            throw problem.kind == .noSuchFile ? TMError(.noSuchGlossary, path: path) : problem
         }
     }
 
@@ -60,12 +60,12 @@ public enum GlossaryTBX {
     /// subset): TBX never needs them, and an external one is how XXE attacks start.
     static func refuseEntityDeclarations(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? GlossaryError.malformedXML(TMError(.cannotRead(reason: systemErrorMessage()), path: path)) : GlossaryError.notFound(path: path)
+            throw FileManager.default.fileExists(atPath: path) ? TMError(.cannotRead(reason: systemErrorMessage()), path: path) : TMError(.noSuchGlossary, path: path)
         }
         defer { try? handle.close() }
         let head = handle.readData(ofLength: 65_536)
         if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw GlossaryError.notTBX(path: path, line: 0, reason: "the file is empty")
+            throw TMError.notTBX(path: path, line: 0, reason: "the file is empty")
         }
         // UTF-16 files: drop the zero bytes so the declaration is found either way.
         let bytes = head.count > 1 && (head[0] == 0xFF || head[0] == 0xFE || head[0] == 0 || head[1] == 0) ? head.filter { $0 != 0 } : head
@@ -75,7 +75,7 @@ public enum GlossaryTBX {
         if let entity = rest.range(of: "<!ENTITY") {
             let line = text[..<entity.lowerBound].filter { $0 == "\n" }.count + 1
             let external = rest[entity.lowerBound...].prefix(400).contains("SYSTEM") || rest[entity.lowerBound...].prefix(400).contains("PUBLIC")
-            throw GlossaryError.notTBX(path: path, line: line, reason: external
+            throw TMError.notTBX(path: path, line: line, reason: external
                 ? "the document declares an external entity; tm never loads external entities (XXE) and refuses the file"
                 : "the document declares entities; tm never expands entities and refuses the file")
         }
@@ -105,12 +105,12 @@ public enum GlossaryTBX {
             while try reader.read() {
                 switch reader.kind {
                 case .entityReference:
-                    throw GlossaryError.notTBX(path: path, line: reader.line, reason: "entity reference &\(reader.name); (entities are never expanded)")
+                    throw TMError.notTBX(path: path, line: reader.line, reason: "entity reference &\(reader.name); (entities are never expanded)")
                 case .startElement:
                     let name = localName(reader.name)
                     if !sawRoot {
                         guard name == "martif" || name == "tbx" else {
-                            throw GlossaryError.notTBX(path: path, line: reader.line, reason: "the root element is <\(reader.name)>, expected <martif> or <tbx>")
+                            throw TMError.notTBX(path: path, line: reader.line, reason: "the root element is <\(reader.name)>, expected <martif> or <tbx>")
                         }
                         sawRoot = true
                         defaultLanguage = LanguageCode(reader.attributes().first { $0.name == "xml:lang" }?.value ?? "")
@@ -165,9 +165,9 @@ public enum GlossaryTBX {
                 }
             }
         } catch let problem as TMError {
-            throw GlossaryError.malformedXML(problem)
+            throw problem
         }
-        guard sawRoot else { throw GlossaryError.notTBX(path: path, line: 0, reason: "no root element") }
+        guard sawRoot else { throw TMError.notTBX(path: path, line: 0, reason: "no root element") }
         return glossary
     }
 

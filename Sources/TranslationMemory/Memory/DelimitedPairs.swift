@@ -50,7 +50,7 @@ public enum PairFileReader {
                 variants: [Variant(language: "id", segment: Segment(text: indonesian)),
                            Variant(language: "en", segment: Segment(text: english))]))
         }
-        if units.isEmpty && skipped.isEmpty { throw DelimitedFileError.noPairs(path: path) }
+        if units.isEmpty && skipped.isEmpty { throw TMError(.noPairs, path: path) }
         return (units, skipped)
     }
 }

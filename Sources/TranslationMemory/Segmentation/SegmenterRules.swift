@@ -13,28 +13,6 @@ public enum SegmenterAbbreviationKind: String, Sendable, Codable, CaseIterable {
     case final
 }
 
-/// What can go wrong segmenting: a bad abbreviation list or SRX file, an article with no text.
-/// Messages name the file, and the line where there is one.
-public enum SegmentationError: LocalizedError, Sendable, Equatable {
-    /// A line of an abbreviation list that is not `Abbr.` or `Abbr. kind`.
-    case badAbbreviationLine(path: String, line: Int, text: String)
-    /// An SRX file that is malformed XML, not SRX, or holds an invalid regular expression.
-    case badSRX(path: String, line: Int, reason: String)
-    /// The article is empty or white space only.
-    case emptyInput(path: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .badAbbreviationLine(let path, let line, let text):
-            return "\(path):\(line): not an abbreviation line (expected e.g. 'Dr.' or 'No. numeric'): \(text)"
-        case .badSRX(let path, let line, let reason):
-            return line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)"
-        case .emptyInput(let path):
-            return "\(path): the file holds no text to segment"
-        }
-    }
-}
-
 /// The data a `SentenceSegmenter` works from: abbreviations and their kinds, and the words that
 /// typically open a sentence (the "orthographic context" heuristic of Kiss & Strunk 2006, Punkt,
 /// reduced to a closed list so that it needs no training).
@@ -118,7 +96,7 @@ public struct SegmenterRules: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let (key, kind) = SegmenterRules.parseAbbreviation(trimmed) else {
-                throw SegmentationError.badAbbreviationLine(path: path, line: number + 1, text: trimmed)
+                throw TMError(.badAbbreviationLine(text: trimmed), path: path, line: number + 1)
             }
             abbreviations[key] = kind
         }

@@ -45,8 +45,8 @@ final class SRXCompiledRules: @unchecked Sendable {
             do {
                 compiled.append((rule.isBreak, try NSRegularExpression(pattern: pattern, options: [])))
             } catch {
-                throw SegmentationError.badSRX(path: path, line: 0,
-                                                 reason: "rule before=\"\(rule.before)\" after=\"\(rule.after)\" is not a valid regular expression")
+                throw TMError.invalidSRX(path: path, line: 0,
+                                         reason: "rule before=\"\(rule.before)\" after=\"\(rule.after)\" is not a valid regular expression")
             }
         }
         rules = compiled
@@ -60,7 +60,7 @@ public enum SegmenterSRX {
     public static func read(_ path: String, language: ArticleLanguage) throws -> [SRXSegmentationRule] {
         let reader: XMLStreamReader
         do { reader = try XMLStreamReader(path: path) } catch let problem as TMError {
-            throw SegmentationError.badSRX(path: path, line: problem.line ?? 0, reason: problem.kind.message)
+            throw TMError.invalidSRX(path: path, line: problem.line ?? 0, reason: problem.kind.message)
         }
         var cascade = false
         var sawRoot = false
@@ -108,19 +108,19 @@ public enum SegmenterSRX {
                 }
             }
         } catch let problem as TMError {
-            throw SegmentationError.badSRX(path: path, line: problem.line ?? 0, reason: problem.kind.message)
+            throw TMError.invalidSRX(path: path, line: problem.line ?? 0, reason: problem.kind.message)
         }
-        guard sawRoot else { throw SegmentationError.badSRX(path: path, line: 0, reason: "not an SRX file (no <srx> root element)") }
+        guard sawRoot else { throw TMError.invalidSRX(path: path, line: 0, reason: "not an SRX file (no <srx> root element)") }
         var result: [SRXSegmentationRule] = []
         for map in maps {
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: "^(?:\(map.pattern))$", options: [.caseInsensitive]) } catch {
-                throw SegmentationError.badSRX(path: path, line: map.line, reason: "languagepattern \"\(map.pattern)\" is not a valid regular expression")
+                throw TMError.invalidSRX(path: path, line: map.line, reason: "languagepattern \"\(map.pattern)\" is not a valid regular expression")
             }
             let codes = language == .indonesian ? ["id", "id-ID", "in", "in-ID"] : ["en", "en-US", "en-GB"]
             guard codes.contains(where: { regex.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }) else { continue }
             guard let rules = ruleSets[map.name] else {
-                throw SegmentationError.badSRX(path: path, line: map.line, reason: "languagemap names an unknown languagerule \"\(map.name)\"")
+                throw TMError.invalidSRX(path: path, line: map.line, reason: "languagemap names an unknown languagerule \"\(map.name)\"")
             }
             result += rules
             if !cascade { break }

@@ -1,18 +1,5 @@
 import Foundation
 
-/// Errors reading a two-column TSV/CSV file of Indonesian/English pairs.
-public enum DelimitedFileError: LocalizedError, Sendable, Equatable {
-    case unterminatedQuote(path: String, line: Int)
-    case noPairs(path: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .unterminatedQuote(let path, let line): return "\(path):\(line): a quoted field is never closed"
-        case .noPairs(let path): return "\(path): no Indonesian/English pairs found (expected two columns separated by a tab or a comma)"
-        }
-    }
-}
-
 /// The rules of tab- and comma-separated text, read and written, in one place: rows as people save
 /// them from spreadsheets and CAT tools (RFC 4180 quoting for CSV; none for TSV, where a field
 /// cannot hold a tab or a line break), and fields written so that they read back.
@@ -75,7 +62,7 @@ public enum DelimitedText {
                 atFieldStart = false
             }
         }
-        if inQuotes { throw DelimitedFileError.unterminatedQuote(path: path, line: rowLine) }
+        if inQuotes { throw TMError(.unterminatedQuote, path: path, line: rowLine) }
         if !field.isEmpty || !fields.isEmpty {
             fields.append(String(field))
             rows.append((rowLine, fields))

@@ -5,24 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Errors reading a text file: the message names the file, and the byte offset of a bad sequence.
-public enum TextFileError: LocalizedError, Sendable, Equatable {
-    case unreadable(path: String, reason: String)
-    case invalidEncoding(path: String, byteOffset: Int, encoding: String)
-    case binary(path: String, byteOffset: Int)
-
-    public var errorDescription: String? {
-        switch self {
-        case .unreadable(let path, let reason):
-            return "\(path): cannot read: \(reason)"
-        case .invalidEncoding(let path, let offset, let encoding):
-            return "\(path): invalid \(encoding) at byte \(offset); save the file as UTF-8 and try again"
-        case .binary(let path, let offset):
-            return "\(path): looks like a binary file (NUL byte at byte \(offset)), not text"
-        }
-    }
-}
-
 /// Reads text files as people save them: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, CRLF
 /// or CR line ends (normalised to LF). Anything else is refused with the offset of the first bad
 /// byte, never guessed.
@@ -33,7 +15,7 @@ public enum TextDecoding {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            throw TextFileError.unreadable(path: path, reason: reason)
+            throw TMError(.cannotRead(reason: reason), path: path)
         }
         return try decode(data, path: path)
     }
@@ -45,7 +27,7 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             guard (bytes.count - 2) % 2 == 0 else {
-                throw TextFileError.invalidEncoding(path: path, byteOffset: bytes.count - 1, encoding: "UTF-16")
+                throw badBytes(bytes, at: bytes.count - 1, encoding: "UTF-16", path: path)
             }
             var units: [UInt16] = []
             units.reserveCapacity((bytes.count - 2) / 2)
@@ -66,7 +48,7 @@ public enum TextDecoding {
                     consumed += scalar.value > 0xFFFF ? 2 : 1
                 case .emptyInput: break loop
                 case .error:
-                    throw TextFileError.invalidEncoding(path: path, byteOffset: 2 + consumed * 2, encoding: "UTF-16")
+                    throw badBytes(bytes, at: 2 + consumed * 2, encoding: "UTF-16", path: path)
                 }
             }
             text = String(scalars)
@@ -74,17 +56,64 @@ public enum TextDecoding {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             let offsetBase = bytes.count - body.count
             if let bad = firstInvalidUTF8(body) {
-                throw TextFileError.invalidEncoding(path: path, byteOffset: offsetBase + bad, encoding: "UTF-8")
+                throw badBytes(bytes, at: offsetBase + bad, encoding: "UTF-8", path: path)
             }
             text = String(decoding: body, as: UTF8.self)
         }
         if let nul = text.utf8.firstIndex(of: 0) {
-            throw TextFileError.binary(path: path, byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: nul))
+            let offset = text.utf8.distance(from: text.utf8.startIndex, to: nul)
+            if let utf16 = utf16WithoutMark(bytes) {
+                throw badBytes(bytes, at: offset, encoding: "UTF-8",
+                               hint: "it looks like \(utf16) without a byte order mark: convert it (iconv -f \(utf16) -t UTF-8 FILE > NEW)", path: path)
+            }
+            let (line, column) = position(of: offset, in: bytes)
+            throw TMError(.binary(byteOffset: offset), path: path, line: line, column: column)
         }
         if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
+    }
+
+    /// The error for bytes that are not valid `encoding` at `offset`, with its line and column
+    /// and a hint at what the file probably is.
+    static func badBytes(_ bytes: [UInt8], at offset: Int, encoding: String, hint: String? = nil, path: String) -> TMError {
+        let (line, column) = position(of: offset, in: bytes)
+        var advice = hint ?? "save the file as UTF-8 and try again"
+        if hint == nil, encoding == "UTF-8", offset < bytes.count, bytes[offset] >= 0x80 {
+            advice = "if it is Latin-1 or Windows-1252, convert it (iconv -f latin1 -t utf-8 FILE > NEW)"
+        }
+        return TMError(.invalidEncoding(encoding: encoding, byteOffset: offset, hint: advice), path: path, line: line, column: column)
+    }
+
+    /// Line and column (in bytes, from 1) of a byte offset, counting LF, CRLF and CR as line ends.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < min(offset, bytes.count) {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// `UTF-16LE` or `UTF-16BE` when the file's NUL bytes fall where UTF-16 puts them for
+    /// ASCII text (every other byte), nil otherwise.
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 4 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let half = sample.count / 2
+        if oddZeros * 10 >= half * 6, evenZeros * 10 < half { return "UTF-16LE" }
+        if evenZeros * 10 >= half * 6, oddZeros * 10 < half { return "UTF-16BE" }
+        return nil
     }
 
     /// The common case — UTF-8 without CR, NUL or UTF-16 BOM — validated once by the standard

@@ -68,7 +68,7 @@ struct SegmentCommand: ParsableCommand {
             text = try TextDecoding.readFile(file)
         }
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
-            throw SegmentationError.emptyInput(path: file == "-" ? "<stdin>" : file)
+            throw TMError(.empty(what: "the file holds no text to segment"), path: file == "-" ? "<stdin>" : file)
         }
         let language: ArticleLanguage
         switch lang {

@@ -21,7 +21,7 @@ struct GlossaryExportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try glossary.load()
-        if loaded.entries.isEmpty { throw GlossaryError.empty(path: glossary.resolved.joined(separator: ", ")) }
+        if loaded.entries.isEmpty { throw TMError(.noGlossaryEntries, path: glossary.resolved.joined(separator: ", ")) }
         if out == "-" {
             let text = format == .csv ? GlossaryFile.csvHeaderLineText + loaded.entries.map { GlossaryFile.csvLine($0) + "\n" }.joined()
                                       : loaded.entries.map { GlossaryFile.tsvLine($0) + "\n" }.joined()

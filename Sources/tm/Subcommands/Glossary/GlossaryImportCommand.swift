@@ -18,7 +18,7 @@ struct GlossaryImportCommand: ParsableCommand {
         let incoming = try GlossaryFile.read(path: file)
         if incoming.entries.isEmpty {
             GlossaryOutput.report(incoming.problems)
-            throw GlossaryError.empty(path: file)
+            throw TMError(.noGlossaryEntries, path: file)
         }
         let destination = glossary.writableFile
         let lock = try GlossaryFile.lock(destination)
