@@ -44,14 +44,16 @@ final class MemoryCommandTests: XCTestCase {
         XCTAssertEqual((statistics?["creators"] as? [String: Int]) ?? [:], [:], "creationid sits on the tuv here, not the tu")
 
         let exported = try TMProcess.run(["export", "--out", "out.tmx", "--src", "id", "--tgt", "en-GB"], in: folder)
-        XCTAssertEqual(exported.status, 0, exported.stderr)
+        // The unit with Indonesian only is left out, and the export says so (exit 2).
+        XCTAssertEqual(exported.status, 2, exported.stderr)
+        XCTAssertEqual(exported.stderr, "left out: 1 unit without both id and en-GB (languages of those: id: 1)\n")
         XCTAssertTrue(exported.stdout.contains("2 units written"), exported.stdout)
         let text = try String(contentsOf: folder.appendingPathComponent("out.tmx"), encoding: .utf8)
         XCTAssertTrue(text.contains(#"<tuv xml:lang="id"><seg>Kerja sama bilateral meningkat.</seg></tuv>"#), text)
         XCTAssertTrue(text.contains(#"xml:lang="en-GB""#))
 
         let tsv = try TMProcess.run(["export", "--out", "out.tsv", "--format", "tsv"], in: folder)
-        XCTAssertEqual(tsv.status, 0, tsv.stderr)
+        XCTAssertEqual(tsv.status, 2, tsv.stderr)
         let rows = try String(contentsOf: folder.appendingPathComponent("out.tsv"), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(rows.first, "id-ID\ten-US")
         XCTAssertTrue(rows.contains("Kemenlu mengeluarkan pernyataan.\tThe Foreign Ministry issued a statement."))

@@ -66,7 +66,7 @@ public enum AlignmentReviewPage {
         </style></head><body>
         <h1>Alignment review</h1>
         <div class="meta">Indonesian: <b>\(escape(indonesian.path))</b> (\(result.indonesianSentences.count) sentences) · English: <b>\(escape(english.path))</b> (\(result.englishSentences.count) sentences)<br>
-        \(pairs.count) rows: \(doubtful) doubtful (confidence below 0.5), \(omissions) sentences without counterpart, \(merges) merges\(provenance.isEmpty ? "" : "<br>" + provenance.joined(separator: " · "))</div>
+        \(Plural.count(pairs.count, "row")): \(doubtful) doubtful (confidence below 0.5), \(Plural.count(omissions, "sentence")) without counterpart, \(Plural.count(merges, "merge"))\(provenance.isEmpty ? "" : "<br>" + provenance.joined(separator: " · "))</div>
         <div class="legend meta"><span class="l-high">≥ 0.90 sure</span><span class="l-mid">0.50–0.90 check</span><span class="l-low">&lt; 0.50 doubtful</span> Merged sentences are separated by a blue bar; a hatched cell is a sentence with no counterpart.</div>
         <table><thead><tr><th class="n">#</th><th>Indonesian</th><th>English</th><th class="c">Confidence</th></tr></thead>
         <tbody>

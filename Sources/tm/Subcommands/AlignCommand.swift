@@ -82,6 +82,10 @@ struct AlignCommand: ParsableCommand {
             try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)
         }
         try AlignPrinter(format: output.format, colours: .forStdout, dryRun: dryRun, minimumConfidence: minConfidence).print(outcome)
+        if outcome.report.tooLong > 0 {
+            Output.error("skipped: \(Plural.count(outcome.report.tooLong, "pair")) with a text over \(TMXWriter.maximumTextBytes) bytes, which no TMX reader could read back; not stored")
+            throw Output.finishedWithProblems
+        }
     }
 }
 

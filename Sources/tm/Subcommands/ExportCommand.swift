@@ -36,7 +36,11 @@ struct ExportCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if LanguageCode(src).matches(LanguageCode(tgt)) {
+        // Regional pairs (en-US → en-GB) export; one language twice (id and in-ID) does not.
+        let (source, target) = (LanguageCode(src), LanguageCode(tgt))
+        let regional = source.normalized.contains("-") && target.normalized.contains("-")
+            && source.normalized.lowercased() != target.normalized.lowercased()
+        if source.matches(target) && !regional {
             throw ValidationError("--src and --tgt name the same language (\(src), \(tgt)).")
         }
         if src.isEmpty || tgt.isEmpty || src.contains(where: \.isWhitespace) || tgt.contains(where: \.isWhitespace) {
@@ -50,11 +54,12 @@ struct ExportCommand: ParsableCommand {
         if json {
             try Output.printJSON(report)
         } else {
-            print("\(report.path): \(report.unitsWritten) units written")
-            if report.unitsWithoutPair > 0 { print("left out: \(report.unitsWithoutPair) units without both \(src) and \(tgt)") }
-            if report.duplicates > 0 { print("left out: \(report.duplicates) duplicate units") }
+            print("\(report.path): \(Plural.count(report.unitsWritten, "unit")) written")
+            if report.duplicates > 0 { print("not repeated: \(Plural.count(report.duplicates, "duplicate unit"))") }
         }
+        // What the file does not hold as the memory holds it: exit 2, so scripts notice.
+        for warning in report.warnings { Output.error(warning) }
         Output.reportSkipped(report.skipped)
-        if !report.skipped.isEmpty { throw Output.finishedWithProblems }
+        if report.isIncomplete { throw Output.finishedWithProblems }
     }
 }

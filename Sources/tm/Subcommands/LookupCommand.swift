@@ -17,8 +17,11 @@ struct LookupCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The sentence or phrase to look up.")
-    var query: String
+    @Argument(help: "The sentence or phrase to look up; '-' reads it from standard input.")
+    var query: String?
+
+    @Option(help: ArgumentHelp("Read the query from this file (UTF-8 or UTF-16): for texts too long for the command line.", valueName: "file"))
+    var queryFile: String?
 
     @OptionGroup var memory: MemoryOptions
 
@@ -39,16 +42,39 @@ struct LookupCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions<ReportFormat>
 
     func validate() throws {
-        guard !FuzzySegment(query).tokens.isEmpty else { throw ValidationError("the query has no words to look up") }
+        switch (query, queryFile) {
+        case (nil, nil): throw ValidationError("Give the query, '-' to read it from standard input, or --query-file FILE.")
+        case (.some, .some): throw ValidationError("Give the query or --query-file, not both.")
+        case (.some(let text), nil) where text != "-":
+            guard !FuzzySegment(text).tokens.isEmpty else { throw ValidationError("the query has no words to look up") }
+        default: break
+        }
         guard minimum >= 1 && minimum <= 100 else { throw ValidationError("--min must be between 1 and 100") }
         guard limit >= 1 && limit <= 1000 else { throw ValidationError("-n must be between 1 and 1000") }
     }
 
+    /// The query from the command line, standard input or a file; a query of any length (the
+    /// kernel limits a command line to about 128 KiB per argument).
+    func resolvedQuery() throws -> String {
+        let text: String
+        if let queryFile {
+            text = try TextDecoding.readFile(queryFile)
+        } else if query == "-" {
+            text = try TextDecoding.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
+        } else {
+            return query ?? ""
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !FuzzySegment(trimmed).tokens.isEmpty else { throw ValidationError("the query has no words to look up") }
+        return trimmed
+    }
+
     func run() throws {
+        let query = try resolvedQuery()
         let bar = ProgressBar("indexing", when: !output.isJSON)
         let index = try LookupIndex(memory: memory.store) { progress in
             let fraction = progress.bytesTotal == 0 ? 0 : Double(progress.bytesDone) / Double(progress.bytesTotal)
-            bar.draw(fraction, detail: "file \(progress.fileIndex + 1)/\(progress.fileCount) \(progress.file): \(progress.units) units",
+            bar.draw(fraction, detail: "file \(progress.fileIndex + 1)/\(progress.fileCount) \(progress.file): \(Plural.count(progress.units, "unit"))",
                      force: progress.units == 0)
         }
         bar.finish()

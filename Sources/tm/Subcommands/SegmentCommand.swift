@@ -77,7 +77,15 @@ struct SegmentCommand: ParsableCommand {
         case .auto: language = SentenceSegmenter.detectLanguage(text)
         }
         var segmenter = try SentenceSegmenter(language: language, extraAbbreviations: extra)
-        if let srxFile { try segmenter.add(srxRules: SegmenterSRX.read(srxFile, language: language)) }
+        if let srxFile {
+            try segmenter.add(srxRules: SegmenterSRX.read(srxFile, language: language))
+            // A user's rule may backtrack without end: segment once before printing anything, and
+            // fail naming the rule the segmenter had to stop.
+            _ = segmenter.segment(article: text)
+            if let rule = segmenter.srxRuleOverrun {
+                throw TMError(.invalidContent(reason: "the rule before=\"\(rule.before)\" after=\"\(rule.after)\" takes too long on this text (its pattern backtracks without end); simplify it"), path: srxFile)
+            }
+        }
         if output.isJSON {
             try Output.printJSON(SegmentReport(segmenter.segment(article: text)))
         } else {

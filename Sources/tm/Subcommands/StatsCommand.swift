@@ -23,7 +23,7 @@ struct StatsCommand: ParsableCommand {
         } else {
             print("memory: \(statistics.path)")
             print("files: \(statistics.files.count)")
-            for file in statistics.files { print("  \(file.path): \(file.units) units" + (file.skipped > 0 ? ", \(file.skipped) skipped" : "")) }
+            for file in statistics.files { print("  \(file.path): \(Plural.count(file.units, "unit"))" + (file.skipped > 0 ? ", \(file.skipped) skipped" : "")) }
             print("units: \(statistics.units)")
             print("  Indonesian–English: \(statistics.indonesianEnglishUnits)")
             print("  one side missing: \(statistics.oneSideMissing)")

@@ -31,6 +31,6 @@ struct AlignPrinter {
     }
 
     private func summary(_ report: AlignmentReport) -> String {
-        "\(report.stored) pairs stored, \(report.alreadyStored) already in the memory, \(report.belowThreshold) below \(minimumConfidence)"
+        "\(Plural.count(report.stored, "pair")) stored, \(report.alreadyStored) already in the memory, \(report.belowThreshold) below \(minimumConfidence)"
     }
 }

@@ -37,7 +37,7 @@ struct LookupPrinter {
         if let concordance = report.concordance {
             Swift.print("")
             let more = concordance.complete ? "" : "+"
-            Swift.print("Concordance (\(concordance.language)): \(concordance.count)\(more) units, showing \(concordance.hits.count)")
+            Swift.print("Concordance (\(concordance.language)): \(concordance.count)\(more) \(concordance.count == 1 && more.isEmpty ? "unit" : "units"), showing \(concordance.hits.count)")
             for hit in concordance.hits {
                 Swift.print("  \(hit.left)\(paint(hit.match, .boldYellow))\(hit.right)")
                 Swift.print("        → \(hit.translation)")

@@ -28,7 +28,7 @@ struct GlossaryExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
             try GlossaryFile.write(loaded.entries, to: out, format: format)
-            Output.error("wrote \(loaded.entries.count) entries to \(out)")
+            Output.error("wrote \(Plural.count(loaded.entries.count, "entry")) to \(out)")
         }
         if !loaded.problems.isEmpty { throw Output.finishedWithProblems }
     }

@@ -34,7 +34,7 @@ struct GlossaryImportCommand: ParsableCommand {
             try Output.printJSON(GlossaryImportReport(destination: destination, added: plan.added.count,
                                                       duplicates: plan.duplicates, conflicts: plan.conflicts, skippedRows: incoming.problems))
         } else {
-            print("imported \(plan.added.count) of \(incoming.entries.count) entries into \(destination)"
+            print("imported \(plan.added.count) of \(Plural.count(incoming.entries.count, "entry")) into \(destination)"
                   + (plan.duplicates.isEmpty ? "" : "; \(plan.duplicates.count) duplicates skipped")
                   + (plan.conflicts.isEmpty ? "" : "; \(plan.conflicts.count) conflicts " + (allowConflicts ? "imported" : "skipped")))
         }

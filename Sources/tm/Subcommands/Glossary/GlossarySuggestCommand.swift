@@ -37,11 +37,14 @@ struct GlossarySuggestCommand: ParsableCommand {
         guard let pick else { return nil }
         var result = Set<Int>()
         for part in pick.split(separator: ",") {
-            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0 != nil && $0! >= 1 }) else {
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...2).contains(bounds.count), let low = bounds.first ?? nil, let high = bounds.last ?? nil, low >= 1 else {
                 throw ValidationError("--pick takes ranks like 1,3,5-8; found \(part)")
             }
-            result.formUnion(bounds[0]!...(bounds.last!)!)
+            guard low <= high else { throw ValidationError("--pick: the range \(part) runs backwards; write \(high)-\(low)") }
+            // Only the ranks shown can be picked: a range past them is a mistake, not a request.
+            guard high <= limit else { throw ValidationError("--pick: rank \(high) is past the \(limit) suggestions shown (-n \(limit))") }
+            result.formUnion(low...high)
         }
         return result
     }
@@ -56,7 +59,7 @@ struct GlossarySuggestCommand: ParsableCommand {
         if output.isJSON {
             try Output.printJSON(result.suggestions)
         } else {
-            if result.suggestions.isEmpty { Output.error("no suggestions: \(result.units) Indonesian–English units read") }
+            if result.suggestions.isEmpty { Output.error("no suggestions: \(Plural.count(result.units, "Indonesian–English unit")) read") }
             for (rank, s) in result.suggestions.enumerated() {
                 print("\(rank + 1)\t\(s.source)\t\(s.target)\tfrequency \(s.frequency)\tconfidence \(String(format: "%.2f", s.confidence))")
                 if let example = s.example {
