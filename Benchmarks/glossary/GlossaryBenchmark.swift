@@ -10,9 +10,9 @@ struct GlossaryFixture: Sendable {
     let glossary: Glossary
     let article: String
 
-    init() {
+    init() throws {
         var generator = SplitMix64(seed: 20_231_126)
-        let words = Array(IndonesianStemmer.shared.knownWords.filter { !$0.contains("-") }).sorted()
+        let words = Array(try IndonesianStemmer.shared.knownWords.filter { !$0.contains("-") }).sorted()
         // 50,000 entries of 1–3 known words (real vocabulary, so the article hits many of them).
         var entries: [GlossaryEntry] = []
         var seen = Set<String>()
@@ -70,21 +70,21 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("tokenize the article", configuration: matching) { benchmark, fixture in
         for _ in benchmark.scaledIterations { blackHole(WordTokenizer.tokenize(fixture.article)) }
     } setup: {
-        GlossaryFixture()
+        try GlossaryFixture()
     }
     for mode in IndonesianStemMode.allCases {
         Benchmark("build the matcher, 50,000 entries, \(mode.rawValue)", configuration: building) { benchmark, fixture in
-            for _ in benchmark.scaledIterations { blackHole(GlossaryMatcher(glossary: fixture.glossary, mode: mode)) }
+            for _ in benchmark.scaledIterations { blackHole(try GlossaryMatcher(glossary: fixture.glossary, mode: mode)) }
         } setup: {
-            GlossaryFixture()
+            try GlossaryFixture()
         }
         Benchmark("match a 1,000-word article, \(mode.rawValue)", configuration: matching) { (benchmark: Benchmark, setup: (matcher: GlossaryMatcher, article: String)) in
             var hits = 0
             for _ in benchmark.scaledIterations { hits = setup.matcher.matches(in: setup.article, language: .indonesian).count }
             benchmark.measurement(hitsMetric, hits)
         } setup: {
-            let fixture = GlossaryFixture()
-            return (matcher: GlossaryMatcher(glossary: fixture.glossary, mode: mode), article: fixture.article)
+            let fixture = try GlossaryFixture()
+            return (matcher: try GlossaryMatcher(glossary: fixture.glossary, mode: mode), article: fixture.article)
         }
     }
 }
