@@ -92,4 +92,26 @@ final class FidelityCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("inside the memory"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("TMX/all.tmx").path))
     }
+
+    /// "José Horta" saved in NFD found nothing against the NFC unit, and was not a duplicate.
+    func testNFDTextMatchesAndDeduplicatesLikeNFC() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let nfc = "Presiden José Ramos-Horta tiba di Dili.\tPresident José Ramos-Horta arrived in Dili.\n"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        XCTAssertNotEqual(Array(nfc.utf8), Array(nfd.utf8))
+        try Data(nfc.utf8).write(to: folder.appendingPathComponent("nfc.tsv"))
+        try Data(nfd.utf8).write(to: folder.appendingPathComponent("nfd.tsv"))
+        XCTAssertEqual(try TMProcess.run(["import", "nfc.tsv"], in: folder).status, 0)
+        let again = try TMProcess.run(["import", "--json", "nfd.tsv"], in: folder)
+        let report = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(report?["duplicates"] as? Int, 1, again.stdout)
+
+        let query = "Presiden José Ramos-Horta tiba di Dili.".decomposedStringWithCanonicalMapping
+        let lookup = try TMProcess.run(["lookup", "--json", query], in: folder)
+        let json = try JSONSerialization.jsonObject(with: Data(lookup.stdout.utf8)) as? [String: Any]
+        let matches = json?["matches"] as? [[String: Any]] ?? []
+        XCTAssertEqual(matches.first?["score"] as? Double, 100, lookup.stdout)
+        let concordance = try TMProcess.run(["lookup", "--json", "José".decomposedStringWithCanonicalMapping], in: folder)
+        XCTAssertTrue(concordance.stdout.contains("\"count\" : 1"), concordance.stdout)
+    }
 }

@@ -18,7 +18,7 @@ import Foundation
 /// needs and nothing read from disk is used unchecked.
 enum IndexLayout {
     static let magic: [UInt8] = Array("TMLOOKUP".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 256
     static let sidesCount = 2
     static let sectionsPerSide = 9

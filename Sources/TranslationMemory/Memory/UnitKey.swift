@@ -1,5 +1,5 @@
-/// A 128-bit fingerprint of a unit's texts (each variant's primary language and plain text, in
-/// language order) used to find exact duplicates without holding every text in memory: a million
+/// A 128-bit fingerprint of a unit's texts (each variant's primary language and plain text in
+/// Unicode NFC, in language order, so NFD and NFC spellings are the same unit) used to find exact duplicates without holding every text in memory: a million
 /// units cost 16 MB of keys. Two independent FNV-1a 64-bit hashes; a false duplicate needs both to
 /// collide (odds about 1 in 10^38 per pair).
 public struct UnitKey: Hashable, Sendable {
@@ -22,7 +22,7 @@ public struct UnitKey: Hashable, Sendable {
         func mixInline(_ content: [InlineContent]) {
             for piece in content {
                 switch piece {
-                case .text(let text): mix("t"); mix(text)
+                case .text(let text): mix("t"); mix(TextNormalization.nfc(text))
                 case .element(let element):
                     mix("<" + element.name)
                     for attribute in element.attributes { mix(attribute.name); mix(attribute.value) }
@@ -46,7 +46,7 @@ public struct UnitKey: Hashable, Sendable {
     }
 
     public init(_ unit: TranslationUnit) {
-        var parts = unit.variants.map { ($0.languageCode.primary, $0.segment.plainText) }
+        var parts = unit.variants.map { ($0.languageCode.primary, TextNormalization.nfc($0.segment.plainText)) }
         parts.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
         var a: UInt64 = 0xcbf2_9ce4_8422_2325
         var b: UInt64 = 0x8422_2325_cbf2_9ce4

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Unicode normalisation, in one place: text saved in NFD (macOS, some CMSs) must key, index and
-/// compare like the same text in NFC. Not applied anywhere yet (issue 11 item 11 switches it on
-/// where text enters the library; stored text stays as given).
+/// compare like the same text in NFC. Applied where text becomes keys: `WordToken.normalized`
+/// (so the fuzzy score, the index, the concordance, the glossary and the aligner) and `UnitKey`
+/// (duplicates); stored text stays as given.
 public enum TextNormalization {
     /// `text` in Unicode Normalization Form C. Text that is already NFC is returned as it is; text
     /// with no scalar from U+0300 up (ASCII, Latin-1, Latin Extended: all Indonesian and English

@@ -2,7 +2,8 @@
 public struct WordToken: Sendable, Codable, Hashable {
     /// The word as written.
     public var text: String
-    /// Lower-cased form used for matching.
+    /// Lower-cased form used for matching, in Unicode NFC: a word typed or saved in NFD (macOS,
+    /// some CMSs) keys, indexes and compares like the same word in NFC. `text` stays as written.
     public var normalized: String
     /// Offsets in Unicode scalars (code points) from the start of the text.
     public var start: Int
@@ -87,7 +88,7 @@ public enum WordTokenizer {
             var word = String.UnicodeScalarView()
             word.append(contentsOf: scalars[start..<end])
             let text = String(word)
-            tokens.append(WordToken(text: text, normalized: text.lowercased(), start: start, end: end, isNumber: isDigit(scalars[start])))
+            tokens.append(WordToken(text: text, normalized: TextNormalization.nfc(text.lowercased()), start: start, end: end, isNumber: isDigit(scalars[start])))
         }
         return tokens
     }

@@ -30,10 +30,10 @@ struct ImportCommand: ParsableCommand {
             try Output.printJSON(report)
         } else {
             for file in report.files {
-                print("\(file.path): \(file.unitsRead) read, \(file.added) added, \(file.duplicates) duplicates, \(file.skipped) skipped")
+                print("\(file.path): \(file.unitsRead) read, \(file.added) added, \(Plural.count(file.duplicates, "duplicate")), \(file.skipped) skipped")
             }
             if report.files.count > 1 {
-                print("total: \(report.unitsRead) read, \(report.added) added, \(report.duplicates) duplicates, \(report.skipped.count) skipped")
+                print("total: \(report.unitsRead) read, \(report.added) added, \(Plural.count(report.duplicates, "duplicate")), \(report.skipped.count) skipped")
             }
             if let written = report.writtenTo { print("written to \(written)") }
         }
