@@ -161,17 +161,8 @@ public final class TMXWriter {
         foreignPairs = 999
         try xml.layout("\n    ")
         try xml.startElement("tu")
-        let (attributes, carried) = TMXWriter.declared(unit.attributes, allowed: TMXWriter.unitAttributes)
-        for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
         // DTD: <!ELEMENT tu ((note|prop)*, tuv+)>
-        for note in unit.notes {
-            try xml.layout("\n      ")
-            try xml.element("note", attributes: note.attributes, text: note.text)
-        }
-        for property in carried + unit.properties {
-            try xml.layout("\n      ")
-            try writeProperty(property)
-        }
+        try writeAttributesNotesAndProps(unit.attributes, allowed: TMXWriter.unitAttributes, unit.notes, unit.properties, indent: "\n      ")
         for variant in unit.variants {
             try xml.layout("\n      ")
             try writeVariant(variant)
@@ -192,6 +183,24 @@ public final class TMXWriter {
         try xml.endDocument()
     }
 
+    /// The DTD's attributes of a `tu` or `tuv` (the others carried as props), then its notes and
+    /// props, each on its own line. Returns how many attributes travel as props.
+    @discardableResult
+    private func writeAttributesNotesAndProps(_ all: [XMLAttribute], allowed: Set<String>, _ notes: [Note],
+                                              _ properties: [Property], indent: String) throws -> Int {
+        let (attributes, carried) = TMXWriter.declared(all, allowed: allowed)
+        for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
+        for note in notes {
+            try xml.layout(indent)
+            try xml.element("note", attributes: note.attributes, text: note.text)
+        }
+        for property in carried + properties {
+            try xml.layout(indent)
+            try writeProperty(property)
+        }
+        return carried.count
+    }
+
     private func writeProperty(_ property: Property) throws {
         try xml.startElement("prop")
         try xml.attribute("type", property.type)
@@ -203,18 +212,10 @@ public final class TMXWriter {
     private func writeVariant(_ variant: Variant) throws {
         try xml.startElement("tuv")
         try xml.attribute("xml:lang", variant.language)
-        let (attributes, carried) = TMXWriter.declared(variant.attributes.filter { $0.name != "lang" }, allowed: TMXWriter.variantAttributes)
-        for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
         // DTD: <!ELEMENT tuv ((note|prop)*, seg)>
-        for note in variant.notes {
-            try xml.layout("\n        ")
-            try xml.element("note", attributes: note.attributes, text: note.text)
-        }
-        for property in carried + variant.properties {
-            try xml.layout("\n        ")
-            try writeProperty(property)
-        }
-        if !variant.notes.isEmpty || !variant.properties.isEmpty || !carried.isEmpty { try xml.layout("\n        ") }
+        let carried = try writeAttributesNotesAndProps(variant.attributes.filter { $0.name != "lang" }, allowed: TMXWriter.variantAttributes,
+                                                       variant.notes, variant.properties, indent: "\n        ")
+        if !variant.notes.isEmpty || !variant.properties.isEmpty || carried > 0 { try xml.layout("\n        ") }
         try xml.startElement("seg")
         switch level {
         case .plainText: try xml.text(variant.segment.plainText)
