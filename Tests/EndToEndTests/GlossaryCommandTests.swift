@@ -82,6 +82,112 @@ final class GlossaryCommandTests: XCTestCase {
         XCTAssertEqual(badFormat.status, 64)
     }
 
+    /// The entries of `glossary list --json`, without where each was read.
+    func listedEntries(_ arguments: [String], in folder: URL, file: StaticString = #filePath, line: UInt = #line) throws -> NSArray {
+        let listed = try TMProcess.run(["glossary", "list", "--json"] + arguments, in: folder)
+        XCTAssertEqual(listed.status, 0, listed.stderr, file: file, line: line)
+        let object = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any]
+        let entries = (object?["entries"] as? [[String: Any]] ?? []).map { $0.filter { $0.key != "origin" } }
+        return entries as NSArray
+    }
+
+    func testAddKeepsForbiddenPartOfSpeechAndDomain() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        _ = try write(folder, "Glossaries/glossary.tsv", "Senin\tMonday\tday\n")
+        let added = try TMProcess.run(["glossary", "add", "Kemenlu", "Foreign Ministry", "--forbidden", "Foreign Affairs Ministry",
+                                       "--forbidden", "Deplu", "--pos", "noun", "--domain", "politics", "--alternative", "MFA", "--status", "admitted"], in: folder)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("Glossaries/glossary.tsv"), encoding: .utf8), """
+        Senin\tMonday\tday
+        # tm glossary columns: source\ttarget\tnote\tpos\tdomain\tstatus\talternatives\tforbidden
+        Kemenlu\tForeign Ministry\t\tnoun\tpolitics\tadmitted\tMFA\tForeign Affairs Ministry|Deplu
+
+        """)
+        let entries = try listedEntries([], in: folder)
+        XCTAssertEqual(entries.count, 2)
+        let kemenlu = entries[1] as? [String: Any] ?? [:]
+        XCTAssertEqual(kemenlu["forbiddenTargets"] as? [String], ["Foreign Affairs Ministry", "Deplu"])
+        XCTAssertEqual(kemenlu["alternativeTargets"] as? [String], ["MFA"])
+        XCTAssertEqual(kemenlu["partOfSpeech"] as? String, "noun")
+        XCTAssertEqual(kemenlu["domain"] as? String, "politics")
+        XCTAssertEqual(kemenlu["targetStatus"] as? String, "admitted")
+        let text = try TMProcess.run(["glossary", "list", "--grep", "kemenlu"], in: folder)
+        XCTAssertEqual(text.stdout, "Kemenlu\tForeign Ministry\tnoun | politics | admitted | also: MFA | not: Foreign Affairs Ministry; Deplu\n")
+
+        let hashtag = try TMProcess.run(["glossary", "add", "#MeToo", "#MeToo"], in: folder)
+        XCTAssertEqual(hashtag.status, 1)
+        XCTAssertTrue(hashtag.stderr.contains("Glossaries/glossary.tsv: not written: #MeToo → #MeToo: a TSV row starting with '#'"), hashtag.stderr)
+        let deprecated = try TMProcess.run(["glossary", "add", "a", "b", "--status", "deprecated"], in: folder)
+        XCTAssertEqual(deprecated.status, 64, deprecated.stderr)
+        XCTAssertEqual(try listedEntries([], in: folder).count, 2)
+    }
+
+    /// A TBX's admitted terms stay admitted (and superseded ones superseded) through import and export.
+    func testImportOfTBXKeepsAdmittedTerms() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let tbx = try write(folder, "their.tbx", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <martif type="TBX" xml:lang="en"><text><body>
+        <termEntry id="t1"><descrip type="subjectField">politics</descrip>
+        <langSet xml:lang="id"><tig><term>Kemlu</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote><termNote type="partOfSpeech">noun</termNote></tig></langSet>
+        <langSet xml:lang="en"><tig><term>Foreign Ministry</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+          <tig><term>Deplu</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig></langSet>
+        </termEntry></body></text></martif>
+        """)
+        let imported = try TMProcess.run(["glossary", "import", tbx], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let entry = try listedEntries([], in: folder).firstObject as? [String: Any] ?? [:]
+        XCTAssertEqual(entry["targetStatus"] as? String, "admitted")
+        XCTAssertEqual(entry["sourceStatus"] as? String, "admitted")
+        XCTAssertEqual(entry["forbiddenTargets"] as? [String], ["Deplu"])
+        XCTAssertEqual(entry["supersededTargets"] as? [String], ["Deplu"])
+        XCTAssertEqual(entry["partOfSpeech"] as? String, "noun")
+        XCTAssertEqual(entry["domain"] as? String, "politics")
+        let exported = try TMProcess.run(["glossary", "export", "--format", "tbx", "--out", "back.tbx"], in: folder)
+        XCTAssertEqual(exported.status, 0, exported.stderr)
+        let back = try String(contentsOf: folder.appendingPathComponent("back.tbx"), encoding: .utf8)
+        XCTAssertTrue(back.contains("<term>Foreign Ministry</term><min:partOfSpeech>noun</min:partOfSpeech><min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus>"), back)
+        XCTAssertTrue(back.contains("<term>Deplu</term><min:partOfSpeech>noun</min:partOfSpeech><min:administrativeStatus>supersededTerm-admn-sts</min:administrativeStatus>"), back)
+    }
+
+    /// Every skipped row is listed (no "… and N more"), and the import exits 2.
+    func testImportListsEverySkippedEntry() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let rows = (1...35).map { "baris\($0) tanpa tab\n" }.joined() + "Senin\tMonday\n"
+        let file = try write(folder, "rows.tsv", rows)
+        let result = try TMProcess.run(["glossary", "import", file], in: folder)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertEqual(result.stdout, "imported 1 of 1 entry into Glossaries/glossary.tsv; 35 rows of \(file) skipped\n")
+        let listed = result.stderr.split(separator: "\n").filter { $0.contains("found no tab") }
+        XCTAssertEqual(listed, (1...35).map { "\(file):\($0): expected source<TAB>target[<TAB>comment], found no tab [skippedRow]"[...] })
+    }
+
+    /// Entries using every field keep them through export and import in each format.
+    func testEveryFieldSurvivesEachFormat() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        _ = try write(folder, "Glossaries/a.tsv", """
+        # tm glossary columns: source\ttarget\tnote\tpos\tdomain\tstatus\tsource status\talternatives\tpreferred alternatives\tforbidden\tsuperseded
+        Kemenlu\tForeign Ministry\tministry\tnoun\tgovernment\t\t\t\t\tForeign Affairs Ministry|Deplu\tDeplu
+        Kemlu\tForeign Ministry\tolder form\tproper noun\tgovernment\tadmitted\tadmitted\tMFA|Ministry of Foreign \\| Affairs
+        Kementerian Luar Negeri\tForeign Ministry\t\t\t\t\t\tMFA|Ministry of Foreign Affairs\tMinistry of Foreign Affairs
+        Pewarta\tReporter
+
+        """)
+        let original = try listedEntries([], in: folder)
+        XCTAssertEqual(original.count, 4)
+        for format in ["tsv", "csv", "tbx", "tbx2"] {
+            let ext = format == "tbx2" ? "tbx" : format
+            let out = "out-\(format).\(ext)"
+            let exported = try TMProcess.run(["glossary", "export", "--format", format, "--out", out], in: folder)
+            XCTAssertEqual(exported.status, 0, exported.stderr)
+            XCTAssertEqual(try listedEntries(["--glossary", out], in: folder), original, "export as \(format)")
+            let destination = "other-\(format)/g.\(ext)"
+            let imported = try TMProcess.run(["glossary", "import", out, "--glossary", destination], in: folder)
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+            XCTAssertEqual(try listedEntries(["--glossary", destination], in: folder), original, "import into \(format)")
+        }
+    }
+
     func testStarterGlossaryLoadsCleanly() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let result = try TMProcess.run(["glossary", "list", "--glossary", root.appendingPathComponent("Glossaries").path])

@@ -4,8 +4,9 @@ import XCTest
 /// Interop: what `tm export` writes must be read by the tools translators exchange TMX with.
 ///
 /// Each test drives a real outside tool: `xmllint` against the TMX 1.4b DTD, translate-toolkit's
-/// `translate.storage.tmx`, and OmegaT 3.6 headless. A missing tool skips the test on a developer
-/// machine, and fails it when `CI` is set (CI installs them all: see `.ci/run`).
+/// `translate.storage.tmx`, and OmegaT 3.6 (headless, and its glossary reader through `java`). A
+/// missing tool skips the test on a developer machine, and fails it when `CI` is set (CI installs
+/// them all: see `.ci/run`).
 final class InteropTests: XCTestCase {
     // MARK: - Fixture
 
@@ -238,6 +239,38 @@ final class InteropTests: XCTestCase {
             XCTAssertTrue(target.contains(english), "OmegaT did not use \(pair.tuid): \(english)\ntarget:\n\(target)")
             XCTAssertFalse(target.contains(InteropTests.plainText(pair.indonesian)), "left untranslated: \(pair.tuid)")
         }
+    }
+
+    /// (c2) OmegaT's own glossary reader takes source, target and comment from a TSV glossary that
+    /// tm wrote with every field (a `# tm glossary columns:` line, then further columns).
+    func testOmegaTReadsOurGlossaryWithEveryField() throws {
+        let java = try tool("java")
+        _ = try tool("javac")  // `java File.java` compiles the source in memory: a JDK is needed
+        let jar = URL(fileURLWithPath: "/usr/share/omegat/OmegaT.jar")
+        guard FileManager.default.fileExists(atPath: jar.path) else { throw missing(jar.path) }
+        let folder = try TMProcess.temporaryFolder(self)
+        let glossary = folder.appendingPathComponent("glossary.txt").path
+        for arguments in [["Kemenlu", "Foreign Ministry", "--note", "ministry", "--forbidden", "Foreign Affairs Ministry", "--pos", "noun"],
+                          ["Pewarta", "Reporter"],
+                          ["Kemlu", "Foreign Ministry", "--domain", "government", "--status", "admitted", "--alternative", "MFA"]] {
+            let added = try TMProcess.run(["glossary", "add"] + arguments + ["--glossary", glossary])
+            XCTAssertEqual(added.status, 0, added.stderr)
+        }
+        let text = try String(contentsOfFile: glossary, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("# tm glossary columns: "), text)
+        let reader = folder.appendingPathComponent("ReadGlossary.java")
+        try Data("""
+        public class ReadGlossary {
+            public static void main(String[] args) throws Exception {
+                for (org.omegat.gui.glossary.GlossaryEntry e : org.omegat.gui.glossary.GlossaryReaderTSV.read(new java.io.File(args[0]), false))
+                    System.out.println(e.getSrcText() + "|" + e.getLocText() + "|" + e.getCommentText());
+            }
+        }
+
+        """.utf8).write(to: reader)
+        let result = try InteropTests.run(java, ["-cp", jar.path, reader.path, glossary], timeout: 120)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "Kemenlu|Foreign Ministry|ministry\nPewarta|Reporter|\nKemlu|Foreign Ministry|\n", text)
     }
 
     private static let omegaTProject = """

@@ -45,6 +45,16 @@ final class DelimitedTextTests: XCTestCase {
         }
     }
 
+    /// List cells (alternatives, forbidden variants) give back their items, whatever they hold.
+    func testListFieldsReadBack() {
+        for items in [["a"], ["a", "b"], ["x | y", "p;q", "back\\slash", "end\\"], ["A\\B"]] {
+            XCTAssertEqual(DelimitedText.listItems(DelimitedText.listField(items)), items)
+        }
+        XCTAssertEqual(DelimitedText.listField(["x | y", "p;q", "A\\B"]), "x \\| y|p\\;q|A\\\\B")
+        // Files written by hand or by older tm separate items with `;`; a lone backslash stays.
+        XCTAssertEqual(DelimitedText.listItems(" one ; two| three |; A\\B "), ["one", "two", "three", "A\\B"])
+    }
+
     func testCommentedRowsSkipCommentsAndTrim() throws {
         let rows = try DelimitedText.commentedRows(of: "# header\n\n  \t \nKemenlu \t Foreign Ministry\n \t# indented comment\nsatu\n", path: "g.tsv")
         XCTAssertEqual(rows.map(\.line), [4, 6])
@@ -55,7 +65,7 @@ final class DelimitedTextTests: XCTestCase {
     /// The glossary, the aligner and the export write TSV fields by the one rule.
     func testWritersShareTheRule() {
         let entry = GlossaryEntry(source: "uji\tcoba", target: "trial", note: "one\n\ntwo\r\n")
-        XCTAssertEqual(GlossaryFile.tsvLine(entry), "uji coba\ttrial\tone  two  ")
+        XCTAssertEqual(try GlossaryFile.tsvRow(entry, columns: [.source, .target, .note], path: "g.tsv"), "uji coba\ttrial\tone  two  ")
         let pair = AlignedPair(indonesian: "Satu\r\ndua.", english: "One\ttwo.", confidence: 1, kind: "1-1", indonesianSentences: [0],
                                englishSentences: [0], coverage: 0, neighbourCoverage: 0, lengthScore: 0, evidenceWeight: 0)
         XCTAssertEqual(scalars(AlignmentFormat.tsv([pair])), scalars("Satu  dua.\tOne two.\t1.000\n"))

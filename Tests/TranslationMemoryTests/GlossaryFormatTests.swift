@@ -19,11 +19,19 @@ final class GlossaryFormatTests: XCTestCase {
         return path
     }
 
+    /// Entries using every field: statuses other than the default, a preferred alternative, a
+    /// superseded variant, a part of speech outside TBX-Basic's five, list items holding `|` and `;`.
     let sample: [GlossaryEntry] = [
         GlossaryEntry(source: "kemitraan strategis", target: "strategic partnership", note: "diplomacy, \"fixed\" phrase", partOfSpeech: "noun", domain: "politics"),
         GlossaryEntry(source: "Kemenlu", target: "Foreign Ministry", alternativeTargets: ["Ministry of Foreign Affairs"],
                       forbiddenTargets: ["Foreign Affairs Ministry"], partOfSpeech: "noun", domain: "government"),
         GlossaryEntry(source: "Penerjemah", target: "Translator"),
+        GlossaryEntry(source: "Kemlu", target: "Foreign Ministry", alternativeTargets: ["MFA"],
+                      forbiddenTargets: ["Deplu", "Foreign Affairs | Ministry; old"], note: "older abbreviation", partOfSpeech: "proper noun",
+                      domain: "government", sourceStatus: .admitted, targetStatus: .admitted, supersededTargets: ["Deplu"]),
+        GlossaryEntry(source: "Kementerian Luar Negeri", target: "Foreign Ministry", alternativeTargets: ["MFA", "Ministry of Foreign Affairs"],
+                      preferredAlternatives: ["Ministry of Foreign Affairs"]),
+        GlossaryEntry(source: "Deplu", target: "Foreign Department", sourceStatus: .superseded, targetStatus: .admitted),
     ]
 
     func strip(_ entries: [GlossaryEntry]) -> [GlossaryEntry] {
@@ -40,13 +48,88 @@ final class GlossaryFormatTests: XCTestCase {
         XCTAssertEqual(glossary.problems.first?.kind, .skippedRow)
     }
 
-    func testTSVRoundTripKeepsThreeColumns() throws {
+    func testTSVRoundTripKeepsEveryField() throws {
         let path = folder.appendingPathComponent("out.tsv").path
         try GlossaryFile.write(sample, to: path, format: .tsv)
         let back = try GlossaryFile.read(path: path)
-        XCTAssertEqual(back.entries.map(\.source), sample.map(\.source))
-        XCTAssertEqual(back.entries.map(\.target), sample.map(\.target))
-        XCTAssertEqual(back.entries.map(\.note), sample.map(\.note))
+        XCTAssertEqual(back.problems, [])
+        XCTAssertEqual(strip(back.entries), sample)
+        // OmegaT's three columns come first; the columns line is a comment to OmegaT.
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines[0], "# tm glossary columns: source\ttarget\tnote\tpos\tdomain\tstatus\tsource status\talternatives\tpreferred alternatives\tforbidden\tsuperseded")
+        XCTAssertEqual(lines[3], "Penerjemah\tTranslator")
+        XCTAssertEqual(lines[4], "Kemlu\tForeign Ministry\tolder abbreviation\tproper noun\tgovernment\tadmitted\tadmitted\tMFA\t\tDeplu|Foreign Affairs \\| Ministry\\; old\tDeplu")
+        XCTAssertEqual(lines[5], "Kementerian Luar Negeri\tForeign Ministry\t\t\t\t\t\tMFA|Ministry of Foreign Affairs\tMinistry of Foreign Affairs")
+    }
+
+    /// A glossary with OmegaT's three fields only is written as before: no columns line.
+    func testPlainTSVHasNoColumnsLineAndTheStarterGlossaryWritesBackItsRows() throws {
+        let starter = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Glossaries/news-id-en.tsv").path
+        let read = try GlossaryFile.read(path: starter)
+        XCTAssertEqual(read.problems, [])
+        let path = folder.appendingPathComponent("starter.tsv").path
+        try GlossaryFile.write(read.entries, to: path, format: .tsv)
+        let rows = try String(contentsOfFile: starter, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), rows.map { $0 + "\n" }.joined())
+    }
+
+    /// Without a columns line, cells after the third are the comment, as tm always read them; below
+    /// one, each cell is its column's field.
+    func testTSVColumnsLineAppliesToTheRowsBelowIt() throws {
+        let path = try write("mixed.txt", """
+        Senin\tMonday\tday\tfirst
+        #  TM GLOSSARY COLUMNS: source\ttarget\tdomain\tforbidden\tstatus
+        Selasa\tTuesday\tcalendar\tTues|Tue\tadmitted
+        Rabu\tWednesday\t\t\t\tstray
+        Kamis\tThursday\t\t\tdeprecated
+        Jumat\tFriday
+
+        """)
+        let glossary = try GlossaryFile.read(path: path)
+        XCTAssertEqual(strip(glossary.entries), [
+            GlossaryEntry(source: "Senin", target: "Monday", note: "day first"),
+            GlossaryEntry(source: "Selasa", target: "Tuesday", forbiddenTargets: ["Tues", "Tue"], domain: "calendar", targetStatus: .admitted),
+            GlossaryEntry(source: "Jumat", target: "Friday"),
+        ])
+        XCTAssertEqual(glossary.problems.map(\.description), [
+            "\(path):4: 6 cells, but the columns line at line 2 names 5 columns",
+            "\(path):5: the status column says 'deprecated'; a target is preferred or admitted (deprecated and superseded renderings go in the forbidden and superseded columns)",
+        ])
+        for (line, message) in [("# tm glossary columns: source\ttarget\tcolour", "unknown column 'colour'"),
+                                ("# tm glossary columns: target\tnote", "must name the source and target"),
+                                ("# tm glossary columns: source\ttarget\tpos\tpart of speech", "names pos twice")] {
+            let bad = try write("bad.tsv", line + "\na\tb\n")
+            XCTAssertThrowsError(try GlossaryFile.read(path: bad)) { error in
+                XCTAssertTrue(error.localizedDescription.hasPrefix("\(bad):1: "), error.localizedDescription)
+                XCTAssertTrue(error.localizedDescription.contains(message), error.localizedDescription)
+            }
+        }
+    }
+
+    /// The target is the first preferred term: an admitted target with a preferred alternative
+    /// would read back with another target, so it is neither read nor written.
+    func testAnAdmittedTargetCannotHaveAPreferredAlternative() throws {
+        let path = try write("odd.tsv", "# tm glossary columns: source\ttarget\tstatus\tpreferred alternatives\nKemlu\tForeign Ministry\tadmitted\tMFA\n")
+        let glossary = try GlossaryFile.read(path: path)
+        XCTAssertEqual(glossary.entries, [])
+        XCTAssertEqual(glossary.problems.map(\.description), ["\(path):2: the target is admitted but an alternative is preferred; make the preferred term the target"])
+        let odd = GlossaryEntry(source: "Kemlu", target: "Foreign Ministry", alternativeTargets: ["MFA"], targetStatus: .admitted, preferredAlternatives: ["MFA"])
+        let tbx = folder.appendingPathComponent("odd.tbx").path
+        XCTAssertThrowsError(try GlossaryFile.write([odd], to: tbx, format: .tbx)) { error in
+            XCTAssertTrue(error.localizedDescription.hasPrefix("\(tbx): not written: Kemlu → Foreign Ministry: the target is admitted"), error.localizedDescription)
+        }
+    }
+
+    func testTSVRefusesARowOmegaTWouldReadAsAComment() throws {
+        let path = folder.appendingPathComponent("tags.tsv").path
+        XCTAssertThrowsError(try GlossaryFile.write([GlossaryEntry(source: "#MeToo", target: "#MeToo")], to: path, format: .tsv)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(path): not written: #MeToo → #MeToo: a TSV row starting with '#' is a comment to OmegaT and tm; use a .csv or .tbx glossary for it")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        let csv = folder.appendingPathComponent("tags.csv").path
+        try GlossaryFile.write([GlossaryEntry(source: "#MeToo", target: "#MeToo")], to: csv, format: .csv)
+        XCTAssertEqual(try GlossaryFile.read(path: csv).entries.map(\.source), ["#MeToo"])
     }
 
     func testCSVRoundTripKeepsEverything() throws {
@@ -141,6 +224,9 @@ final class GlossaryFormatTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: schema.path) else { throw XCTSkip("TBX core RNG not found at \(schema.path)") }
         let path = folder.appendingPathComponent("valid.tbx").path
         try GlossaryFile.write(sample, to: path, format: .tbx)
+        // Every part of speech is one of TBX-Basic's five; the entry's own value is in a note.
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains(
+            "<min:partOfSpeech>noun</min:partOfSpeech><min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus><note>part of speech: proper noun</note>"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
         process.arguments = ["--noout", "--nonet", "--relaxng", schema.path, path]
@@ -170,6 +256,109 @@ final class GlossaryFormatTests: XCTestCase {
         let glossary = try Glossary.load(paths: [folder.path])
         XCTAssertEqual(glossary.entries.count, 1)
         XCTAssertThrowsError(try Glossary.load(paths: [folder.appendingPathComponent("missing").path]))
+    }
+
+    /// An entry with more fields than a file's columns adds a columns line below the old rows,
+    /// which keep their meaning (a fourth cell there is still part of the comment).
+    func testTSVAppendAddsAColumnsLineAndKeepsTheRowsAbove() throws {
+        let path = try write("old.tsv", "Senin\tMonday\tday\tfirst\n")
+        let selasa = GlossaryEntry(source: "Selasa", target: "Tuesday", forbiddenTargets: ["Tues"])
+        try GlossaryFile.append([selasa], to: path)
+        try GlossaryFile.append([GlossaryEntry(source: "Rabu", target: "Wednesday", partOfSpeech: "noun")], to: path)
+        try GlossaryFile.append([GlossaryEntry(source: "Kamis", target: "Thursday", forbiddenTargets: ["Thurs"])], to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), """
+        Senin\tMonday\tday\tfirst
+        # tm glossary columns: source\ttarget\tnote\tforbidden
+        Selasa\tTuesday\t\tTues
+        # tm glossary columns: source\ttarget\tnote\tpos\tforbidden
+        Rabu\tWednesday\t\tnoun
+        Kamis\tThursday\t\t\tThurs
+
+        """)
+        XCTAssertEqual(strip(try GlossaryFile.read(path: path).entries), [
+            GlossaryEntry(source: "Senin", target: "Monday", note: "day first"), selasa,
+            GlossaryEntry(source: "Rabu", target: "Wednesday", partOfSpeech: "noun"),
+            GlossaryEntry(source: "Kamis", target: "Thursday", forbiddenTargets: ["Thurs"]),
+        ])
+        // A file with its own column order keeps it; new columns go after.
+        let own = try write("own.tsv", "# tm glossary columns: target\tsource\n")
+        try GlossaryFile.append([GlossaryEntry(source: "Jumat", target: "Friday", domain: "calendar")], to: own)
+        XCTAssertEqual(try String(contentsOfFile: own, encoding: .utf8),
+                       "# tm glossary columns: target\tsource\n# tm glossary columns: target\tsource\tdomain\nFriday\tJumat\tcalendar\n")
+    }
+
+    func testCSVAppendUsesTheFilesColumnsAndRefusesAFieldWithoutOne() throws {
+        let path = try write("their.csv", "English,Indonesian,Notes\nMonday,Senin,\n")
+        try GlossaryFile.append([GlossaryEntry(source: "Selasa", target: "Tuesday", note: "day")], to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "English,Indonesian,Notes\nMonday,Senin,\nTuesday,Selasa,day\n")
+        XCTAssertThrowsError(try GlossaryFile.append([GlossaryEntry(source: "Rabu", target: "Wednesday", forbiddenTargets: ["Wed"], partOfSpeech: "noun")], to: path)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(path): not written: the CSV header has no column for pos, forbidden; add those columns to its header row, or use a .tsv or .tbx glossary")
+        }
+        XCTAssertEqual(try GlossaryFile.read(path: path).entries.count, 2)
+        let fresh = folder.appendingPathComponent("fresh.csv").path
+        try GlossaryFile.append(sample, to: fresh)
+        XCTAssertEqual(strip(try GlossaryFile.read(path: fresh).entries), sample)
+    }
+
+    /// TBX is rewritten to add to it: a file holding concepts tm does not read is refused whole.
+    func testTBXAppendRefusesAFileWithConceptsItWouldLose() throws {
+        let path = try write("multi.tbx", """
+        <martif type="TBX"><text><body>
+        <termEntry><langSet xml:lang="id"><tig><term>Senin</term></tig></langSet><langSet xml:lang="en"><tig><term>Monday</term></tig></langSet></termEntry>
+        <termEntry><langSet xml:lang="fr"><tig><term>lundi</term></tig></langSet><langSet xml:lang="en"><tig><term>Monday</term></tig></langSet></termEntry>
+        </body></text></martif>
+        """)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try GlossaryFile.append([GlossaryEntry(source: "Selasa", target: "Tuesday")], to: path)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(path): not written: tm rewrites a TBX file to add to it, and this one holds 1 concept tm does not read (\(path):3: concept has no Indonesian term), which would be lost; add to a .tsv glossary instead")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
+    /// Statuses as other tools write them: admitted stays admitted, superseded stays superseded,
+    /// in both TBX versions and through every format.
+    func testTBXStatusesAreKept() throws {
+        let v2 = try write("statuses2.tbx", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <martif type="TBX" xml:lang="en"><text><body>
+        <termEntry id="t1"><descrip type="subjectField">government</descrip>
+        <langSet xml:lang="id"><tig><term>Kemlu</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+          <tig><term>Deplu</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig></langSet>
+        <langSet xml:lang="en"><tig><term>Foreign Ministry</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote><note>the usual form</note></tig>
+          <tig><term>MFA</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+          <tig><term>Department of Foreign Affairs</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote><note>before 1999</note></tig></langSet>
+        </termEntry></body></text></martif>
+        """)
+        let v3 = try write("statuses3.tbx", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:min="http://www.tbxinfo.net/ns/min">
+        <tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body>
+        <conceptEntry id="c1"><min:subjectField>government</min:subjectField>
+        <langSec xml:lang="id"><termSec><term>Kemlu</term><min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus></termSec>
+          <termSec><term>Deplu</term><min:administrativeStatus>supersededTerm-admn-sts</min:administrativeStatus></termSec></langSec>
+        <langSec xml:lang="en"><termSec><term>Foreign Ministry</term><min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus><note>the usual form</note></termSec>
+          <termSec><term>MFA</term><min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus></termSec>
+          <termSec><term>Department of Foreign Affairs</term><min:administrativeStatus>supersededTerm-admn-sts</min:administrativeStatus><note>before 1999</note></termSec></langSec>
+        </conceptEntry></body></text></tbx>
+        """)
+        let expected = ["Kemlu": TermStatus.admitted, "Deplu": .superseded].map { source, status in
+            GlossaryEntry(source: source, target: "Foreign Ministry", alternativeTargets: ["MFA"], forbiddenTargets: ["Department of Foreign Affairs"],
+                          note: "the usual form before 1999", domain: "government", sourceStatus: status, targetStatus: .admitted,
+                          supersededTargets: ["Department of Foreign Affairs"])
+        }.sorted { $0.source > $1.source }
+        for path in [v2, v3] {
+            let read = try GlossaryFile.read(path: path)
+            XCTAssertEqual(read.problems, [])
+            XCTAssertEqual(strip(read.entries), expected, path)
+        }
+        for format in GlossaryFormat.allCases {
+            let out = folder.appendingPathComponent("statuses-out-\(format).\(format == .tbx2 ? "tbx" : format.rawValue)").path
+            try GlossaryFile.write(expected, to: out, format: format)
+            XCTAssertEqual(strip(try GlossaryFile.read(path: out).entries), expected, "\(format)")
+        }
+        let tbx = try String(contentsOfFile: folder.appendingPathComponent("statuses-out-tbx.tbx").path, encoding: .utf8)
+        XCTAssertTrue(tbx.contains("<term>Foreign Ministry</term><min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus>"), tbx)
+        XCTAssertTrue(tbx.contains("<term>Deplu</term><min:administrativeStatus>supersededTerm-admn-sts</min:administrativeStatus>"), tbx)
     }
 
     func testAppendKeepsExistingTextAndWritesAtomically() throws {

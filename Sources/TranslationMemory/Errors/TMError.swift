@@ -130,6 +130,8 @@ extension TMError {
         case noGlossaryEntries
         case duplicateTerm(source: String, target: String, existing: String)
         case conflictingTerm(source: String, target: String, existingTarget: String, existing: String)
+        /// The glossary file cannot hold what was to be written to it; nothing was written.
+        case glossaryCannotHold(reason: String)
 
         // MARK: Segmentation and alignment
         case badAbbreviationLine(text: String)
@@ -168,6 +170,7 @@ extension TMError {
                 return "\(source) → \(target) is already in the glossary (\(existing))"
             case .conflictingTerm(let source, let target, let existingTarget, let existing):
                 return "\(source) → \(target) conflicts with \(source) → \(existingTarget) (\(existing))"
+            case .glossaryCannotHold(let reason): return "not written: \(reason)"
             case .badAbbreviationLine(let text):
                 return "not an abbreviation line (expected e.g. 'Dr.' or 'No. numeric'): \(text)"
             case .nothingToAlign: return "no sentences to align (the file is empty or holds only credits)"

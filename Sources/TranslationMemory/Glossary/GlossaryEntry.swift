@@ -13,9 +13,33 @@ public struct GlossaryEntryOrigin: Sendable, Codable, Hashable {
     public var description: String { "\(path):\(line)" }
 }
 
+/// A term's administrative status, as TBX records it (`admittedTerm-admn-sts`, …).
+public enum TermStatus: String, Sendable, Codable, CaseIterable {
+    case preferred, admitted, deprecated, superseded
+
+    /// The TBX value (`preferredTerm-admn-sts`).
+    public var tbxValue: String { rawValue + "Term-admn-sts" }
+
+    /// Reads `admitted`, `admittedTerm` or `admittedTerm-admn-sts` (any case); nil for other values.
+    public init?(name: String) {
+        var text = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if text.hasSuffix("-admn-sts") { text.removeLast("-admn-sts".count) }
+        if text.hasSuffix("term") { text.removeLast("term".count) }
+        guard let status = TermStatus(rawValue: text) else { return nil }
+        self = status
+    }
+
+    /// True for the statuses of a rendering not to use.
+    public var isForbidden: Bool { self == .deprecated || self == .superseded }
+}
+
 /// One term pair: an Indonesian source term and its English rendering, with what editors attach
 /// to it. Forbidden variants are renderings not to use (TBX `deprecatedTerm-admn-sts`).
-public struct GlossaryEntry: Sendable, Codable, Hashable {
+///
+/// Every field survives every glossary format tm writes (TSV and CSV name their columns, TBX has
+/// a data category for each); statuses default to preferred (source, target), admitted
+/// (alternatives) and deprecated (forbidden variants), and only other values are recorded.
+public struct GlossaryEntry: Sendable, Hashable {
     public var source: String
     public var target: String
     /// Other acceptable English renderings (TBX: further admitted terms).
@@ -25,10 +49,19 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
     public var note: String?
     public var partOfSpeech: String?
     public var domain: String?
+    /// The status of the source and of the target: preferred or admitted.
+    public var sourceStatus: TermStatus
+    public var targetStatus: TermStatus
+    /// The alternatives that are preferred terms, not admitted ones (TBX keeps the difference).
+    public var preferredAlternatives: [String]
+    /// The forbidden variants that are superseded, not deprecated.
+    public var supersededTargets: [String]
     public var origin: GlossaryEntryOrigin?
 
     public init(source: String, target: String, alternativeTargets: [String] = [], forbiddenTargets: [String] = [],
-                note: String? = nil, partOfSpeech: String? = nil, domain: String? = nil, origin: GlossaryEntryOrigin? = nil) {
+                note: String? = nil, partOfSpeech: String? = nil, domain: String? = nil,
+                sourceStatus: TermStatus = .preferred, targetStatus: TermStatus = .preferred,
+                preferredAlternatives: [String] = [], supersededTargets: [String] = [], origin: GlossaryEntryOrigin? = nil) {
         self.source = source
         self.target = target
         self.alternativeTargets = alternativeTargets
@@ -36,7 +69,22 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
         self.note = note
         self.partOfSpeech = partOfSpeech
         self.domain = domain
+        self.sourceStatus = sourceStatus
+        self.targetStatus = targetStatus
+        self.preferredAlternatives = preferredAlternatives
+        self.supersededTargets = supersededTargets
         self.origin = origin
+    }
+
+    /// Why an entry whose target is admitted cannot have a preferred alternative: the target is
+    /// the first preferred term (as TBX readers take it), so the entry would not read back.
+    static let admittedTargetWithPreferredAlternative =
+        "the target is admitted but an alternative is preferred; make the preferred term the target"
+
+    /// The status of an alternative or a forbidden variant.
+    public func status(ofVariant text: String) -> TermStatus {
+        if forbiddenTargets.contains(text) { return supersededTargets.contains(text) ? .superseded : .deprecated }
+        return preferredAlternatives.contains(text) ? .preferred : .admitted
     }
 
     /// The source as compared for duplicates: lower-cased, white space collapsed.
@@ -45,6 +93,46 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
 
     static func normalize(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// JSON leaves out statuses that are the default and empty status lists, so that a plain
+/// glossary lists as it always did.
+extension GlossaryEntry: Codable {
+    enum CodingKeys: String, CodingKey {
+        case source, target, alternativeTargets, forbiddenTargets, note, partOfSpeech, domain
+        case sourceStatus, targetStatus, preferredAlternatives, supersededTargets, origin
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(source: try c.decode(String.self, forKey: .source), target: try c.decode(String.self, forKey: .target),
+                  alternativeTargets: try c.decodeIfPresent([String].self, forKey: .alternativeTargets) ?? [],
+                  forbiddenTargets: try c.decodeIfPresent([String].self, forKey: .forbiddenTargets) ?? [],
+                  note: try c.decodeIfPresent(String.self, forKey: .note),
+                  partOfSpeech: try c.decodeIfPresent(String.self, forKey: .partOfSpeech),
+                  domain: try c.decodeIfPresent(String.self, forKey: .domain),
+                  sourceStatus: try c.decodeIfPresent(TermStatus.self, forKey: .sourceStatus) ?? .preferred,
+                  targetStatus: try c.decodeIfPresent(TermStatus.self, forKey: .targetStatus) ?? .preferred,
+                  preferredAlternatives: try c.decodeIfPresent([String].self, forKey: .preferredAlternatives) ?? [],
+                  supersededTargets: try c.decodeIfPresent([String].self, forKey: .supersededTargets) ?? [],
+                  origin: try c.decodeIfPresent(GlossaryEntryOrigin.self, forKey: .origin))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(source, forKey: .source)
+        try c.encode(target, forKey: .target)
+        try c.encode(alternativeTargets, forKey: .alternativeTargets)
+        try c.encode(forbiddenTargets, forKey: .forbiddenTargets)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(partOfSpeech, forKey: .partOfSpeech)
+        try c.encodeIfPresent(domain, forKey: .domain)
+        if sourceStatus != .preferred { try c.encode(sourceStatus, forKey: .sourceStatus) }
+        if targetStatus != .preferred { try c.encode(targetStatus, forKey: .targetStatus) }
+        if !preferredAlternatives.isEmpty { try c.encode(preferredAlternatives, forKey: .preferredAlternatives) }
+        if !supersededTargets.isEmpty { try c.encode(supersededTargets, forKey: .supersededTargets) }
+        try c.encodeIfPresent(origin, forKey: .origin)
     }
 }
 

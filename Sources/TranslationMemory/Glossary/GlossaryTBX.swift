@@ -16,12 +16,22 @@ public enum GlossaryTBX {
         var text = ""
         var partOfSpeech: String?
         var status: String?
-        var note: String?
+        var notes: [String] = []
         var isForbidden: Bool {
-            guard let status else { return false }
+            guard let status = status?.lowercased() else { return false }
             return status.hasPrefix("deprecated") || status.hasPrefix("superseded") || status.hasPrefix("forbidden")
         }
+        /// The status as tm records it; a missing or unknown one counts as `fallback`.
+        func termStatus(or fallback: TermStatus) -> TermStatus {
+            if let known = status.flatMap(TermStatus.init(name:)) { return known }
+            guard isForbidden else { return fallback }
+            return status!.lowercased().hasPrefix("superseded") ? .superseded : .deprecated
+        }
     }
+
+    /// The note tm writes beside TBX-Basic's `partOfSpeech` when the entry's own value is not one of
+    /// its five (`proper noun` is written `noun` plus this note), so that the value reads back.
+    static let partOfSpeechNotePrefix = "part of speech: "
 
     struct Concept {
         var line = 0
@@ -134,19 +144,22 @@ public enum GlossaryTBX {
                     case "termNote", "partOfSpeech", "administrativeStatus", "normativeAuthorization":
                         let kind = name == "termNote" ? (type ?? "") : name
                         let value = try reader.readElementText().trimmingCharacters(in: .whitespacesAndNewlines)
-                        if kind == "partOfSpeech" { term?.partOfSpeech = value }
+                        // The note tm writes for a value outside TBX-Basic's list comes after, and wins.
+                        if kind == "partOfSpeech", term?.partOfSpeech == nil { term?.partOfSpeech = value }
                         if kind == "administrativeStatus" || kind == "normativeAuthorization" { term?.status = value }
                     case "descrip", "subjectField", "definition":
                         let kind = name == "descrip" ? (type ?? "") : name
                         let value = try reader.readElementText().trimmingCharacters(in: .whitespacesAndNewlines)
                         if kind == "subjectField" { concept?.domain = value }
                         if kind == "definition", !value.isEmpty {
-                            if term != nil { term!.note = value } else { concept?.notes.append(value) }
+                            if term != nil { term!.notes.append(value) } else { concept?.notes.append(value) }
                         }
                     case "note":
                         let value = try reader.readElementText().trimmingCharacters(in: .whitespacesAndNewlines)
                         if value.isEmpty { break }
-                        if term != nil { term!.note = [term!.note, value].compactMap { $0 }.joined(separator: " ") } else { concept?.notes.append(value) }
+                        if term != nil, value.hasPrefix(partOfSpeechNotePrefix) {
+                            term!.partOfSpeech = String(value.dropFirst(partOfSpeechNotePrefix.count))
+                        } else if term != nil { term!.notes.append(value) } else { concept?.notes.append(value) }
                     default:
                         break
                     }
@@ -171,25 +184,38 @@ public enum GlossaryTBX {
         return glossary
     }
 
+    /// One entry per Indonesian term (whatever its status: a deprecated Indonesian term still
+    /// needs its translation when a text uses it). The first English term marked preferred is the
+    /// target (else the first one not forbidden), the other allowed ones alternatives in document
+    /// order, the deprecated and superseded ones forbidden variants; each keeps its status (an
+    /// unknown or missing one reads as the default of its place), and every term's note is kept.
     private static func entries(of concept: Concept, path: String, into glossary: inout Glossary) {
-        let sources = concept.terms.filter { $0.language.matches(.indonesian) && !$0.term.isForbidden }.map(\.term)
+        let sources = concept.terms.filter { $0.language.matches(.indonesian) }.map(\.term)
         let english = concept.terms.filter { $0.language.matches(.english) }.map(\.term)
         let allowed = english.filter { !$0.isForbidden }
-        let preferred = allowed.filter { $0.status?.hasPrefix("preferred") == true } + allowed.filter { $0.status?.hasPrefix("preferred") != true }
-        guard !sources.isEmpty, let target = preferred.first else {
+        let isPreferred = { (term: Term) in term.termStatus(or: .admitted) == .preferred }
+        guard !sources.isEmpty, let targetIndex = allowed.firstIndex(where: isPreferred) ?? allowed.indices.first else {
             glossary.problems.append(GlossaryProblem(kind: .skippedRow, path: path, line: concept.line,
                                                      message: sources.isEmpty ? "concept has no Indonesian term" : "concept has no English term"))
             return
         }
+        let target = allowed[targetIndex]
+        var alternatives = allowed
+        alternatives.remove(at: targetIndex)
+        let forbidden = english.filter(\.isForbidden)
         for source in sources {
-            let notes = concept.notes + [source.note, target.note].compactMap { $0 }
+            let notes = concept.notes + source.notes + english.flatMap(\.notes)
             glossary.entries.append(GlossaryEntry(
                 source: source.text, target: target.text,
-                alternativeTargets: preferred.dropFirst().map(\.text),
-                forbiddenTargets: english.filter(\.isForbidden).map(\.text),
+                alternativeTargets: alternatives.map(\.text),
+                forbiddenTargets: forbidden.map(\.text),
                 note: notes.isEmpty ? nil : notes.joined(separator: " "),
                 partOfSpeech: source.partOfSpeech ?? target.partOfSpeech,
                 domain: concept.domain,
+                sourceStatus: source.termStatus(or: .preferred),
+                targetStatus: target.termStatus(or: .preferred),
+                preferredAlternatives: alternatives.filter(isPreferred).map(\.text),
+                supersededTargets: forbidden.filter { $0.termStatus(or: .deprecated) == .superseded }.map(\.text),
                 origin: GlossaryEntryOrigin(path: path, line: concept.line)))
         }
     }
@@ -208,6 +234,9 @@ public enum GlossaryTBX {
     /// Writes entries as TBX, atomically: each entry one concept with an Indonesian and an English
     /// language section; v3 is TBX-Basic DCT style and validates against the TBX core RNG.
     public static func write(_ entries: [GlossaryEntry], to path: String, version: Version) throws {
+        if let odd = entries.first(where: { $0.targetStatus != .preferred && !$0.preferredAlternatives.isEmpty }) {
+            throw TMError(.glossaryCannotHold(reason: "\(odd.source) → \(odd.target): " + GlossaryEntry.admittedTargetWithPreferredAlternative), path: path)
+        }
         try AtomicFile.write(to: path) { temporary in
             let writer = try XMLStreamWriter(path: temporary)
             try writer.startDocument()
@@ -250,28 +279,31 @@ public enum GlossaryTBX {
     }
 
     /// The Indonesian and English sections of one entry (`langSec` in v3, `langSet` in v2): the
-    /// preferred terms, then the English alternatives (admitted) and forbidden variants (deprecated).
+    /// source and the target, then the English alternatives and forbidden variants, each with its
+    /// administrative status.
     private static func writeLanguageSections(_ entry: GlossaryEntry, _ w: XMLStreamWriter, v3: Bool) throws {
         let section = v3 ? "langSec" : "langSet"
         try w.startElement(section); try w.attribute("xml:lang", "id")
-        try writeTermSec(entry.source, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: v3)
+        try writeTermSec(entry.source, pos: entry.partOfSpeech, status: entry.sourceStatus, w, v3: v3)
         try w.endElement()
         try w.startElement(section); try w.attribute("xml:lang", "en")
-        try writeTermSec(entry.target, pos: entry.partOfSpeech, status: "preferredTerm-admn-sts", w, v3: v3)
-        for alternative in entry.alternativeTargets { try writeTermSec(alternative, pos: entry.partOfSpeech, status: "admittedTerm-admn-sts", w, v3: v3) }
-        for forbidden in entry.forbiddenTargets { try writeTermSec(forbidden, pos: entry.partOfSpeech, status: "deprecatedTerm-admn-sts", w, v3: v3) }
+        try writeTermSec(entry.target, pos: entry.partOfSpeech, status: entry.targetStatus, w, v3: v3)
+        for variant in entry.alternativeTargets + entry.forbiddenTargets {
+            try writeTermSec(variant, pos: entry.partOfSpeech, status: entry.status(ofVariant: variant), w, v3: v3)
+        }
         try w.endElement()
     }
 
-    private static func writeTermSec(_ text: String, pos: String?, status: String, _ w: XMLStreamWriter, v3: Bool) throws {
+    private static func writeTermSec(_ text: String, pos: String?, status: TermStatus, _ w: XMLStreamWriter, v3: Bool) throws {
         try w.startElement(v3 ? "termSec" : "tig")
         try w.element("term", text: text)
         if v3 {
             if let pos, !pos.isEmpty { try w.element("min:partOfSpeech", text: basicPartOfSpeech(pos)) }
-            try w.element("min:administrativeStatus", text: status)
+            try w.element("min:administrativeStatus", text: status.tbxValue)
+            if let pos, !pos.isEmpty, basicPartOfSpeech(pos) != pos { try w.element("note", text: partOfSpeechNotePrefix + pos) }
         } else {
             if let pos, !pos.isEmpty { try w.element("termNote", attributes: [XMLAttribute("type", "partOfSpeech")], text: pos) }
-            try w.element("termNote", attributes: [XMLAttribute("type", "administrativeStatus")], text: status)
+            try w.element("termNote", attributes: [XMLAttribute("type", "administrativeStatus")], text: status.tbxValue)
         }
         try w.endElement()
     }

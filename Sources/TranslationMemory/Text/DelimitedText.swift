@@ -106,6 +106,46 @@ public enum DelimitedText {
         return String(field)
     }
 
+    /// A list of terms as one field: items joined by `|`, each backslash, `|` and `;` in an item
+    /// escaped with a backslash, so that `listItems` gives the items back.
+    public static func listField(_ items: [String]) -> String {
+        items.map { item in
+            guard item.contains(where: { $0 == "\\" || $0 == "|" || $0 == ";" }) else { return item }
+            var escaped = ""
+            for character in item {
+                if character == "\\" || character == "|" || character == ";" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return escaped
+        }.joined(separator: "|")
+    }
+
+    /// The items of a list field: split at each `|` or `;` not escaped by a backslash (files
+    /// written by hand or by older tm use `;`), each trimmed, empty ones dropped. A backslash
+    /// before any other character is kept as it is.
+    public static func listItems(_ field: String) -> [String] {
+        var items: [String] = []
+        var item = ""
+        var escaping = false
+        for character in field {
+            if escaping {
+                if character != "\\" && character != "|" && character != ";" { item.append("\\") }
+                item.append(character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else if character == "|" || character == ";" {
+                items.append(item)
+                item = ""
+            } else {
+                item.append(character)
+            }
+        }
+        if escaping { item.append("\\") }
+        items.append(item)
+        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// A text as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a
     /// quote or a line break, or starts or ends with a space (which readers trim).
     public static func csvField(_ text: String) -> String {

@@ -8,7 +8,7 @@ struct GlossaryExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the glossary as OmegaT TSV, CSV, TBX-Basic v3 (tbx) or TBX v2 martif (tbx2).",
-        discussion: "TSV keeps source, target and note only; CSV and TBX keep part of speech, domain, alternatives and forbidden variants."
+        discussion: "Every format keeps every field: TSV has OmegaT's three columns (source, target, note) and names the others in a '# tm glossary columns:' line; CSV names them in its header; TBX has a data category for each."
     )
 
     @Option(help: "tsv, csv, tbx (TBX-Basic v3) or tbx2 (martif).") var format: GlossaryFormat
@@ -23,8 +23,7 @@ struct GlossaryExportCommand: ParsableCommand {
         let loaded = try glossary.load()
         if loaded.entries.isEmpty { throw TMError(.noGlossaryEntries, path: glossary.resolved.joined(separator: ", ")) }
         if out == "-" {
-            let text = format == .csv ? GlossaryFile.csvHeaderLineText + loaded.entries.map { GlossaryFile.csvLine($0) + "\n" }.joined()
-                                      : loaded.entries.map { GlossaryFile.tsvLine($0) + "\n" }.joined()
+            let text = try GlossaryFile.text(loaded.entries, format: format, path: "standard output")
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
             try GlossaryFile.write(loaded.entries, to: out, format: format)

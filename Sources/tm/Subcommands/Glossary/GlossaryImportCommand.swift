@@ -6,7 +6,7 @@ struct GlossaryImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Add the entries of a TSV, CSV or TBX file to a glossary file.",
-        discussion: "Duplicates are skipped and conflicting translations are skipped (unless --allow-conflicts); both are listed on stderr and the exit status is then 2."
+        discussion: "Every field is kept (see glossary add). Rows and concepts that are not entries, duplicates and conflicting translations (unless --allow-conflicts) are skipped; each is listed on stderr as path:line: reason, and the exit status is then 2."
     )
 
     @Argument(help: "The file to import (.txt/.utf8/.tsv/.csv/.tbx).") var file: String
@@ -17,7 +17,7 @@ struct GlossaryImportCommand: ParsableCommand {
     func run() throws {
         let incoming = try GlossaryFile.read(path: file)
         if incoming.entries.isEmpty {
-            GlossaryOutput.report(incoming.problems)
+            GlossaryOutput.report(incoming.problems, limit: .max)
             throw TMError(.noGlossaryEntries, path: file)
         }
         let destination = glossary.writableFile
@@ -35,10 +35,11 @@ struct GlossaryImportCommand: ParsableCommand {
                                                       duplicates: plan.duplicates, conflicts: plan.conflicts, skippedRows: incoming.problems))
         } else {
             print("imported \(plan.added.count) of \(Plural.count(incoming.entries.count, "entry")) into \(destination)"
+                  + (incoming.problems.isEmpty ? "" : "; \(Plural.count(incoming.problems.count, GlossaryFormat.forPath(file) == .tbx ? "concept" : "row")) of \(file) skipped")
                   + (plan.duplicates.isEmpty ? "" : "; \(plan.duplicates.count) duplicates skipped")
                   + (plan.conflicts.isEmpty ? "" : "; \(plan.conflicts.count) conflicts " + (allowConflicts ? "imported" : "skipped")))
         }
-        GlossaryOutput.report(problems)
+        GlossaryOutput.report(problems, limit: .max)
         if !problems.isEmpty { throw Output.finishedWithProblems }
     }
 }
