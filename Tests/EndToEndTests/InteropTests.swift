@@ -107,34 +107,7 @@ final class InteropTests: XCTestCase {
         allText(markup.replacingOccurrences(of: "<(bpt|ept|ph)\\b[^>]*>.*?</\\1>", with: "", options: .regularExpression))
     }
 
-    // MARK: - Tools
-
-    private var onCI: Bool {
-        let value = ProcessInfo.processInfo.environment["CI"] ?? ""
-        return !value.isEmpty && value != "false" && value != "0"
-    }
-
-    /// Skips (on a developer machine) or fails (on CI) when something the test needs is missing.
-    private func missing(_ what: String) -> Error {
-        if onCI { return InteropFailure(message: "\(what) is missing on CI (CI is set; .ci/run installs it)") }
-        return XCTSkip("\(what) is not available; CI runs this test")
-    }
-
-    private func tool(_ name: String) throws -> URL {
-        guard let url = TMProcess.which(name) else { throw missing("`\(name)`") }
-        return url
-    }
-
-    /// The package's root folder (this file is Tests/EndToEndTests/InteropTests.swift).
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A file of `../shared` beside the package (the project's read-only specs and corpora).
-    private func shared(_ relative: String) throws -> URL {
-        let url = InteropTests.packageRoot.appendingPathComponent("../shared/" + relative).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: url.path) else { throw missing(url.path) }
-        return url
-    }
+    // MARK: - Running tm
 
     /// Imports the fixture into a fresh memory and exports it; returns the export's path.
     private func exportFixture(in folder: URL, arguments: [String] = []) throws -> URL {
@@ -154,37 +127,28 @@ final class InteropTests: XCTestCase {
         return export
     }
 
-    private func validateAgainstDTD(_ file: URL) throws {
-        let xmllint = try tool("xmllint")
-        let dtd = try shared("spec/tmx14.dtd")
-        let result = try TMProcess.runProgram(xmllint, ["--noout", "--nonet", "--dtdvalid", dtd.path, file.path])
-        XCTAssertEqual(result.status, 0, "\(file.lastPathComponent) is not valid TMX 1.4b:\n\(result.stderr)")
-    }
-
     // MARK: - Tests
 
     /// (a) The export validates against the TMX 1.4b DTD, at level 2 and at level 1.
     func testExportValidatesAgainstTMX14DTD() throws {
-        _ = (try tool("xmllint"), try shared("spec/tmx14.dtd"))
+        _ = (try Interop.tool("xmllint"), try Interop.shared("spec/tmx14.dtd"))
         let folder = try TMProcess.temporaryFolder(self)
         let export = try exportFixture(in: folder)
-        try validateAgainstDTD(export)
+        try Interop.validateAgainstDTD(export)
         let text = try String(contentsOf: export, encoding: .utf8)
         XCTAssertTrue(text.contains(#"<bpt i="1" x="1">&lt;b&gt;</bpt>"#), "level 2 keeps the inline markup")
         XCTAssertTrue(text.contains(#"<prop type="x-Context">judul</prop>"#))
         XCTAssertTrue(text.contains("<note>Diterjemahkan untuk kanal ekonomi.</note>"))
 
         let levelOne = try exportFixture(in: try TMProcess.temporaryFolder(self), arguments: ["--level", "1", "--src", "id", "--tgt", "en"])
-        try validateAgainstDTD(levelOne)
+        try Interop.validateAgainstDTD(levelOne)
         let plain = try String(contentsOf: levelOne, encoding: .utf8)
         XCTAssertFalse(plain.contains("<bpt"), "level 1 writes plain text")
     }
 
     /// (b) translate-toolkit reads every exported unit with the same texts, in order.
     func testTranslateToolkitReadsEveryUnit() throws {
-        let python = try tool("python3")
-        let probe = try TMProcess.runProgram(python, ["-c", "import translate.storage.tmx"])
-        guard probe.status == 0 else { throw missing("translate-toolkit (pip install translate-toolkit)") }
+        let python = try Interop.translateToolkit()
         let export = try exportFixture(in: try TMProcess.temporaryFolder(self))
         let script = """
         import json, sys
@@ -209,8 +173,8 @@ final class InteropTests: XCTestCase {
 
     /// (c) OmegaT 3.6, headless, fills a project's English target from our export in `tm/auto/`.
     func testOmegaTTranslatesFromOurExport() throws {
-        let omegat = try tool("omegat")
-        _ = try tool("java")
+        let omegat = try Interop.tool("omegat")
+        _ = try Interop.tool("java")
         let folder = try TMProcess.temporaryFolder(self)
         let project = folder.appendingPathComponent("project")
         for sub in ["omegat", "source", "target", "tm/auto", "glossary", "dictionary"] {
@@ -298,8 +262,8 @@ final class InteropTests: XCTestCase {
     /// (d) A real TMX 1.4 file (TICO-19, 3,071 units, English source) imports whole and exports back
     /// valid, turned to Indonesian source.
     func testTICO19ImportsWholeAndExportsValid() throws {
-        let corpus = try shared("corpora/tico19-en-id/original.en-id.tmx")
-        _ = (try tool("xmllint"), try shared("spec/tmx14.dtd"))
+        let corpus = try Interop.shared("corpora/tico19-en-id/original.en-id.tmx")
+        _ = (try Interop.tool("xmllint"), try Interop.shared("spec/tmx14.dtd"))
         let folder = try TMProcess.temporaryFolder(self)
         let memory = folder.appendingPathComponent("memory").path
         let imported = try TMProcess.run(["import", "--tm", memory, corpus.path, "--json"])
@@ -318,7 +282,7 @@ final class InteropTests: XCTestCase {
         // repeated whole, e.g. the same file dropped into the memory twice).
         XCTAssertEqual(written?["unitsWritten"] as? Int, 3071, exported.stdout)
         XCTAssertEqual(written?["duplicates"] as? Int, 0, exported.stdout)
-        try validateAgainstDTD(export)
+        try Interop.validateAgainstDTD(export)
 
         let stats = try TMProcess.run(["stats", "--tm", export.path, "--json"])
         XCTAssertEqual(stats.status, 0, stats.stderr)
@@ -356,9 +320,4 @@ final class InteropTests: XCTestCase {
                         stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
                         stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
-}
-
-private struct InteropFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

@@ -64,10 +64,12 @@ public enum MemoryExporter {
         let source = LanguageCode(options.sourceLanguage)
         let target = LanguageCode(options.targetLanguage)
         var seen = Set<UnitKey>()
+        /// What each file's header says of its units' data that the export's header does not.
+        var carried: [String: [XMLAttribute]] = [:]
         /// Every unit with both languages, rewritten and without duplicates, in memory order.
         func forEachExportable(_ body: (TranslationUnit) throws -> Void) throws {
-            report.skipped = try store.forEachUnit { unit, _ in
-                guard let unit = rewrite(unit, source: source, target: target) else {
+            report.skipped = try store.forEachUnit { unit, origin in
+                guard let unit = rewrite(unit.addingDefaults(carried[origin.path] ?? []), source: source, target: target) else {
                     report.unitsWithoutPair += 1
                     let languages = Set(unit.variants.map { LanguageCode($0.language).normalized }).sorted().joined(separator: "+")
                     report.leftOutLanguages[languages.isEmpty ? "(none)" : languages, default: 0] += 1
@@ -98,8 +100,10 @@ public enum MemoryExporter {
             switch options.format {
             case .tmx:
                 // Props, notes and user-defined encodings of the memory's files travel with their units.
-                let headers = try store.tmxFiles().map { try TMXReader(path: $0).header }
+                let files = try store.tmxFiles()
+                let headers = try files.map { try TMXReader(path: $0).header }
                 let header = TMXHeader.merging(headers, into: TMXWriter.standardHeader(sourceLanguage: options.sourceLanguage, date: date))
+                for (file, own) in zip(files, headers) { carried[file] = own.dataAttributes(missingFrom: header) }
                 let writer = try TMXWriter(path: temporary, header: header, level: options.level)
                 try forEachExportable { try writer.write($0) }
                 try writer.finish()

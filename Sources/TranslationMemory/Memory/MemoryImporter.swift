@@ -42,12 +42,17 @@ public enum MemoryImporter {
         // tool that wrote them kept them.
         var inBatch = Set<UnitKey>()
         let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
-        report.writtenTo = try store.write(name: name, header: try header(for: zip(paths, formats).filter { $0.1 == "tmx" }.map(\.0), date: date),
-                                           date: date) { emit in
-            for (path, format) in zip(paths, formats) {
+        // A TSV or CSV file's units are tm's own: plain text, under tm's header.
+        let sourceHeaders = try zip(paths, formats).map { $1 == "tmx" ? try TMXReader(path: $0).header : TMXWriter.standardHeader(date: date) }
+        let header = header(merging: sourceHeaders, formats: formats, date: date)
+        let target = try store.headerOfNewUnits(header)
+        report.writtenTo = try store.write(name: name, header: header, date: date) { emit in
+            for (index, (path, format)) in zip(paths, formats).enumerated() {
                 var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
                 var refused: [SkippedUnit] = []
+                let carried = sourceHeaders[index].dataAttributes(missingFrom: target)
                 func offer(_ unit: TranslationUnit, line: Int) throws {
+                    let unit = unit.addingDefaults(carried)
                     file.unitsRead += 1
                     if let size = TMXWriter.oversizedText(in: unit) {
                         refused.append(SkippedUnit(path: path, line: line, reason: TMXWriter.oversizedReason(size)))
@@ -80,14 +85,15 @@ public enum MemoryImporter {
         return report
     }
 
-    /// The header of the new memory file: the imported TMX file's own (a CAT tool's `ude` maps,
-    /// RTF font tables and style props, `datatype`, `o-encoding`, `creationtool`), with the
-    /// props, notes and encodings of further TMX files added; tm's own for TSV and CSV.
-    static func header(for tmxPaths: [String], date: Date) throws -> TMXHeader {
-        let headers = try tmxPaths.map { try TMXReader(path: $0).header }
-        guard var first = headers.first else { return TMXWriter.standardHeader(date: date) }
+    /// The header of the new memory file: the first imported TMX file's own (a CAT tool's `ude`
+    /// maps, RTF font tables and style props, `datatype`, `o-encoding`, `creationtool`), with the
+    /// props, notes and encodings of the other files added and the data attributes they all agree
+    /// on; tm's own when only TSV and CSV come in.
+    static func header(merging headers: [TMXHeader], formats: [String], date: Date) -> TMXHeader {
+        guard let index = formats.firstIndex(of: "tmx") else { return TMXWriter.standardHeader(date: date) }
+        var first = headers[index]
         first.version = "1.4"
-        return TMXHeader.merging(Array(headers.dropFirst()), into: first)
+        return TMXHeader.merging(headers, into: first)
     }
 
     /// The line a TSV/CSV unit came from, as its `x-document` prop (`file.tsv:12`) records it.

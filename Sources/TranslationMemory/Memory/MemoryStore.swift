@@ -151,6 +151,12 @@ public struct TranslationMemoryStore: Sendable {
         } ?? path
     }
 
+    /// The header the units `write` adds will stand under: the file's own when they go into an
+    /// existing single-file memory (whose bytes are kept), else `header`.
+    public func headerOfNewUnits(_ header: TMXHeader) throws -> TMXHeader {
+        isSingleFile && FileManager.default.fileExists(atPath: path) ? try TMXReader(path: path).header : header
+    }
+
     /// Streams new units into the memory: `body` emits them one at a time, so an import of a 2 GB
     /// file never holds it in memory. Nothing is visible until `body` returns: if it throws, the
     /// temporary file is removed and the memory is untouched; if it emits nothing, no file is

@@ -206,16 +206,18 @@ public struct TMXHeader: Sendable, Codable, Hashable {
 
     /// `base` with what `headers` hold that a merged file must keep: their props, notes and user
     /// defined encodings (each once, in order), and the data attributes all of them agree on.
+    /// Where they do not agree, the merged header says tm's default (or, for `o-encoding`,
+    /// nothing) and each unit carries its own file's value (`dataAttributes(missingFrom:)`).
     public static func merging(_ headers: [TMXHeader], into base: TMXHeader) -> TMXHeader {
         var merged = base
         for name in dataAttributes {
             let values = Set(headers.compactMap { $0.attribute(name) })
-            if values.count == 1, headers.allSatisfy({ $0.attribute(name) != nil }), let value = values.first {
-                if let index = merged.attributes.firstIndex(where: { $0.name == name }) {
-                    merged.attributes[index].value = value
-                } else {
-                    merged.attributes.append(XMLAttribute(name, value))
-                }
+            let agreed = values.count == 1 && headers.allSatisfy({ $0.attribute(name) != nil }) ? values.first : nil
+            let value = agreed ?? TMXWriter.standardHeader().attribute(name)
+            if let index = merged.attributes.firstIndex(where: { $0.name == name }) {
+                if let value { merged.attributes[index].value = value } else { merged.attributes.remove(at: index) }
+            } else if let value {
+                merged.attributes.append(XMLAttribute(name, value))
             }
         }
         for header in headers {
@@ -226,6 +228,28 @@ public struct TMXHeader: Sendable, Codable, Hashable {
             }
         }
         return merged
+    }
+}
+
+extension TMXHeader {
+    /// What this header (a unit's own file's) says of its units' data that `target` (the header of
+    /// the file the unit goes to) does not say alike. Set on the unit (`addingDefaults`), they keep
+    /// a Trados unit `rtf` among memoQ units; a `tu` may carry each of them. What this header
+    /// leaves unsaid and `target` says cannot be taken back.
+    public func dataAttributes(missingFrom target: TMXHeader) -> [XMLAttribute] {
+        TMXHeader.dataAttributes.compactMap { name in
+            guard let value = attribute(name), target.attribute(name) != value else { return nil }
+            return XMLAttribute(name, value)
+        }
+    }
+}
+
+extension TranslationUnit {
+    /// The unit with each of `defaults` it does not set itself.
+    public func addingDefaults(_ defaults: [XMLAttribute]) -> TranslationUnit {
+        var unit = self
+        for attribute in defaults where unit.attribute(attribute.name) == nil { unit.attributes.append(attribute) }
+        return unit
     }
 }
 
