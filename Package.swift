@@ -31,7 +31,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TranslationMemoryTests",
-            dependencies: ["TranslationMemory"]
+            dependencies: ["TranslationMemory"],
+            resources: [.copy("Fixtures/quantities-id-en.tsv")]
         ),
         .testTarget(
             name: "EndToEndTests",

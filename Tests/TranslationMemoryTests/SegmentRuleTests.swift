@@ -139,6 +139,37 @@ final class SegmentRuleTests: XCTestCase {
         ])
     }
 
+    /// Issue 12 item 4: gaps found on news copy.
+    func testDegreeLettersInAStreetName() throws {
+        try check(.indonesian, [
+            ("Massa berkumpul di Jl. M.H. Thamrin, Jakarta Pusat. Polisi berjaga.", ["Massa berkumpul di Jl. M.H. Thamrin, Jakarta Pusat.", "Polisi berjaga."]),
+            ("Kantor itu di Jalan M.H. Thamrin Nomor 2. Budi Santoso, S.H., M.H. Ia hadir.", ["Kantor itu di Jalan M.H. Thamrin Nomor 2.", "Budi Santoso, S.H., M.H.", "Ia hadir."]),
+        ])
+        try check(.english, [
+            ("Protesters gathered on Jl. M.H. Thamrin in Central Jakarta. Police watched.", ["Protesters gathered on Jl. M.H. Thamrin in Central Jakarta.", "Police watched."]),
+        ])
+    }
+
+    func testEnglishTitlesKeptInIndonesianCopy() throws {
+        try check(.indonesian, [
+            ("Pertemuan dihadiri Mr. Smith dan Mrs. Jones dari kedutaan.", ["Pertemuan dihadiri Mr. Smith dan Mrs. Jones dari kedutaan."]),
+            ("Usul itu datang dari Sen. Warren dan Rep. Ocasio-Cortez. Keduanya Demokrat.", ["Usul itu datang dari Sen. Warren dan Rep. Ocasio-Cortez.", "Keduanya Demokrat."]),
+            ("Kasus ditangani Det. Miller atas perintah Gov. Newsom. Ia menolak berkomentar.", ["Kasus ditangani Det. Miller atas perintah Gov. Newsom.", "Ia menolak berkomentar."]),
+            ("Putusan Roe v. Wade dibatalkan pada 2022. Protes merebak.", ["Putusan Roe v. Wade dibatalkan pada 2022.", "Protes merebak."]),
+        ])
+    }
+
+    func testStopAfterAnAbbreviationsStop() throws {
+        try check(.indonesian, [
+            ("Ia lahir di Washington D.C.. Keluarganya pindah ke Bali.", ["Ia lahir di Washington D.C..", "Keluarganya pindah ke Bali."]),
+            ("Pabrik itu milik PT Astra Tbk.. Produksi naik.", ["Pabrik itu milik PT Astra Tbk..", "Produksi naik."]),
+        ])
+        try check(.english, [
+            ("He moved to Washington, D.C.. Prices there were high.", ["He moved to Washington, D.C..", "Prices there were high."]),
+            ("The meeting ends at 5 p.m.. Officials then leave.", ["The meeting ends at 5 p.m..", "Officials then leave."]),
+        ])
+    }
+
     func testWhiteSpaceVariants() throws {
         try check(.indonesian, [
             ("Ia datang.\u{00A0}Mereka pulang.", ["Ia datang.", "Mereka pulang."]),

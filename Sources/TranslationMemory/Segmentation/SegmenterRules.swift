@@ -27,6 +27,9 @@ public struct SegmenterRules: Sendable {
     public var letterNouns: Set<String> = []
     /// Lower-case words that go on a sentence after `?` or `!` (`tanya dia`, `he asked`).
     public var attributions: Set<String> = []
+    /// Words that open a place's name (`Jalan`): dotted capitals after them are a name's initials
+    /// (`Jalan M.H. Thamrin`), not a degree that ends a sentence.
+    public var namePrefixes: Set<String> = []
 
     public init(abbreviations: [String: SegmenterAbbreviationKind], starters: Set<String>) {
         self.abbreviations = abbreviations
@@ -58,6 +61,7 @@ public struct SegmenterRules: Sendable {
             case "[continuations]": rules.continuations.insert(line)
             case "[letter-nouns]": rules.letterNouns.insert(line)
             case "[attributions]": rules.attributions.insert(line)
+            case "[name-prefixes]": rules.namePrefixes.insert(line)
             default: continue
             }
         }

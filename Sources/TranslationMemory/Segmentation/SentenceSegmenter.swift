@@ -144,7 +144,8 @@ public struct SentenceSegmenter: Sendable {
             return yes
         }
         if nextCase == .lower { return nil }
-        if ellipsis || dots >= 3 { return yes }
+        // An ellipsis, or a stop after an abbreviation's own stop (`D.C..`, `Tbk..`).
+        if ellipsis || dots >= 2 { return yes }
         // A full stop (or two). Look at the word before it.
         var t = i
         while t > sentenceStart {
@@ -169,6 +170,11 @@ public struct SentenceSegmenter: Sendable {
             case .final:
                 if quotes > 0 || nextCase == .other { return yes }
                 if nextCase == .digit { return nil }
+                // `Jl. M.H. Thamrin`: degree letters after a title or a street word are a name's
+                // initials, read as any initial.
+                if isDottedInitials(p, t, i), followsNamePrefix(p, t, sentenceStart) {
+                    return rules.starters.contains(word(p, w, hi)) ? yes : nil
+                }
                 let next = word(p, w, hi)
                 if isCapitals(next) || rules.continuations.contains(next) { return nil }
                 // Another abbreviation follows (`S.H. M.H.`, `dll. Dr.`): read as one list.
@@ -216,15 +222,31 @@ public struct SentenceSegmenter: Sendable {
         return rules.attributions.contains(word(p, after + 1, hi))
     }
 
-    /// The word before the token starting at `t` (after white space), or "".
+    /// The word before the token starting at `t` (after white space), or "". With
+    /// `keepingStop`, a full stop right after the word is dropped and reported (`Jl.` → `Jl`, true).
     private func previousWord(_ p: SegmenterBytes.Buffer, _ t: Int, _ lo: Int) -> String {
+        previousWord(p, t, lo, keepingStop: false).word
+    }
+
+    private func previousWord(_ p: SegmenterBytes.Buffer, _ t: Int, _ lo: Int, keepingStop: Bool) -> (word: String, stop: Bool) {
         var e = t
         while e > lo, p[e - 1] == 0x20 { e -= 1 }
+        let stop = keepingStop && e > lo && p[e - 1] == 0x2E
+        if stop { e -= 1 }
         var s = e
         while s > lo, e - s < 24, SegmenterBytes.isWordByte(p[s - 1]) { s -= 1 }
-        guard s < e else { return "" }
+        guard s < e else { return ("", stop) }
         while s < e, p[s] & 0xC0 == 0x80 { s += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
+        return (String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self), stop)
+    }
+
+    /// True when the token at `t` follows a title abbreviation (`Jl.`, `Dr.`) or a word that
+    /// opens a place's name (`Jalan`), with white space between.
+    private func followsNamePrefix(_ p: SegmenterBytes.Buffer, _ t: Int, _ lo: Int) -> Bool {
+        guard t > lo, p[t - 1] == 0x20 else { return false }
+        let (previous, stop) = previousWord(p, t, lo, keepingStop: true)
+        guard !previous.isEmpty else { return false }
+        return stop ? rules.kind(of: previous) == .title : rules.namePrefixes.contains(previous)
     }
 
     /// `WIB`, `EST`, `PBB`: two or more capitals (digits allowed), no lower case.

@@ -1,0 +1,88 @@
+/// Finds the quantities of news copy — figures, money, percentages, ranges, clock times, dates,
+/// weekdays, years, ordinals and measures — in Indonesian or English text, each with its value
+/// and the form it was written in.
+///
+/// The text is lexed (figures, words, symbols; offsets in Unicode scalars), then read left to
+/// right: at each lexeme the readers are tried in a fixed order — time, date, money with its
+/// currency first, a measure with its unit first, ordinal, then a figure and what follows it
+/// (currency, percent, unit, a second figure of a range) and last a weekday — and the first that
+/// reads something wins; reading resumes after it. A figure glued to letters or other figures
+/// (`G20`, `COVID-19`, `5G`, `1990s`, a score `3-1`, a reference `11/2020`) is no quantity.
+///
+///     let found = QuantityRecognizer(language: .indonesian).quantities(in: "Rp3,2 triliun pada Senin (7/8)")
+///     // money IDR 3.2 × 10¹², weekday Monday, date 7 August
+public struct QuantityRecognizer: Sendable {
+    public let language: ArticleLanguage
+
+    public init(language: ArticleLanguage) {
+        self.language = language
+    }
+
+    /// The quantities of `text` in order, none overlapping.
+    /// - Complexity: O(n) in the length of the text (each reader looks a bounded number of
+    ///   lexemes ahead).
+    public func quantities(in text: String) -> [Quantity] {
+        let scan = QuantityScan(text, language: language)
+        var found: [Quantity] = []
+        var index = 0
+        while index < scan.count {
+            guard let match = scan.read(at: index) else {
+                index = scan.skipIdentifier(at: index)
+                continue
+            }
+            let start = scan.lexemes[match.start].start
+            let end = scan.lexemes[match.end - 1].end
+            found.append(Quantity(kind: match.kind, range: start..<end, text: scan.text(match.start, match.end),
+                                  language: language, value: match.value, form: match.form))
+            index = match.end
+        }
+        return found
+    }
+}
+
+extension QuantityScan {
+    /// The quantity that starts at lexeme `i`, if any.
+    func read(at i: Int) -> QuantityMatch? {
+        guard !startsInsideIdentifier(i) else { return nil }
+        let readers: [(Int) -> QuantityMatch?] = [readTime, readDate, readMoneyWithCurrencyFirst, readMeasureWithUnitFirst,
+                                                  readOrdinal, readFigureLed, readWeekday]
+        for reader in readers {
+            guard let match = reader(i) else { continue }
+            if endsInsideIdentifier(match.end) { return nil }
+            if isNumber(i), match.end < identifierEnd(i) { return nil }
+            return match
+        }
+        return nil
+    }
+
+    /// A figure glued to letters or figures before it: `G20`, `COVID-19`, `B-52`.
+    func startsInsideIdentifier(_ i: Int) -> Bool {
+        guard isNumber(i), attached(i) else { return false }
+        let previous = lexemes[i - 1]
+        if previous.kind != .symbol { return true }
+        guard previous.text == "-" || previous.text == "/", attached(i - 1) else { return false }
+        return lexemes[i - 2].kind != .symbol
+    }
+
+    /// A quantity ending where a word or figure is glued on (`5G`, `1990s`).
+    func endsInsideIdentifier(_ end: Int) -> Bool {
+        end < count && attached(end) && lexemes[end].kind != .symbol && lexemes[end - 1].kind != .word
+    }
+
+    /// The end of a chain of figures joined by `-`, `/` or `–` without spaces (`3-1`,
+    /// `11/2020`, `5/2023/PN`); `i + 1` when there is none.
+    func identifierEnd(_ i: Int) -> Int {
+        var end = i + 1
+        while end + 1 < count, attached(end), attached(end + 1), ["-", "/", "–"].contains(lexemes[end].text),
+              lexemes[end + 1].kind != .symbol {
+            end += 2
+        }
+        return end
+    }
+
+    /// Where to go on after lexeme `i` read nothing: past a whole chain of figures, so that no
+    /// part of a score or reference number is read as a quantity.
+    func skipIdentifier(at i: Int) -> Int {
+        isNumber(i) ? identifierEnd(i) : i + 1
+    }
+}

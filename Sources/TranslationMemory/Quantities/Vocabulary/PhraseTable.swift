@@ -1,0 +1,79 @@
+/// How the case of a phrase in the text must match its listed spelling.
+enum PhraseCase: Sendable {
+    /// Any case: `rupiah`, `RUPIAH`.
+    case any
+    /// As listed, or in capitals (`M`, `T`, `m`; `kWh`).
+    case exact
+    /// A capital first letter (`Senin`, `SENIN`, not `senin`): names of days and months.
+    case capitalized
+}
+
+/// Phrases of one or more lexemes (`dolar AS`, `U.S. dollars`, `a.m.`, `s.d.`) mapped to values,
+/// matched at a lexeme of a text. A phrase is lexed as the text is, so `a.m.` must be written
+/// without spaces and `dolar AS` with one.
+struct PhraseTable<Value: Sendable>: Sendable {
+    struct Entry: Sendable {
+        var lexemes: [String]
+        /// Whether white space comes before each lexeme after the first.
+        var gaps: [Bool]
+        var caseRule: PhraseCase
+        var value: Value
+    }
+
+    /// By the first lexeme, lower-cased; longest phrases first.
+    private var byFirst: [String: [Entry]] = [:]
+
+    init(_ phrases: [(String, Value)], case caseRule: PhraseCase = .any) {
+        add(phrases, case: caseRule)
+    }
+
+    mutating func add(_ phrases: [(String, Value)], case caseRule: PhraseCase) {
+        for (phrase, value) in phrases {
+            let lexemes = QuantityLexer.lex(Array(phrase.unicodeScalars))
+            guard let first = lexemes.first else { continue }
+            let gaps = zip(lexemes, lexemes.dropFirst()).map { $0.end < $1.start }
+            let entry = Entry(lexemes: lexemes.map(\.text), gaps: gaps, caseRule: caseRule, value: value)
+            byFirst[first.text.lowercased(), default: []].append(entry)
+            byFirst[first.text.lowercased()]!.sort { $0.lexemes.count > $1.lexemes.count }
+        }
+    }
+
+    /// The longest phrase that starts at lexeme `index`: its value and the index after it.
+    /// - Complexity: O(k) in the phrases that share the first lexeme.
+    func match(_ lexemes: [QuantityLexeme], at index: Int) -> (value: Value, end: Int)? {
+        guard index < lexemes.count, let candidates = byFirst[lexemes[index].text.lowercased()] else { return nil }
+        for entry in candidates where index + entry.lexemes.count <= lexemes.count {
+            var matched = true
+            for (offset, listed) in entry.lexemes.enumerated() {
+                let lexeme = lexemes[index + offset]
+                if offset > 0, (lexemes[index + offset - 1].end < lexeme.start) != entry.gaps[offset - 1] { matched = false; break }
+                if !PhraseTable.matches(lexeme.text, listed, entry.caseRule, first: offset == 0) { matched = false; break }
+            }
+            if matched { return (entry.value, index + entry.lexemes.count) }
+        }
+        return nil
+    }
+
+    private static func matches(_ written: String, _ listed: String, _ rule: PhraseCase, first: Bool) -> Bool {
+        switch rule {
+        case .any:
+            return written.lowercased() == listed.lowercased()
+        case .exact:
+            return written == listed || (written == listed.uppercased() && written.count > 1)
+        case .capitalized:
+            guard written.lowercased() == listed.lowercased() else { return false }
+            return !first || written.unicodeScalars.first.map { $0.properties.isUppercase } == true
+        }
+    }
+}
+
+/// A vocabulary entry with spellings in each language.
+protocol Bilingual {
+    associatedtype Spellings
+    var indonesian: Spellings { get }
+    var english: Spellings { get }
+}
+
+extension Bilingual {
+    func spellings(_ language: ArticleLanguage) -> Spellings { language == .indonesian ? indonesian : english }
+}

@@ -1,0 +1,126 @@
+/// The words of figures in both languages: scale words, number and ordinal words, percent,
+/// range connectors. Recognition reads every listed spelling; rendering writes the first one of
+/// each list (`NewsStyle` says when). Written for this project from Indonesian spelling rules
+/// (PUEBI), ANTARA house usage and the AP Stylebook.
+enum QuantityVocabulary {
+    struct ScaleWord: Sendable {
+        var scale: QuantityScale
+        var style: ScaleForm.Style
+        /// Only after a currency (`Rp500 M`, `$4.75m`): elsewhere `M` and `m` are other things.
+        var moneyOnly: Bool = false
+    }
+
+    /// Scale words in the order they are rendered: words first, then abbreviations.
+    static let scaleSpellings: [ArticleLanguage: [(String, ScaleWord)]] = [
+        .indonesian: [
+            ("ribu", ScaleWord(scale: .thousand, style: .word)), ("juta", ScaleWord(scale: .million, style: .word)),
+            ("miliar", ScaleWord(scale: .billion, style: .word)), ("milyar", ScaleWord(scale: .billion, style: .word)),
+            ("triliun", ScaleWord(scale: .trillion, style: .word)),
+            ("rb", ScaleWord(scale: .thousand, style: .abbreviation)), ("jt", ScaleWord(scale: .million, style: .abbreviation)),
+        ],
+        .english: [
+            ("thousand", ScaleWord(scale: .thousand, style: .word)), ("million", ScaleWord(scale: .million, style: .word)),
+            ("billion", ScaleWord(scale: .billion, style: .word)), ("trillion", ScaleWord(scale: .trillion, style: .word)),
+            ("mln", ScaleWord(scale: .million, style: .abbreviation)), ("bln", ScaleWord(scale: .billion, style: .abbreviation)),
+            ("bn", ScaleWord(scale: .billion, style: .abbreviation)), ("trn", ScaleWord(scale: .trillion, style: .abbreviation)),
+            ("tn", ScaleWord(scale: .trillion, style: .abbreviation)),
+        ],
+    ]
+
+    /// Headline abbreviations written as listed (`M` is also magnitude, `m` also metre).
+    static let exactScaleSpellings: [ArticleLanguage: [(String, ScaleWord)]] = [
+        .indonesian: [("M", ScaleWord(scale: .billion, style: .abbreviation, moneyOnly: true)),
+                      ("T", ScaleWord(scale: .trillion, style: .abbreviation, moneyOnly: true))],
+        .english: [("k", ScaleWord(scale: .thousand, style: .abbreviation, moneyOnly: true)),
+                   ("m", ScaleWord(scale: .million, style: .abbreviation, moneyOnly: true)),
+                   ("b", ScaleWord(scale: .billion, style: .abbreviation, moneyOnly: true))],
+    ]
+
+    /// What each scale is rendered as: (word, abbreviation).
+    static let renderedScales: [ArticleLanguage: [QuantityScale: (word: String, abbreviation: String)]] = [
+        .indonesian: [.thousand: ("ribu", "rb"), .million: ("juta", "jt"), .billion: ("miliar", "M"), .trillion: ("triliun", "T")],
+        .english: [.thousand: ("thousand", "k"), .million: ("million", "m"), .billion: ("billion", "bn"), .trillion: ("trillion", "tn")],
+    ]
+
+    /// Number words, 1…12. `satu`/`one` count only before a scale word or a unit.
+    static let numberWords: [ArticleLanguage: [String]] = [
+        .indonesian: ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "dua belas"],
+        .english: ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+    ]
+
+    /// Ordinal words, 1…12.
+    static let ordinalWords: [ArticleLanguage: [String]] = [
+        .indonesian: ["pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+                      "kesepuluh", "kesebelas", "kedua belas"],
+        .english: ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                   "eleventh", "twelfth"],
+    ]
+
+    /// Percent: the word first, then the signs and abbreviations (flagged `true`).
+    static let percentSpellings: [ArticleLanguage: [(String, Bool)]] = [
+        .indonesian: [("persen", false), ("%", true), ("pct", true)],
+        .english: [("percent", false), ("per cent", false), ("%", true), ("pct", true)],
+    ]
+
+    /// Words and signs between the two values of a range; the first word is rendered for a
+    /// range written with a word.
+    static let rangeConnectors: [ArticleLanguage: [String]] = [
+        .indonesian: ["hingga", "sampai dengan", "sampai", "s.d.", "s/d", "-", "–", "—"],
+        .english: ["to", "through", "-", "–", "—"],
+    ]
+
+    static func table<V>(_ lists: [ArticleLanguage: [(String, V)]], _ language: ArticleLanguage, case rule: PhraseCase = .any) -> PhraseTable<V> {
+        PhraseTable(lists[language] ?? [], case: rule)
+    }
+
+    static func indexed(_ words: [ArticleLanguage: [String]], _ language: ArticleLanguage) -> PhraseTable<Int> {
+        PhraseTable((words[language] ?? []).enumerated().map { ($0.element, $0.offset + 1) })
+    }
+}
+
+/// The phrase tables of one language, built once.
+struct QuantityLexicon: Sendable {
+    let scales: PhraseTable<QuantityVocabulary.ScaleWord>
+    let numberWords: PhraseTable<Int>
+    let ordinalWords: PhraseTable<Int>
+    let percent: PhraseTable<Bool>
+    let rangeConnectors: PhraseTable<String>
+    let currenciesBefore: PhraseTable<CurrencyVocabulary.Entry>
+    let currenciesAfter: PhraseTable<CurrencyVocabulary.Entry>
+    let unitsBefore: PhraseTable<MeasureVocabulary.Spelling>
+    let unitsAfter: PhraseTable<MeasureVocabulary.Spelling>
+    let months: PhraseTable<CalendarVocabulary.MonthSpelling>
+    let weekdays: PhraseTable<Weekday>
+    let timeMarkers: PhraseTable<String>
+    let dayPeriods: PhraseTable<CalendarVocabulary.DayPeriod>
+    let zones: PhraseTable<TimeZoneMark>
+    let namedTimes: PhraseTable<Int>
+
+    init(_ language: ArticleLanguage) {
+        typealias V = QuantityVocabulary
+        var scales = V.table(V.scaleSpellings, language)
+        scales.add(V.exactScaleSpellings[language] ?? [], case: .exact)
+        self.scales = scales
+        numberWords = V.indexed(V.numberWords, language)
+        ordinalWords = V.indexed(V.ordinalWords, language)
+        percent = V.table(V.percentSpellings, language)
+        rangeConnectors = PhraseTable((V.rangeConnectors[language] ?? []).map { ($0, $0) })
+        (currenciesBefore, currenciesAfter) = CurrencyVocabulary.tables(language)
+        (unitsBefore, unitsAfter) = MeasureVocabulary.tables(language)
+        months = CalendarVocabulary.monthTable(language)
+        weekdays = CalendarVocabulary.weekdayTable(language)
+        timeMarkers = V.table(CalendarVocabulary.timeMarkers, language)
+        dayPeriods = V.table(CalendarVocabulary.dayPeriods, language)
+        var zones = V.table(CalendarVocabulary.zoneWords, language)
+        zones.add(CalendarVocabulary.zoneCodes.map { ($0.key, $0.value) }, case: .exact)
+        self.zones = zones
+        namedTimes = V.table(CalendarVocabulary.namedTimes, language)
+    }
+
+    static let indonesian = QuantityLexicon(.indonesian)
+    static let english = QuantityLexicon(.english)
+
+    static func of(_ language: ArticleLanguage) -> QuantityLexicon {
+        language == .indonesian ? indonesian : english
+    }
+}

@@ -1,0 +1,188 @@
+import XCTest
+@testable import TranslationMemory
+
+/// The recogniser's hard cases: conventions, scale words, what is not a quantity, and words that
+/// are quantities only in some places.
+final class QuantityRecognizerTests: XCTestCase {
+    private func found(_ text: String, _ language: ArticleLanguage) -> [Quantity] {
+        QuantityRecognizer(language: language).quantities(in: text)
+    }
+
+    private func only(_ text: String, _ language: ArticleLanguage, file: StaticString = #filePath, line: UInt = #line) throws -> Quantity {
+        let all = found(text, language)
+        XCTAssertEqual(all.count, 1, "\(text): \(all.map(\.text))", file: file, line: line)
+        return try XCTUnwrap(all.first, file: file, line: line)
+    }
+
+    func testTheLanguageDecidesASingleSeparatorBeforeThreeDigits() throws {
+        XCTAssertEqual(try only("Sebanyak 1.500 orang", .indonesian).value.key, "1500")
+        XCTAssertEqual(try only("a ratio of 1.500 was", .english).value.key, "1.5")
+        XCTAssertEqual(try only("naik 1,500 kali lipat", .indonesian).value.key, "1.5")
+        XCTAssertEqual(try only("some 1,500 people", .english).value.key, "1500")
+        let english = try only("ratio of 1.500 here", .english)
+        XCTAssertEqual(english.form.numeral.fractionDigits, 3)
+        XCTAssertEqual(QuantityRenderer().render(english, in: .indonesian), "1,500")
+    }
+
+    func testOtherFiguresSayTheirConventionThemselves() throws {
+        let indonesian = try only("Rp1.500.000,50", .english)
+        XCTAssertEqual(indonesian.value.key, "IDR 1500000.5")
+        XCTAssertEqual(indonesian.form.numeral.convention, .indonesian)
+        let english = try only("dana 1,500,000.50 dikucurkan", .indonesian)
+        XCTAssertEqual(english.value.key, "1500000.5")
+        XCTAssertEqual(english.form.numeral.convention, .english)
+        XCTAssertEqual(try only("naik 2.5 persen", .indonesian).value.key, "2.5")
+        XCTAssertEqual(try only("up 3,2 percent", .english).value.key, "3.2")
+        XCTAssertEqual(try only("sebanyak 1.500.000 orang", .indonesian).value.key, "1500000")
+        XCTAssertEqual(found("kode 1.50.000 dan 1.2,3", .indonesian).map(\.text), [])
+        XCTAssertEqual(try only("stok 2,50 ton", .indonesian).form.numeral.fractionDigits, 2)
+    }
+
+    func testScaleWordsAreTheirOwnPowersOfTen() throws {
+        let values = ["1 ribu": "1000", "1 juta": "1000000", "1 miliar": "1000000000", "1 milyar": "1000000000",
+                      "1 triliun": "1000000000000", "10 rb": "10000", "10 jt": "10000000"]
+        for (text, value) in values {
+            XCTAssertEqual(try only("sebanyak \(text) orang", .indonesian).value.key, value, text)
+        }
+        for (text, value) in ["1 thousand": "1000", "1 million": "1000000", "1 billion": "1000000000", "1 trillion": "1000000000000",
+                              "2 bln": "2000000000", "2 bn": "2000000000", "2 mln": "2000000"] {
+            XCTAssertEqual(try only("some \(text) people", .english).value.key, value, text)
+        }
+        let money = try only("Rp3,2 triliun", .indonesian)
+        XCTAssertEqual(money.value.amounts, [QuantityAmount(figure: Decimal(string: "3.2")!, scale: .trillion)])
+    }
+
+    func testAnAmountWithItsScaleAndCurrencyIsOneQuantity() throws {
+        let quantity = try only("senilai 4,75 juta dolar AS tahun ini", .indonesian)
+        XCTAssertEqual(quantity.text, "4,75 juta dolar AS")
+        XCTAssertEqual(quantity.kind, .money)
+        XCTAssertEqual(quantity.value.currency, "USD")
+        XCTAssertEqual(quantity.form.unit?.position, .after)
+        XCTAssertEqual(quantity.form.scale?.spelling, "juta")
+        XCTAssertEqual(try only("worth 4.75 million U.S. dollars", .english).text, "4.75 million U.S. dollars")
+    }
+
+    func testTheSameValueWhateverTheFormAndLanguage() throws {
+        let forms = [try only("Rp3,2 triliun", .indonesian), try only("Rp3.200 miliar", .indonesian),
+                     try only("Rp3.200.000.000.000", .indonesian), try only("3,2 triliun rupiah", .indonesian),
+                     try only("Rp3.2 trillion", .english), try only("IDR 3.2 trillion", .english), try only("3.2 trillion rupiah", .english)]
+        for quantity in forms { XCTAssertTrue(quantity.sameValue(as: forms[0]), quantity.text) }
+        XCTAssertFalse(try only("Rp3,2 miliar", .indonesian).sameValue(as: forms[0]))
+        XCTAssertFalse(try only("3,2 triliun dolar AS", .indonesian).sameValue(as: forms[0]))
+        XCTAssertEqual(forms[0].key, "money IDR 3200000000000")
+    }
+
+    func testHeadlineScalesOnlyAfterACurrency() throws {
+        XCTAssertEqual(try only("LABA RP500 M", .indonesian).value.key, "IDR 500000000000")
+        XCTAssertEqual(try only("Rp3,2T", .indonesian).value.key, "IDR 3200000000000")
+        XCTAssertEqual(try only("sebanyak 500 M", .indonesian).value.key, "500")
+        XCTAssertEqual(try only("exports of $4.75m", .english).value.key, "USD 4750000")
+        let metres = try only("the 100m sprint", .english)
+        XCTAssertEqual(metres.kind, .measure)
+        XCTAssertEqual(metres.value.unit, .meter)
+    }
+
+    func testGluedFiguresAreNoQuantities() {
+        XCTAssertEqual(found("Pandemi COVID-19 dan KTT G20 di era 5G, skor 3-1.", .indonesian).map(\.text), [])
+        XCTAssertEqual(found("UU Nomor 11/2020 dan putusan 5/2023/PN, pesawat Su-30.", .indonesian).map(\.text), [])
+        XCTAssertEqual(found("In the 1990s, the B737 and the F-16 flew.", .english).map(\.text), [])
+        XCTAssertEqual(found("Tim menang 3-1 atas lawannya, lalu 2-3 orang pulang.", .indonesian).map(\.text), ["2-3"])
+    }
+
+    func testSlashesAreDatesInContextAndFractionsElsewhere() throws {
+        let half = try only("sekitar 1/2 wilayah", .indonesian)
+        XCTAssertEqual(half.kind, .number)
+        XCTAssertEqual(half.form.numeral.fraction, [1, 2])
+        XCTAssertEqual(try only("sebanyak 7/8 bagian", .indonesian).value.key, "0.875")
+        XCTAssertEqual(try only("about 7/8 of it", .english).value.key, "0.875")
+        XCTAssertEqual(try only("hanya ½ porsi", .indonesian).value.key, "0.5")
+        XCTAssertEqual(found("pada Senin (7/8) lalu", .indonesian).map(\.kind), [.weekday, .date])
+        for text in ["digelar tanggal 7/8", "digelar tgl. 7/8", "digelar 7/8/2023", "digelar 7/8/23"] {
+            let date = try only(text, .indonesian)
+            XCTAssertEqual(date.kind, .date, text)
+            XCTAssertEqual(date.value.date?.day, 7, text)
+            XCTAssertEqual(date.value.date?.month, 8, text)
+        }
+        XCTAssertEqual(try only("digelar 7/8/23", .indonesian).value.date?.year, 2023)
+    }
+
+    func testMingguIsAWeekdayOnlyWhenItNamesADay() {
+        XCTAssertEqual(found("Minggu lalu harga naik, minggu depan turun.", .indonesian).map(\.text), [])
+        XCTAssertEqual(found("Pawai digelar Minggu (6/8) pagi.", .indonesian).map(\.kind), [.weekday, .date])
+        XCTAssertEqual(found("rapat pada senin pagi", .indonesian).map(\.text), [])
+    }
+
+    func testKeduaMeansSecondOrBoth() {
+        XCTAssertEqual(found("Pertemuan antara kedua negara dan kedua belah pihak.", .indonesian).map(\.text), [])
+        XCTAssertEqual(found("Kedua negara sepakat.", .indonesian).map(\.text), [])
+        XCTAssertEqual(found("Ia lolos ke putaran kedua.", .indonesian).map(\.text), ["kedua"])
+        XCTAssertEqual(found("Kedua, anggaran ditambah.", .indonesian).map(\.text), ["Kedua"])
+        XCTAssertEqual(found("Ini kunjungan ketiga kali ke Papua.", .indonesian).map(\.text), ["ketiga"])
+    }
+
+    func testJamBeforeAFigureIsATimeAndAfterOneADuration() throws {
+        XCTAssertEqual(found("Perjalanan ditempuh dalam 3 jam 15 menit, buka 24 jam.", .indonesian).filter { $0.kind == .time }.map(\.text), [])
+        let hours = ["jam 7 pagi": 7, "jam 7 malam": 19, "jam 12 malam": 0, "jam 1 siang": 13, "pukul 3 sore": 15,
+                     "pukul 11 siang": 11, "pukul 2 dini hari": 2, "pukul 19.30": 19]
+        for (text, hour) in hours {
+            XCTAssertEqual(try only("Acara dimulai \(text).", .indonesian).value.times.first?.hour, hour, text)
+        }
+        for (text, hour) in ["12 a.m.": 0, "12 p.m.": 12, "12:30 a.m.": 0, "1 p.m.": 13, "11:59 p.m.": 23] {
+            XCTAssertEqual(try only("It began at \(text) on the dot", .english).value.times.first?.hour, hour, text)
+        }
+        let ambiguous = try only("It opens at 10:30 every day", .english)
+        XCTAssertEqual(ambiguous.value.times.first, ClockTime(hour: 10, minute: 30, twelveHour: true))
+        XCTAssertEqual(found("Skor akhir 10.30 poin", .indonesian).first?.kind, .measure)
+    }
+
+    func testEnglishMonthsThatAreWords() {
+        XCTAssertEqual(found("It may rain in March 2024 and on May 1.", .english).map(\.text), ["March 2024", "May 1"])
+        XCTAssertEqual(found("May said the March was long.", .english).map(\.text), [])
+        XCTAssertEqual(found("Data Agustus dirilis; harga mei turun.", .indonesian).map(\.text), ["Agustus"])
+    }
+
+    func testRangesScaleAndCurrency() throws {
+        let range = try only("kebutuhan Rp2-3 triliun", .indonesian)
+        XCTAssertEqual(range.value.amounts.map(\.scale), [.trillion, .trillion])
+        XCTAssertEqual(try only("naik 2,5%-3% tahun ini", .indonesian).value.key, "2.5 3")
+        XCTAssertEqual(try only("antara 2 s.d. 3 persen", .indonesian).value.key, "2 3")
+        // A word joins a range only between bare figures: this is a change, two quantities.
+        XCTAssertEqual(found("rose from 5 percent to 10 percent", .english).map(\.text), ["5 percent", "10 percent"])
+        XCTAssertEqual(found("Periode 2020-2024 dan APBN 2023/2024", .indonesian).map(\.kind), [.year, .year])
+    }
+
+    func testRangesAreScalarOffsetsIntoTheText() {
+        let text = "Café “Aroma” di Jl. Braga: Rp3,2 triliun 😀 pada Senin (7/8) pukul 10.30 WITA, 30°C."
+        let scalars = Array(text.unicodeScalars)
+        let quantities = found(text, .indonesian)
+        XCTAssertEqual(quantities.map(\.text), ["Rp3,2 triliun", "Senin", "7/8", "pukul 10.30 WITA", "30°C"])
+        for quantity in quantities {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[quantity.range])
+            XCTAssertEqual(String(view), quantity.text)
+        }
+        let words = WordTokenizer.tokenize(text)
+        let senin = quantities[1]
+        XCTAssertTrue(words.contains { $0.start == senin.range.lowerBound && $0.end == senin.range.upperBound })
+    }
+
+    func testQuantitiesAreCodableValues() throws {
+        let quantities = found("Rp3,2 triliun pada Senin (7/8) pukul 10.30 WIB, naik 2,5 persen, HUT ke-78.", .indonesian)
+        XCTAssertEqual(quantities.count, 6)
+        let data = try JSONEncoder().encode(quantities)
+        XCTAssertEqual(try JSONDecoder().decode([Quantity].self, from: data), quantities)
+    }
+
+    func testLanguageOfAMemoryCode() {
+        XCTAssertEqual(ArticleLanguage(code: LanguageCode("in-ID")), .indonesian)
+        XCTAssertEqual(ArticleLanguage(code: LanguageCode("EN-gb")), .english)
+        XCTAssertNil(ArticleLanguage(code: LanguageCode("fr")))
+    }
+
+    func testKindsAreTheQAChecksVocabulary() {
+        XCTAssertEqual(QuantityKind.allCases.map(\.rawValue),
+                       ["number", "money", "percent", "range", "time", "date", "weekday", "year", "ordinal", "measure"])
+        XCTAssertEqual(QuantityKind.allCases.map(\.checkID),
+                       ["numbers", "money", "percent", "ranges", "times", "dates", "weekdays", "years", "ordinals", "measures"])
+    }
+}
