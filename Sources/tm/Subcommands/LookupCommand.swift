@@ -30,7 +30,7 @@ struct LookupCommand: ParsableCommand {
     @Option(name: .customLong("min"), help: "The lowest fuzzy score shown, 1–100.")
     var minimum: Double = 50
 
-    @Option(name: .customShort("n"), help: "How many fuzzy matches (and 2× as many concordance lines).")
+    @Option(name: .customShort("n", allowingJoined: true), help: "How many fuzzy matches (and 2× as many concordance lines).")
     var limit: Int = 5
 
     @Option(name: .customLong("from"), help: ArgumentHelp("The query's language: id (Indonesian → English) or en.", valueName: "id|en"))

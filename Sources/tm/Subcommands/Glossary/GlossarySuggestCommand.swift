@@ -19,7 +19,7 @@ struct GlossarySuggestCommand: ParsableCommand {
     @OptionGroup var memory: MemoryOptions
     @OptionGroup var glossary: GlossaryOptions
     @Option(help: "Minimum occurrences of a candidate.") var minCount = 3
-    @Option(name: .short, help: "How many suggestions to show.") var n = 50
+    @Option(name: .customShort("n", allowingJoined: true), help: "How many suggestions to show.") var n = 50
     @Option(help: "alignment (default) or baseline (most frequent n-grams + most co-occurring English word).") var method = TermSuggestionMethod.alignment
     @OptionGroup var output: OutputOptions<ReportFormat>
     @Option(help: "Write the suggestions to this glossary file (appended; duplicates and conflicts skipped and reported).") var accept: String?
