@@ -11,7 +11,8 @@ struct GlossarySuggestCommand: ParsableCommand {
         discussion: """
         Candidates are 1–4-word Indonesian n-grams not starting or ending with a function word, seen \
         at least --min-count times; each is paired with the English span its words align to (IBM \
-        Model 1 both ways, grow-diag). Terms already in the glossary are left out. --accept FILE \
+        Model 1 both ways, grow-diag). Terms already in the glossary (in any form written) are left \
+        out; general vocabulary (verbs such as mencapai, words such as tahun) ranks lower. --accept FILE \
         writes the suggestions shown (or those picked with --pick) to a glossary file.
         """
     )
