@@ -55,6 +55,14 @@ public struct TermSuggesterOptions: Sendable {
     }
 }
 
+/// How far a suggestion run has got, for a progress bar.
+public enum TermSuggesterProgress: Sendable {
+    /// Reading the memory's units.
+    case reading(ReadProgress)
+    /// Training the word alignment and pairing the candidates: the share done, 0–1.
+    case aligning(Double)
+}
+
 /// One aligned unit's text, as the suggester reads it.
 public struct TermSuggesterPair: Sendable {
     public var indonesian: String
@@ -78,17 +86,20 @@ public struct TermSuggesterPair: Sendable {
 /// alignment. The rendering is the span found most often; confidence is its share of the
 /// occurrences; ranking favours confident, frequent, longer terms, and general vocabulary less.
 public enum TermSuggester {
-    /// Reads the memory's Indonesian–English units and suggests terms not already in `glossary`.
+    /// Reads the memory's Indonesian–English units and suggests terms not already in `glossary`;
+    /// `progress` hears how far the reading, then the alignment, are.
     ///
     /// - Complexity: O(units × words²) per alignment iteration; memory O(co-occurring word pairs).
-    public static func suggest(store: TranslationMemoryStore, glossary: Glossary, options: TermSuggesterOptions)
+    public static func suggest(store: TranslationMemoryStore, glossary: Glossary, options: TermSuggesterOptions,
+                               progress: ((TermSuggesterProgress) -> Void)? = nil)
         throws -> (suggestions: [TermSuggestion], units: Int, skipped: [SkippedUnit]) {
         var pairs: [TermSuggesterPair] = []
-        let skipped = try store.forEachUnit { unit, origin in
+        let skipped = try store.forEachUnit(progress: progress.map { report in { report(.reading($0)) } }) { unit, origin in
             guard let pair = unit.indonesianEnglishPair else { return }
             pairs.append(TermSuggesterPair(indonesian: pair.indonesian, english: pair.english, origin: origin))
         }
-        return (try suggest(pairs: pairs, glossary: glossary, options: options), pairs.count, skipped)
+        let aligning = progress.map { report in { (share: Double) in report(.aligning(share)) } }
+        return (try suggest(pairs: pairs, glossary: glossary, options: options, progress: aligning), pairs.count, skipped)
     }
 
     // MARK: Word lists
@@ -160,7 +171,9 @@ public enum TermSuggester {
         var count: Int
     }
 
-    public static func suggest(pairs: [TermSuggesterPair], glossary: Glossary, options: TermSuggesterOptions) throws -> [TermSuggestion] {
+    /// - Parameter progress: hears the share of the alignment done, 0–1.
+    public static func suggest(pairs: [TermSuggesterPair], glossary: Glossary, options: TermSuggesterOptions,
+                               progress: ((Double) -> Void)? = nil) throws -> [TermSuggestion] {
         var idVocabulary: [String: Int32] = [:]
         var enVocabulary: [String: Int32] = [:]
         func id(_ word: String, _ vocabulary: inout [String: Int32]) -> Int32 {
@@ -249,7 +262,8 @@ public enum TermSuggester {
             // Nested candidates are aligned too: when the longer term finds no rendering (its
             // occurrences belong to the shorter one), the shorter stands.
             let found = alignmentSuggestions(candidates, terms: Set(occurrences.keys), units: units, idVocabulary: idVocabulary.count + 1,
-                                             enVocabulary: enVocabulary.count + 1, options: options, stemmer: try IndonesianStemmer.shared)
+                                             enVocabulary: enVocabulary.count + 1, options: options, stemmer: try IndonesianStemmer.shared,
+                                             progress: progress)
             suggestions = found.filter { key, _ in !(nestedIn[key] ?? []).contains { found[$0] != nil || known.contains($0) } }.map(\.value)
         case .baseline:
             suggestions = baselineSuggestions(candidates.filter { nestedIn[$0.key] == nil }, units: units, enVocabulary: enVocabulary)
@@ -314,7 +328,8 @@ public enum TermSuggester {
     /// EM training of IBM Model 1 with a NULL source word (id 0). Every co-occurring pair gets a
     /// parameter number once; each sentence keeps the numbers of its cells, so the iterations run
     /// over flat arrays instead of hashing pairs.
-    static func trainModel1(sources: [[Int32]], targets: [[Int32]], sourceVocabulary: Int, iterations: Int) -> LexicalTable {
+    static func trainModel1(sources: [[Int32]], targets: [[Int32]], sourceVocabulary: Int, iterations: Int,
+                            iterationDone: (() -> Void)? = nil) -> LexicalTable {
         var index: [UInt64: Int32] = [:]
         var sourceOf: [Int32] = []
         var cells: [[Int32]] = []
@@ -362,6 +377,7 @@ public enum TermSuggester {
                 let total = totals[Int(sourceOf[id])]
                 probabilities[id] = total > 0 ? counts[id] / total : 0
             }
+            iterationDone?()
         }
         var table = LexicalTable()
         table.probabilities.reserveCapacity(index.count)
@@ -457,14 +473,22 @@ public enum TermSuggester {
 
     /// The suggestion for each candidate that found a rendering, by candidate key.
     static func alignmentSuggestions(_ candidates: [String: [Occurrence]], terms: Set<String>, units: [Unit], idVocabulary: Int,
-                                     enVocabulary: Int, options: TermSuggesterOptions, stemmer: IndonesianStemmer) -> [String: TermSuggestion] {
+                                     enVocabulary: Int, options: TermSuggesterOptions, stemmer: IndonesianStemmer,
+                                     progress: ((Double) -> Void)? = nil) -> [String: TermSuggestion] {
+        // Progress in steps: each training iteration both ways, then the candidates as one step.
+        let steps = Double(2 * options.iterations + 1)
+        var stepsDone = 0.0
+        let iterationDone = progress.map { report in { stepsDone += 1; report(stepsDone / steps) } }
         let training = units.prefix(options.maxUnits)
-        let forward = trainModel1(sources: training.map(\.idIDs), targets: training.map(\.enIDs), sourceVocabulary: idVocabulary, iterations: options.iterations)
-        let backward = trainModel1(sources: training.map(\.enIDs), targets: training.map(\.idIDs), sourceVocabulary: enVocabulary, iterations: options.iterations)
+        let forward = trainModel1(sources: training.map(\.idIDs), targets: training.map(\.enIDs), sourceVocabulary: idVocabulary,
+                                  iterations: options.iterations, iterationDone: iterationDone)
+        let backward = trainModel1(sources: training.map(\.enIDs), targets: training.map(\.idIDs), sourceVocabulary: enVocabulary,
+                                   iterations: options.iterations, iterationDone: iterationDone)
         // Align only the units holding a candidate, once each.
         var alignments: [Int: Set<Int>] = [:]
         var suggestions: [String: TermSuggestion] = [:]
-        for (key, list) in candidates {
+        for (done, (key, list)) in candidates.enumerated() {
+            if let progress, done % 256 == 0 { progress((stepsDone + Double(done) / Double(candidates.count)) / steps) }
             var renderings: [String: (count: Int, forms: [(String, Bool)], example: Int)] = [:]
             var sourceForms: [(text: String, initial: Bool)] = []
             for occurrence in list {

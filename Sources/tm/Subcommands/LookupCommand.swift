@@ -72,11 +72,7 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         let query = try resolvedQuery()
         let bar = ProgressBar("indexing", when: !output.isJSON)
-        let index = try LookupIndex(memory: memory.store) { progress in
-            let fraction = progress.bytesTotal == 0 ? 0 : Double(progress.bytesDone) / Double(progress.bytesTotal)
-            bar.draw(fraction, detail: "file \(progress.fileIndex + 1)/\(progress.fileCount) \(progress.file): \(Plural.count(progress.units, "unit"))",
-                     force: progress.units == 0)
-        }
+        let index = try LookupIndex(memory: memory.store, progress: bar.reporter)
         bar.finish()
         for note in index.notes { Output.error("note: \(note)") }
         if !index.skipped.isEmpty { Output.reportSkipped(index.skipped) }

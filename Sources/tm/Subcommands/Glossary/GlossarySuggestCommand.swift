@@ -56,7 +56,17 @@ struct GlossarySuggestCommand: ParsableCommand {
         let known = try glossary.load(report: false)
         var options = TermSuggesterOptions(minCount: minCount, limit: n, method: method)
         options.maxWords = 4
-        let result = try TermSuggester.suggest(store: store, glossary: known, options: options)
+        let reading = ProgressBar("reading", when: !output.isJSON), aligning = ProgressBar("aligning words", when: !output.isJSON)
+        let result = try TermSuggester.suggest(store: store, glossary: known, options: options, progress: reading.isShown ? { stage in
+            switch stage {
+            case .reading(let read): reading.draw(read)
+            case .aligning(let share):
+                reading.finish()
+                aligning.draw(share)
+            }
+        } : nil)
+        reading.finish()
+        aligning.finish()
         if output.isJSON {
             try Output.printJSON(result.suggestions)
         } else {
