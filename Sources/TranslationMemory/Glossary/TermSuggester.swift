@@ -123,12 +123,13 @@ public enum TermSuggester {
         "tersebut", "sesuatu", "hal", "cara", "dll", "dsb", "tsb", "bahwasanya", "agak", "kurang", "amat",
     ]
 
-    /// Verbs that work like function words in news: speech verbs (`mengatakan`, `kata`, `ujar`)
-    /// and light verbs (`menjadi`, `melakukan`). They are never a term and never begin or end one.
+    /// Verbs that work like function words in news: speech verbs and attribution (`mengatakan`,
+    /// `kata`, `ujar`, `menurut`) and light verbs (`menjadi`, `melakukan`). They are never a term
+    /// and never begin or end one.
     public static let indonesianFunctionVerbs: Set<String> = [
         "kata", "katanya", "berkata", "mengatakan", "dikatakan", "ujar", "ujarnya", "tutur", "tuturnya", "menuturkan",
         "ungkap", "ungkapnya", "mengungkapkan", "menyatakan", "dinyatakan", "menambahkan", "imbuh", "imbuhnya",
-        "menjelaskan", "menegaskan", "menyebutkan", "sebut", "sebutnya", "lanjut", "lanjutnya", "jelasnya",
+        "menjelaskan", "menegaskan", "menyebutkan", "sebut", "sebutnya", "lanjut", "lanjutnya", "jelasnya", "menurut", "menurutnya",
         "menjadi", "memiliki", "mempunyai", "melakukan", "dilakukan", "membuat", "dibuat", "memberikan", "diberikan",
         "mendapatkan", "mendapat",
     ]
