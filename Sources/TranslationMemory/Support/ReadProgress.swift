@@ -14,15 +14,6 @@ public struct ReadProgress: Sendable, Hashable {
     public var bytesDone: UInt64
     public var bytesTotal: UInt64
 
-    public init(file: String, fileIndex: Int, fileCount: Int, units: Int, bytesDone: UInt64, bytesTotal: UInt64) {
-        self.file = file
-        self.fileIndex = fileIndex
-        self.fileCount = fileCount
-        self.units = units
-        self.bytesDone = bytesDone
-        self.bytesTotal = bytesTotal
-    }
-
     /// 0–1: the share of the bytes read.
     public var fraction: Double { bytesTotal == 0 ? 0 : min(1, Double(bytesDone) / Double(bytesTotal)) }
 }
