@@ -32,6 +32,45 @@ final class GlossaryCommandTests: XCTestCase {
         XCTAssertEqual((decoded?["problems"] as? [Any])?.count, 1)
     }
 
+    /// `--grep` reports the duplicates and conflicts of the entries it shows, not of others.
+    func testGrepReportsOnlyProblemsOfMatchingEntries() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        _ = try write(folder, "Glossaries/terms.tsv", "Kemenlu\tForeign Ministry\nkemenlu\tMinistry of Foreign Affairs\nSenin\tMonday\nsenin\tMonday\nkemitraan\tpartnership\n")
+        let unrelated = try TMProcess.run(["glossary", "list", "--grep", "partner"], in: folder)
+        XCTAssertEqual(unrelated.status, 0, unrelated.stderr)
+        XCTAssertEqual(unrelated.stdout, "kemitraan\tpartnership\n")
+        XCTAssertEqual(unrelated.stderr, "")
+        let json = try TMProcess.run(["glossary", "list", "--grep", "partner", "--json"], in: folder)
+        XCTAssertEqual(((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["problems"] as? [Any])?.count, 0)
+        let ministry = try TMProcess.run(["glossary", "list", "--grep", "foreign ministry"], in: folder)
+        XCTAssertEqual(ministry.status, 2, "the conflict of Kemenlu is about an entry shown")
+        XCTAssertTrue(ministry.stderr.contains("Glossaries/terms.tsv:2: kemenlu → Ministry of Foreign Affairs conflicts with"), ministry.stderr)
+        XCTAssertFalse(ministry.stderr.contains("Monday"), ministry.stderr)
+        let all = try TMProcess.run(["glossary", "list"], in: folder)
+        XCTAssertEqual(all.status, 2)
+        XCTAssertTrue(all.stderr.contains("[duplicate]") && all.stderr.contains("[conflict]"), all.stderr)
+    }
+
+    /// With no glossary, list says where it looked instead of printing nothing.
+    func testListWithoutAGlossarySaysWhereItLooked() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let none = try TMProcess.run(["glossary", "list"], in: folder)
+        XCTAssertEqual(none.status, 0, none.stderr)
+        XCTAssertEqual(none.stdout, "")
+        XCTAssertTrue(none.stderr.contains("no glossary entries: looked in Glossaries (not there), from the default"), none.stderr)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Glossaries"), withIntermediateDirectories: true)
+        let empty = try TMProcess.run(["glossary", "list"], in: folder)
+        XCTAssertTrue(empty.stderr.contains("looked in Glossaries (no .tsv, .txt, .csv or .tbx file in it)"), empty.stderr)
+        _ = try write(folder, "blank.tsv", "# nothing yet\n")
+        let blank = try TMProcess.run(["glossary", "list", "--glossary", "blank.tsv"], in: folder)
+        XCTAssertTrue(blank.stderr.contains("looked in blank.tsv (no entries), from --glossary"), blank.stderr)
+        let environment = try TMProcess.run(["glossary", "list"], in: folder, environment: ["TM_GLOSSARY": "blank.tsv"])
+        XCTAssertTrue(environment.stderr.contains("looked in blank.tsv (no entries), from $TM_GLOSSARY"), environment.stderr)
+        let json = try TMProcess.run(["glossary", "list", "--json"], in: folder)
+        XCTAssertTrue(json.stdout.hasPrefix("{"), json.stdout)
+        XCTAssertTrue(json.stderr.contains("no glossary entries"), json.stderr)
+    }
+
     func testImportReportsDuplicatesAndWritesNewEntries() throws {
         let folder = try TMProcess.temporaryFolder(self)
         _ = try write(folder, "Glossaries/glossary.tsv", "Senin\tMonday\n")

@@ -93,6 +93,53 @@ final class LookupCommandTests: XCTestCase {
         XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan", "--glossary", "missing.tsv"], in: folder).status, 1)
     }
 
+    /// The diff line is the source as written, with punctuation and white space that differ marked.
+    func testDiffLineShowsPunctuationAndWhiteSpace() throws {
+        let folder = try memory()
+        let result = try TMProcess.run(["lookup", "Indonesia dan Jepang (sepakat)  memperkuat kemitraan strategis!"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("  99%  Indonesia dan Jepang {+(+}sepakat{+) +} memperkuat kemitraan strategis[-.-]{+!+}\n"), result.stdout)
+        let spaces = try TMProcess.run(["lookup", "Indonesia, Jepang sepakat memperkuat  kemitraan strategis."], in: folder)
+        XCTAssertTrue(spaces.stdout.contains("Indonesia[- dan-]{+,+} Jepang sepakat memperkuat{+␣+} kemitraan strategis.\n"), spaces.stdout)
+    }
+
+    /// Entries that give one term different translations are shown together, and said to conflict.
+    func testConflictingGlossaryEntriesAreSaidToConflict() throws {
+        let folder = try memory()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Glossaries"), withIntermediateDirectories: true)
+        try "kemitraan strategis\tstrategic partnership\tdiplomacy\nkomprehensif\tcomprehensive\n"
+            .write(to: folder.appendingPathComponent("Glossaries/terms.tsv"), atomically: true, encoding: .utf8)
+        let other = try TMProcess.write(glossaryIn: folder)
+        let result = try TMProcess.run(["lookup", "kemitraan strategis komprehensif", "--glossary", "Glossaries", "--glossary", other], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("""
+            Glossary:
+              kemitraan strategis → strategic partnership — diplomacy  Glossaries/terms.tsv:1
+              kemitraan strategis → strategic alliance  \(other):1
+                conflict: the glossary gives kemitraan strategis 2 translations (strategic partnership; strategic alliance): choose one; tm glossary list shows where they are
+              komprehensif → comprehensive  Glossaries/terms.tsv:2
+
+            """), result.stdout)
+        let json = try TMProcess.run(["lookup", "kemitraan strategis komprehensif", "--glossary", "Glossaries", "--glossary", other, "--json"], in: folder)
+        let terms = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["glossary"] as! [[String: Any]]
+        XCTAssertEqual(terms.map { $0["conflictsWith"] as? [String] }, [["strategic alliance"], ["strategic partnership"], nil])
+        let single = try TMProcess.run(["lookup", "kemitraan strategis komprehensif"], in: folder)
+        XCTAssertFalse(single.stdout.contains("conflict"), single.stdout)
+    }
+
+    /// `-n1` is `-n 1`, in lookup as in glossary suggest.
+    func testJoinedShortOption() throws {
+        let folder = try memory()
+        let joined = try TMProcess.run(["lookup", "-n1", "kemitraan strategis"], in: folder)
+        XCTAssertEqual(joined.status, 0, joined.stderr)
+        XCTAssertEqual(joined.stdout, try TMProcess.run(["lookup", "-n", "1", "kemitraan strategis"], in: folder).stdout)
+        XCTAssertTrue(joined.stdout.contains("showing 2\n"), joined.stdout)
+        let suggest = try TMProcess.run(["glossary", "suggest", "-n1", "--min-count", "1"], in: folder)
+        XCTAssertEqual(suggest.status, 0, suggest.stderr)
+        XCTAssertEqual(suggest.stdout.split(separator: "\n").filter { $0.hasPrefix("1\t") }.count, 1, suggest.stdout)
+        XCTAssertFalse(suggest.stdout.contains("\n2\t"), suggest.stdout)
+    }
+
     func testBrokenMemoryFileIsNamed() throws {
         let folder = try memory()
         try Data([0x3C, 0x74, 0x6D, 0x78, 0x00, 0xFF, 0xFE]).write(to: folder.appendingPathComponent("TMX/junk.tmx"))

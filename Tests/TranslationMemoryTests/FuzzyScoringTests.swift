@@ -29,8 +29,33 @@ final class FuzzyScoringTests: XCTestCase {
         XCTAssertEqual(result.distance, 3)
         XCTAssertEqual(result.score, 70, accuracy: 1e-9)
         let diff = FuzzyScorer.diff(query: FuzzySegment(query), unit: FuzzySegment(sentence))
-        XCTAssertEqual(diff.filter { $0.operation == .delete }.compactMap(\.source), ["Joko", "Widodo"])
-        XCTAssertEqual(diff.filter { $0.operation == .insert }.compactMap(\.query), ["Jakarta"])
+        XCTAssertEqual(diff.filter { $0.operation == .delete }.compactMap(\.source), [" Joko Widodo"])
+        XCTAssertEqual(diff.filter { $0.operation == .insert }.compactMap(\.query), [" Jakarta"])
+        XCTAssertEqual(diff.compactMap(\.source).joined(), sentence)
+        XCTAssertEqual(diff.compactMap(\.query).joined(), query)
+    }
+
+    /// Punctuation and white space are in the diff, marked where they differ: joined, the pieces
+    /// give back both texts exactly.
+    func testDiffShowsPunctuationAndWhiteSpace() {
+        func diff(_ query: String, _ unit: String) -> [FuzzyDiffPiece] {
+            let pieces = FuzzyScorer.diff(query: FuzzySegment(query), unit: FuzzySegment(unit))
+            XCTAssertEqual(pieces.compactMap(\.source).joined(), unit, "source side of \(pieces)")
+            XCTAssertEqual(pieces.compactMap(\.query).joined(), query, "query side of \(pieces)")
+            return pieces.filter { $0.operation != .equal }
+        }
+        XCTAssertEqual(score("Kudeta di Myanmar!", "Kudeta di Myanmar.").percent, 99)
+        XCTAssertEqual(diff("Kudeta di Myanmar!", "Kudeta di Myanmar."), [FuzzyDiffPiece(operation: .replace, source: ".", query: "!")])
+        XCTAssertEqual(diff("Bank Indonesia (BI), Jakarta", "Bank Indonesia BI Jakarta"),
+                       [FuzzyDiffPiece(operation: .insert, source: nil, query: "("), FuzzyDiffPiece(operation: .insert, source: nil, query: "),")])
+        XCTAssertEqual(diff("Bank Indonesia BI Jakarta", "Bank Indonesia (BI), Jakarta"),
+                       [FuzzyDiffPiece(operation: .delete, source: "(", query: nil), FuzzyDiffPiece(operation: .delete, source: "),", query: nil)])
+        XCTAssertEqual(diff("Bank  Indonesia", "Bank Indonesia"), [FuzzyDiffPiece(operation: .insert, source: nil, query: " ")])
+        XCTAssertEqual(diff("Bank\tIndonesia", "Bank Indonesia"), [FuzzyDiffPiece(operation: .replace, source: " ", query: "\t")])
+        XCTAssertEqual(diff("\"Bank\" Indonesia", "Bank Indonesia"),
+                       [FuzzyDiffPiece(operation: .insert, source: nil, query: "\""), FuzzyDiffPiece(operation: .insert, source: nil, query: "\"")])
+        XCTAssertEqual(diff("Bank sentral Indonesia", "Bank Indonesia"), [FuzzyDiffPiece(operation: .insert, source: nil, query: " sentral")])
+        XCTAssertEqual(diff("Bank Indonesia", "Bank Indonesia, kata"), [FuzzyDiffPiece(operation: .delete, source: ", kata", query: nil)])
     }
 
     func testReorderedWordsCostEdits() {

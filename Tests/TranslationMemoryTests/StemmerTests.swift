@@ -74,6 +74,28 @@ final class StemmerTests: XCTestCase {
         XCTAssertEqual(stemmer.stem("dikunjunginya", mode: d), "kunjung")   // di-…-i + -nya
     }
 
+    /// peN-/meN- replace a root's first p, k, s or t by their nasal (m, ng, ny, n), with -an, -kan
+    /// and -i: `penanggulangan` is pe + n + anggulang + an, root `tanggulang`.
+    func testNasalSubstitutionWithConfixes() {
+        let roots = ["tanggulang", "tulis", "tampung", "tolak", "tutup", "tingkat", "tentu", "tangkap", "tuntut",
+                     "pukul", "pasar", "pakai", "pilih", "periksa", "pindah", "potong", "pulih", "pantau",
+                     "kirim", "kumpul", "kelola", "kembang", "kuasa", "kurang", "kendali", "kenal",
+                     "selesai", "susun", "salur", "sebar", "sedia", "sidik", "selidik", "simpan", "serang", "sita"]
+        let nasal: [Character: String] = ["t": "n", "p": "m", "k": "ng", "s": "ny"]
+        for root in roots {
+            let body = nasal[root.first!]! + root.dropFirst()
+            for (word, form) in [("pe\(body)an", "pe-…-an"), ("me\(body)kan", "me-…-kan"), ("me\(body)i", "me-…-i"), ("me\(body)", "me-…")] {
+                let analysis = stemmer.analyse(word, mode: .derivational)
+                XCTAssertEqual(analysis.stem, root, word)
+                XCTAssertEqual(analysis.formDescription, form, word)
+            }
+        }
+        // ECS: me-…-i tries the prefix first, so a root ending in i keeps it (`menerapi` is `terapi`).
+        for (word, root) in [("penerapan", "terap"), ("menerapkan", "terap"), ("menerapi", "terapi"), ("menilai", "nilai"), ("memulai", "mulai"), ("membeli", "beli"), ("memakai", "pakai")] {
+            XCTAssertEqual(stemmer.stem(word, mode: .derivational), root, word)
+        }
+    }
+
     func testDerivationalAffixClassesAndReduplication() {
         let cases: [(String, String, String)] = [
             ("makanan", "makan", "-an"), ("sebuah", "buah", "se-…"), ("terbesar", "besar", "ter-…"),

@@ -74,3 +74,95 @@ final class TermSuggesterTests: XCTestCase {
         XCTAssertTrue(suggestions.allSatisfy { !$0.target.contains(" ") })
     }
 }
+
+/// Units where a glossary's terms, speech verbs, `US$` amounts and `U.S.` recur, for what the
+/// suggester must leave out or cut right.
+enum TermSuggesterNewsFixture {
+    static let people = [("Menteri Luar Negeri Retno", "Foreign Minister Retno"), ("Presiden Joko Widodo", "President Joko Widodo"),
+                         ("Menteri Perdagangan Zulkifli", "Trade Minister Zulkifli"), ("Gubernur Bank Indonesia Perry", "Bank Indonesia Governor Perry")]
+    static let prices = ["78", "84", "91", "66", "72", "80"]
+
+    static var pairs: [TermSuggesterPair] {
+        var pairs: [TermSuggesterPair] = []
+        func add(_ id: String, _ en: String) { pairs.append(TermSuggesterPair(indonesian: id, english: en)) }
+        for (k, price) in prices.enumerated() {
+            let person = people[k % people.count]
+            add("\(person.0) mengatakan ASEAN membahas harga minyak.", "\(person.1) said ASEAN discussed oil prices.")
+            add("Harga minyak naik menjadi \(price) dolar AS per barel.", "Oil prices rose to US$\(price) per barrel.")
+            add("Pejabat AS membahas krisis pangan, kata \(person.0).", "U.S. officials discussed the food crisis, \(person.1) said.")
+            add("Krisis pangan mengancam kawasan ASEAN, kata \(person.0).", "The food crisis threatens the ASEAN region, \(person.1) said.")
+        }
+        return pairs
+    }
+}
+
+extension TermSuggesterTests {
+    func suggestNews(_ glossary: Glossary = Glossary()) throws -> [String: String] {
+        let suggestions = try TermSuggester.suggest(pairs: TermSuggesterNewsFixture.pairs, glossary: glossary,
+                                                    options: TermSuggesterOptions(minCount: 3, limit: 100))
+        return Dictionary(suggestions.map { ($0.source, $0.target) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Terms the glossary has are left out in the forms written (`ASEAN` in capitals only).
+    func testGlossaryTermsAreLeftOutAsWritten() throws {
+        let open = try suggestNews()
+        XCTAssertEqual(open["ASEAN"], "ASEAN", "\(open)")
+        XCTAssertEqual(open["AS"], "US", "U.S. is read as one word, with its stops: \(open)")
+        let glossary = Glossary(entries: [GlossaryEntry(source: "ASEAN", target: "ASEAN"), GlossaryEntry(source: "AS", target: "US"),
+                                          GlossaryEntry(source: "krisis", target: "crisis")])
+        let known = try suggestNews(glossary)
+        XCTAssertNil(known["ASEAN"], "\(known)")
+        XCTAssertNil(known["AS"], "\(known)")
+        XCTAssertNil(known["krisis"], "\(known)")
+        XCTAssertEqual(known["harga minyak"], "oil prices", "\(known)")
+    }
+
+    /// Speech and light verbs are no terms, and no term begins or ends with one.
+    func testFunctionLikeVerbsAreNeverSuggested() throws {
+        let found = try suggestNews()
+        for (source, target) in found {
+            let words = source.lowercased().split(separator: " ").map(String.init)
+            XCTAssertFalse(TermSuggester.indonesianFunctionVerbs.contains(words.first!), "\(source) → \(target)")
+            XCTAssertFalse(TermSuggester.indonesianFunctionVerbs.contains(words.last!), "\(source) → \(target)")
+            XCTAssertNotEqual(target.lowercased(), "said", source)
+        }
+        XCTAssertTrue(TermSuggester.indonesianFunctionVerbs.isSuperset(of: ["mengatakan", "kata"]))
+    }
+
+    /// A rendering is never a piece of a written word (`US` of `US$78`), and the span ends at
+    /// words aligned to the candidate, not at a preposition or a determiner.
+    func testSpansAreCutAtWordAndAlignmentBoundaries() throws {
+        let found = try suggestNews()
+        XCTAssertNotEqual(found["dolar AS"], "US", "\(found)")
+        for (source, target) in found {
+            let last = target.split(separator: " ").last.map { String($0).lowercased() } ?? ""
+            XCTAssertFalse(TermSuggester.englishTrailingWords.contains(last), "\(source) → \(target)")
+            XCTAssertFalse(TermSuggester.englishDeterminers.contains(last), "\(source) → \(target)")
+        }
+        XCTAssertEqual(found["krisis pangan"], "food crisis", "\(found)")
+        // `kemitraan strategis di bidang`, `bidang` unaligned, is an occurrence of `kemitraan strategis`.
+        let pairs = TermSuggesterFixture.pairs + TermSuggesterFixture.countries.prefix(4).map { country in
+            TermSuggesterPair(indonesian: "\(country.0) memperdalam kemitraan strategis di bidang industri.",
+                              english: "\(country.1) deepened its strategic partnership in industry.")
+        }
+        let suggestions = try TermSuggester.suggest(pairs: pairs, glossary: Glossary(), options: TermSuggesterOptions(minCount: 3, limit: 100))
+        XCTAssertTrue(suggestions.contains { $0.source.lowercased() == "kemitraan strategis" && $0.target == "strategic partnership" }, "\(suggestions.map { ($0.source, $0.target) })")
+        XCTAssertFalse(suggestions.contains { $0.source.hasPrefix("kemitraan strategis di") && $0.target == "strategic partnership" }, "\(suggestions.map { ($0.source, $0.target) })")
+    }
+
+    /// General vocabulary ranks below terms seen as often: `membahas` (a verb on a known root)
+    /// under `harga minyak`.
+    func testGeneralVocabularyRanksDown() throws {
+        let stemmer = try IndonesianStemmer.shared
+        XCTAssertTrue(TermSuggester.isGeneralVocabulary("membahas", target: "discussed", stemmer: stemmer))
+        XCTAssertTrue(TermSuggester.isGeneralVocabulary("tahun", target: "year", stemmer: stemmer))
+        XCTAssertFalse(TermSuggester.isGeneralVocabulary("pernapasan", target: "respiratory", stemmer: stemmer), "a noun")
+        XCTAssertFalse(TermSuggester.isGeneralVocabulary("Jakarta", target: "Jakarta", stemmer: stemmer), "a name")
+        XCTAssertFalse(TermSuggester.isGeneralVocabulary("harga minyak", target: "oil prices", stemmer: stemmer), "two words")
+        let ranked = try TermSuggester.suggest(pairs: TermSuggesterNewsFixture.pairs, glossary: Glossary(),
+                                               options: TermSuggesterOptions(minCount: 3, limit: 100)).map(\.source)
+        let discuss = try XCTUnwrap(ranked.firstIndex(of: "membahas"), "\(ranked)")
+        let oil = try XCTUnwrap(ranked.firstIndex { $0.lowercased() == "harga minyak" }, "\(ranked)")
+        XCTAssertLessThan(oil, discuss, "\(ranked)")
+    }
+}

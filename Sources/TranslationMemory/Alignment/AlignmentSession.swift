@@ -71,8 +71,11 @@ public struct AlignmentSession: Sendable {
         self.parameters = parameters
     }
 
+    /// `reading` hears how far the read of the memory is, `progress` the share of the alignment done.
+    ///
     /// - Complexity: O(memory size) to read the memory, plus `SentenceAligner.align`.
-    public func run(minimumConfidence: Double, store storing: Bool, progress: (@Sendable (Double) -> Void)? = nil) throws -> AlignmentOutcome {
+    public func run(minimumConfidence: Double, store storing: Bool, reading: ((ReadProgress) -> Void)? = nil,
+                    progress: (@Sendable (Double) -> Void)? = nil) throws -> AlignmentOutcome {
         var lexicon = self.lexicon
         var parameters = self.parameters
         var existing = Set<UnitKey>()
@@ -81,7 +84,7 @@ public struct AlignmentSession: Sendable {
         if let store {
             if storing { lock = try store.lock() }
             var memoryPairs: [(String, String)] = []
-            try store.forEachUnit { unit, _ in
+            try store.forEachUnit(progress: reading) { unit, _ in
                 existing.insert(UnitKey(unit))
                 if memoryPairs.count < learningLimit, let pair = unit.indonesianEnglishPair {
                     memoryPairs.append((pair.indonesian, pair.english))

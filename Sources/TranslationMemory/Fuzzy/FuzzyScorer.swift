@@ -69,23 +69,63 @@ public enum FuzzyScorer {
         return score(query: query, unit: unit, alignment: alignment)
     }
 
-    /// The word diff of the unit's source against the query, in source order.
+    /// The diff of the unit's source against the query, in source order. Words are aligned as
+    /// the score aligns them; the text between aligned words (punctuation, white space, and the
+    /// words only one side has) is compared as it stands, so `Myanmar.` against `Myanmar!` shows
+    /// the stop. Joining the pieces' `source` texts gives the unit's source exactly, and joining
+    /// their `query` texts gives the query.
     public static func diff(query: FuzzySegment, unit: FuzzySegment) -> [FuzzyDiffPiece] {
-        align(query, unit).steps.map { step in
-            switch (step.query, step.unit) {
-            case let (q?, u?):
-                let qt = query.tokens[q], ut = unit.tokens[u]
-                if qt.key != ut.key { return FuzzyDiffPiece(operation: .replace, source: ut.text, query: qt.text) }
-                if qt.text != ut.text { return FuzzyDiffPiece(operation: .placeable, source: ut.text, query: qt.text) }
-                return FuzzyDiffPiece(operation: .equal, source: ut.text, query: qt.text)
-            case let (q?, nil):
-                return FuzzyDiffPiece(operation: .insert, source: nil, query: query.tokens[q].text)
-            case let (nil, u?):
-                return FuzzyDiffPiece(operation: .delete, source: unit.tokens[u].text, query: nil)
-            case (nil, nil):
-                return FuzzyDiffPiece(operation: .equal, source: nil, query: nil)
+        let source = Array(unit.text.unicodeScalars), asked = Array(query.text.unicodeScalars)
+        var pieces: [FuzzyDiffPiece] = []
+        var sourceFrom = 0, queryFrom = 0
+        for step in align(query, unit).steps {
+            guard let q = step.query, let u = step.unit else { continue }
+            let qt = query.tokens[q], ut = unit.tokens[u]
+            pieces += between(source[sourceFrom..<ut.start], asked[queryFrom..<qt.start])
+            if qt.key != ut.key {
+                pieces.append(FuzzyDiffPiece(operation: .replace, source: ut.text, query: qt.text))
+            } else {
+                pieces.append(FuzzyDiffPiece(operation: qt.text == ut.text ? .equal : .placeable, source: ut.text, query: qt.text))
             }
+            sourceFrom = ut.end
+            queryFrom = qt.end
         }
+        pieces += between(source[sourceFrom...], asked[queryFrom...])
+        return pieces
+    }
+
+    /// The pieces for the text between two aligned words: what both sides share at its ends stays
+    /// equal, the rest is a deletion, an insertion or a replacement. A one-sided change ending in
+    /// the space that precedes it is slid back by that space (`a[- b-] c`, not `a [-b -]c`).
+    static func between(_ source: ArraySlice<Unicode.Scalar>, _ query: ArraySlice<Unicode.Scalar>) -> [FuzzyDiffPiece] {
+        func text<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            return String(view)
+        }
+        if source.elementsEqual(query) { return source.isEmpty ? [] : [FuzzyDiffPiece(operation: .equal, source: text(source), query: text(query))] }
+        var prefix = zip(source, query).prefix { $0 == $1 }.count
+        let suffix = zip(source.dropFirst(prefix).reversed(), query.dropFirst(prefix).reversed()).prefix { $0 == $1 }.count
+        var s = source.dropFirst(prefix).dropLast(suffix), q = query.dropFirst(prefix).dropLast(suffix)
+        var trailing = suffix
+        let changed = s.isEmpty ? q : s
+        if s.isEmpty != q.isEmpty, prefix > 0, let last = changed.last, last == source[source.startIndex + prefix - 1],
+           FuzzySegment.isWhitespace(last) {
+            prefix -= 1
+            trailing += 1
+            s = source.dropFirst(prefix).dropLast(trailing)
+            q = query.dropFirst(prefix).dropLast(trailing)
+        }
+        var pieces: [FuzzyDiffPiece] = []
+        if prefix > 0 { pieces.append(FuzzyDiffPiece(operation: .equal, source: text(source.prefix(prefix)), query: text(source.prefix(prefix)))) }
+        switch (s.isEmpty, q.isEmpty) {
+        case (false, false): pieces.append(FuzzyDiffPiece(operation: .replace, source: text(s), query: text(q)))
+        case (false, true): pieces.append(FuzzyDiffPiece(operation: .delete, source: text(s), query: nil))
+        case (true, false): pieces.append(FuzzyDiffPiece(operation: .insert, source: nil, query: text(q)))
+        case (true, true): break
+        }
+        if trailing > 0 { pieces.append(FuzzyDiffPiece(operation: .equal, source: text(source.suffix(trailing)), query: text(source.suffix(trailing)))) }
+        return pieces
     }
 
     /// The placeables of the unit whose value differs from the query's, in source order.

@@ -232,7 +232,7 @@ public struct IndonesianStemmer: Sendable {
             }
             // ECS precedence adjustment (Arifin et al. 2009): `di-/meng-/ter-…-i` and `be-…-lah/-an`
             // try the prefix first, so `dinilai` is `nilai`, not `nila`+`-i`.
-            let prefixFirst = (base.hasSuffix("i") && (base.hasPrefix("di") || base.hasPrefix("meng") || base.hasPrefix("ter")))
+            let prefixFirst = (base.hasSuffix("i") && (base.hasPrefix("di") || base.hasPrefix("me") || base.hasPrefix("ter")))
                 || (base.hasPrefix("be") && (base.hasSuffix("lah") || base.hasSuffix("an")))
             if prefixFirst { suffixOptions.insert((base, nil), at: 0) } else { suffixOptions.append((base, nil)) }
             for (body, suffix) in suffixOptions {

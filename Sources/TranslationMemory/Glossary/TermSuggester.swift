@@ -55,6 +55,14 @@ public struct TermSuggesterOptions: Sendable {
     }
 }
 
+/// How far a suggestion run has got, for a progress bar.
+public enum TermSuggesterProgress: Sendable {
+    /// Reading the memory's units.
+    case reading(ReadProgress)
+    /// Training the word alignment and pairing the candidates: the share done, 0–1.
+    case aligning(Double)
+}
+
 /// One aligned unit's text, as the suggester reads it.
 public struct TermSuggesterPair: Sendable {
     public var indonesian: String
@@ -74,20 +82,24 @@ public struct TermSuggesterPair: Sendable {
 /// C-value, Frantzi et al. 2000). Each occurrence is paired with the English span its words align
 /// to: IBM Model 1 (Brown et al. 1993) trained both ways, the two Viterbi alignments symmetrised by
 /// grow-diag (Koehn et al. 2003), and the span accepted only when consistent (no word inside it
-/// aligned outside the candidate; Och & Ney 2003). The rendering is the span found most often;
-/// confidence is its share of the occurrences; ranking favours confident, frequent, longer terms.
+/// aligned outside the candidate; Och & Ney 2003) and cut where words are, in the text and in the
+/// alignment. The rendering is the span found most often; confidence is its share of the
+/// occurrences; ranking favours confident, frequent, longer terms, and general vocabulary less.
 public enum TermSuggester {
-    /// Reads the memory's Indonesian–English units and suggests terms not already in `glossary`.
+    /// Reads the memory's Indonesian–English units and suggests terms not already in `glossary`;
+    /// `progress` hears how far the reading, then the alignment, are.
     ///
     /// - Complexity: O(units × words²) per alignment iteration; memory O(co-occurring word pairs).
-    public static func suggest(store: TranslationMemoryStore, glossary: Glossary, options: TermSuggesterOptions)
+    public static func suggest(store: TranslationMemoryStore, glossary: Glossary, options: TermSuggesterOptions,
+                               progress: ((TermSuggesterProgress) -> Void)? = nil)
         throws -> (suggestions: [TermSuggestion], units: Int, skipped: [SkippedUnit]) {
         var pairs: [TermSuggesterPair] = []
-        let skipped = try store.forEachUnit { unit, origin in
+        let skipped = try store.forEachUnit(progress: progress.map { report in { report(.reading($0)) } }) { unit, origin in
             guard let pair = unit.indonesianEnglishPair else { return }
             pairs.append(TermSuggesterPair(indonesian: pair.indonesian, english: pair.english, origin: origin))
         }
-        return (try suggest(pairs: pairs, glossary: glossary, options: options), pairs.count, skipped)
+        let aligning = progress.map { report in { (share: Double) in report(.aligning(share)) } }
+        return (try suggest(pairs: pairs, glossary: glossary, options: options, progress: aligning), pairs.count, skipped)
     }
 
     // MARK: Word lists
@@ -111,6 +123,17 @@ public enum TermSuggester {
         "tersebut", "sesuatu", "hal", "cara", "dll", "dsb", "tsb", "bahwasanya", "agak", "kurang", "amat",
     ]
 
+    /// Verbs that work like function words in news: speech verbs and attribution (`mengatakan`,
+    /// `kata`, `ujar`, `menurut`) and light verbs (`menjadi`, `melakukan`). They are never a term
+    /// and never begin or end one.
+    public static let indonesianFunctionVerbs: Set<String> = [
+        "kata", "katanya", "berkata", "mengatakan", "dikatakan", "ujar", "ujarnya", "tutur", "tuturnya", "menuturkan",
+        "ungkap", "ungkapnya", "mengungkapkan", "menyatakan", "dinyatakan", "menambahkan", "imbuh", "imbuhnya",
+        "menjelaskan", "menegaskan", "menyebutkan", "sebut", "sebutnya", "lanjut", "lanjutnya", "jelasnya", "menurut", "menurutnya",
+        "menjadi", "memiliki", "mempunyai", "melakukan", "dilakukan", "membuat", "dibuat", "memberikan", "diberikan",
+        "mendapatkan", "mendapat",
+    ]
+
     /// English function words: trimmed from the ends of renderings; never a baseline rendering.
     public static let englishFunctionWords: Set<String> = [
         "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are",
@@ -125,12 +148,17 @@ public enum TermSuggester {
 
     /// Trimmed from the ends of an aligned English span.
     static let englishDeterminers: Set<String> = ["the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "your", "my"]
+    /// Trimmed from the end of an aligned English span: no term ends with them (`billion by`).
+    static let englishTrailingWords: Set<String> = ["of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "and", "or", "as", "than"]
 
     // MARK: Suggest
 
     struct Unit {
         var indonesian: [WordToken]
         var english: [WordToken]
+        /// The texts the tokens were taken from: dotted acronyms folded (`U.S.` → `US`).
+        var indonesianText: String
+        var englishText: String
         var idIDs: [Int32]
         var enIDs: [Int32]
         /// breakAfter[k]: punctuation between Indonesian word k and k+1.
@@ -144,7 +172,9 @@ public enum TermSuggester {
         var count: Int
     }
 
-    public static func suggest(pairs: [TermSuggesterPair], glossary: Glossary, options: TermSuggesterOptions) throws -> [TermSuggestion] {
+    /// - Parameter progress: hears the share of the alignment done, 0–1.
+    public static func suggest(pairs: [TermSuggesterPair], glossary: Glossary, options: TermSuggesterOptions,
+                               progress: ((Double) -> Void)? = nil) throws -> [TermSuggestion] {
         var idVocabulary: [String: Int32] = [:]
         var enVocabulary: [String: Int32] = [:]
         func id(_ word: String, _ vocabulary: inout [String: Int32]) -> Int32 {
@@ -156,15 +186,17 @@ public enum TermSuggester {
         var units: [Unit] = []
         units.reserveCapacity(pairs.count)
         for pair in pairs {
-            let idTokens = WordTokenizer.tokenize(pair.indonesian)
-            let enTokens = WordTokenizer.tokenize(pair.english)
+            // Folded, `U.S.` is one word that meets `AS`, and a rendering never ends in `U.S`.
+            let indonesianText = AbbreviationFolding.fold(pair.indonesian), englishText = AbbreviationFolding.fold(pair.english)
+            let idTokens = WordTokenizer.tokenize(indonesianText)
+            let enTokens = WordTokenizer.tokenize(englishText)
             guard !idTokens.isEmpty, !enTokens.isEmpty else { continue }
-            let scalars = Array(pair.indonesian.unicodeScalars)
+            let scalars = Array(indonesianText.unicodeScalars)
             var breaks = [Bool](repeating: false, count: idTokens.count)
             for k in 0..<(idTokens.count - 1) {
                 breaks[k] = scalars[idTokens[k].end..<idTokens[k + 1].start].contains { !$0.properties.isWhitespace }
             }
-            units.append(Unit(indonesian: idTokens, english: enTokens,
+            units.append(Unit(indonesian: idTokens, english: enTokens, indonesianText: indonesianText, englishText: englishText,
                               idIDs: idTokens.map { id($0.normalized, &idVocabulary) },
                               enIDs: enTokens.map { id($0.normalized, &enVocabulary) },
                               breakAfter: breaks, pair: pair))
@@ -190,51 +222,80 @@ public enum TermSuggester {
             }
         }
         occurrences = occurrences.filter { $0.value.count >= options.minCount }
-        // Nesting: drop a candidate found ≥ 90% of the time inside one longer candidate.
-        var nested = Set<String>()
+        // Nesting: a candidate found ≥ 90% of the time inside one longer candidate gives way to it.
+        var nestedIn: [String: Set<String>] = [:]
         for (key, list) in occurrences {
             let words = key.split(separator: " ")
             guard words.count >= 2 else { continue }
             let prefix = words.dropLast().joined(separator: " ")
             let suffix = words.dropFirst().joined(separator: " ")
             for part in [prefix, suffix] {
-                if let shorter = occurrences[part], Double(list.count) >= 0.9 * Double(shorter.count) { nested.insert(part) }
+                if let shorter = occurrences[part], Double(list.count) >= 0.9 * Double(shorter.count) { nestedIn[part, default: []].insert(key) }
             }
         }
         // Coordinations of two one-word terms (`Tiongkok dan Italia`) are not terms.
+        var coordinations = Set<String>()
         for key in occurrences.keys {
             let words = key.split(separator: " ")
             if words.count == 3, words[1] == "dan" || words[1] == "atau", occurrences[String(words[0])] != nil, occurrences[String(words[2])] != nil {
-                nested.insert(key)
+                coordinations.insert(key)
             }
         }
-        // Already in the glossary.
+        // Already in the glossary, in any of the forms written (`ASEAN` matches only in capitals;
+        // `kemitraannya` is `kemitraan`).
         let matcher = try GlossaryMatcher(glossary: glossary)
         var known = Set<String>()
         if !glossary.entries.isEmpty {
-            for key in occurrences.keys {
-                let wordCount = key.split(separator: " ").count
-                if matcher.matches(in: key, language: .indonesian).contains(where: { $0.firstWord == 0 && $0.endWord == wordCount }) {
+            for (key, list) in occurrences {
+                let forms = Set(list.map { text(units[$0.unit].indonesianText, units[$0.unit].indonesian, $0.first...($0.first + $0.count - 1)) })
+                if forms.contains(where: { form in
+                    matcher.matches(in: form, language: .indonesian).contains { $0.firstWord == 0 && $0.endWord == list[0].count }
+                }) {
                     known.insert(key)
                 }
             }
         }
-        let candidates = occurrences.filter { !nested.contains($0.key) && !known.contains($0.key) }
+        let candidates = occurrences.filter { !coordinations.contains($0.key) && !known.contains($0.key) }
 
         let suggestions: [TermSuggestion]
         switch options.method {
         case .alignment:
-            suggestions = alignmentSuggestions(candidates, units: units, idVocabulary: idVocabulary.count + 1,
-                                               enVocabulary: enVocabulary.count + 1, options: options)
+            // Nested candidates are aligned too: when the longer term finds no rendering (its
+            // occurrences belong to the shorter one), the shorter stands.
+            let found = alignmentSuggestions(candidates, terms: Set(occurrences.keys), units: units, idVocabulary: idVocabulary.count + 1,
+                                             enVocabulary: enVocabulary.count + 1, options: options, stemmer: try IndonesianStemmer.shared,
+                                             progress: progress)
+            suggestions = found.filter { key, _ in !(nestedIn[key] ?? []).contains { found[$0] != nil || known.contains($0) } }.map(\.value)
         case .baseline:
-            suggestions = baselineSuggestions(candidates, units: units, enVocabulary: enVocabulary)
+            suggestions = baselineSuggestions(candidates.filter { nestedIn[$0.key] == nil }, units: units, enVocabulary: enVocabulary)
         }
         return Array(suggestions.sorted { $0.score != $1.score ? $0.score > $1.score : $0.source < $1.source }.prefix(options.limit))
     }
 
     static func isContentWord(_ token: WordToken) -> Bool {
         !token.isNumber && token.normalized.count >= 2 && !indonesianFunctionWords.contains(token.normalized)
+            && !indonesianFunctionVerbs.contains(token.normalized)
             && token.normalized.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+
+    /// Everyday words of news reports: counts, time and the like, translated the same way
+    /// everywhere and never what a glossary is for.
+    public static let basicNewsWords: Set<String> = [
+        "tahun", "bulan", "minggu", "pekan", "hari", "jam", "menit", "kali", "persen", "orang", "negara", "pihak",
+        "jumlah", "bagian", "waktu", "hal", "kota", "daerah", "tempat", "triliun", "miliar", "juta", "ribu", "ratus", "puluh",
+    ]
+
+    /// A one-word suggestion of the general language, which a glossary seldom needs: a basic news
+    /// word (`tahun` → year), or a lower-case verb (`meN-`, `di-`, `ber-`, `ter-` on a known root:
+    /// `mencapai` → reached, `dilaporkan` → reported). Nouns made with `peN-…-an` or `ke-…-an`
+    /// (`pernapasan`, `kemitraan`) are not: terms are mostly nouns.
+    static func isGeneralVocabulary(_ source: String, target: String, stemmer: IndonesianStemmer) -> Bool {
+        guard !source.contains(" "), !target.contains(" "), source.first?.isLowercase == true else { return false }
+        let word = source.lowercased()
+        if basicNewsWords.contains(word) { return true }
+        let analysis = stemmer.analyse(word, mode: .derivational)
+        guard analysis.stem != word, let prefix = analysis.prefixes.first else { return false }
+        return ["me", "di", "ber", "be", "ter", "te"].contains(prefix)
     }
 
     /// The most frequent written form of a term, preferring occurrences not at the start of a
@@ -255,6 +316,9 @@ public enum TermSuggester {
 
     // MARK: Alignment method
 
+    /// The share of its score a general-vocabulary suggestion keeps: below the terms, not gone.
+    static let generalVocabularyWeight = 0.5
+
     /// IBM Model 1 translation table t(target | source) as a sparse map over co-occurring pairs.
     struct LexicalTable {
         var probabilities: [UInt64: Float] = [:]
@@ -265,7 +329,8 @@ public enum TermSuggester {
     /// EM training of IBM Model 1 with a NULL source word (id 0). Every co-occurring pair gets a
     /// parameter number once; each sentence keeps the numbers of its cells, so the iterations run
     /// over flat arrays instead of hashing pairs.
-    static func trainModel1(sources: [[Int32]], targets: [[Int32]], sourceVocabulary: Int, iterations: Int) -> LexicalTable {
+    static func trainModel1(sources: [[Int32]], targets: [[Int32]], sourceVocabulary: Int, iterations: Int,
+                            iterationDone: (() -> Void)? = nil) -> LexicalTable {
         var index: [UInt64: Int32] = [:]
         var sourceOf: [Int32] = []
         var cells: [[Int32]] = []
@@ -313,6 +378,7 @@ public enum TermSuggester {
                 let total = totals[Int(sourceOf[id])]
                 probabilities[id] = total > 0 ? counts[id] / total : 0
             }
+            iterationDone?()
         }
         var table = LexicalTable()
         table.probabilities.reserveCapacity(index.count)
@@ -365,37 +431,95 @@ public enum TermSuggester {
         return links
     }
 
-    static func alignmentSuggestions(_ candidates: [String: [Occurrence]], units: [Unit], idVocabulary: Int,
-                                     enVocabulary: Int, options: TermSuggesterOptions) -> [TermSuggestion] {
+    /// True when the English span `low...high` begins and ends where written words do: not glued
+    /// to a letter, digit or symbol (`US` in `US$1,500` is a piece of a word, not a rendering).
+    static func isWholeSpan(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        func glued(_ scalar: Unicode.Scalar) -> Bool {
+            let category = scalar.properties.generalCategory
+            return WordTokenizer.isWord(scalar) || category == .currencySymbol || category == .mathSymbol || category == .otherSymbol
+        }
+        return (start == 0 || !glued(scalars[start - 1])) && (end >= scalars.count || !glued(scalars[end]))
+    }
+
+    /// True when a word next to the candidate, which the alignment left unaligned, translates a
+    /// word of the span better than the candidate's words do: the span then holds that word's
+    /// translation too (`kemitraan` → strategic partnership, `strategis` unaligned).
+    static func cutsAPhrase(_ unit: Unit, range: ClosedRange<Int>, span: ClosedRange<Int>, targets: Set<Int>, aligned: Set<Int>,
+                            forward: LexicalTable) -> Bool {
+        let neighbours = [range.lowerBound - 1, range.upperBound + 1].filter { unit.idIDs.indices.contains($0) && !aligned.contains($0) }
+        guard !neighbours.isEmpty else { return false }
+        for j in span where targets.contains(j) {
+            let english = unit.enIDs[j]
+            let inside = range.map { forward.p(english, given: unit.idIDs[$0]) }.max() ?? 0
+            if neighbours.contains(where: { forward.p(english, given: unit.idIDs[$0]) > inside }) { return true }
+        }
+        return false
+    }
+
+    /// True when the candidate's end words add nothing to the English span (unaligned, or
+    /// aligned only to words trimmed from it) and what is left is a term of its own: the
+    /// occurrence belongs to the shorter term (`kemitraan strategis di bidang` → strategic
+    /// partnership is `kemitraan strategis`). `Menteri Luar Negeri` keeps an unaligned `Negeri`,
+    /// since `menteri luar` is no term.
+    static func belongsToShorterTerm(_ unit: Unit, range: ClosedRange<Int>, span: ClosedRange<Int>, links: Set<Int>,
+                                     terms: Set<String>) -> Bool {
+        let m = unit.english.count
+        func contributes(_ i: Int) -> Bool { links.contains { $0 / m == i && span.contains($0 % m) } }
+        var first = range.lowerBound, last = range.upperBound
+        while first < last, !contributes(first) { first += 1 }
+        while last > first, !contributes(last) { last -= 1 }
+        guard first != range.lowerBound || last != range.upperBound else { return false }
+        return terms.contains(unit.indonesian[first...last].map(\.normalized).joined(separator: " "))
+    }
+
+    /// The suggestion for each candidate that found a rendering, by candidate key.
+    static func alignmentSuggestions(_ candidates: [String: [Occurrence]], terms: Set<String>, units: [Unit], idVocabulary: Int,
+                                     enVocabulary: Int, options: TermSuggesterOptions, stemmer: IndonesianStemmer,
+                                     progress: ((Double) -> Void)? = nil) -> [String: TermSuggestion] {
+        // Progress in steps: each training iteration both ways, then the candidates as one step.
+        let steps = Double(2 * options.iterations + 1)
+        var stepsDone = 0.0
+        let iterationDone = progress.map { report in { stepsDone += 1; report(stepsDone / steps) } }
         let training = units.prefix(options.maxUnits)
-        let forward = trainModel1(sources: training.map(\.idIDs), targets: training.map(\.enIDs), sourceVocabulary: idVocabulary, iterations: options.iterations)
-        let backward = trainModel1(sources: training.map(\.enIDs), targets: training.map(\.idIDs), sourceVocabulary: enVocabulary, iterations: options.iterations)
+        let forward = trainModel1(sources: training.map(\.idIDs), targets: training.map(\.enIDs), sourceVocabulary: idVocabulary,
+                                  iterations: options.iterations, iterationDone: iterationDone)
+        let backward = trainModel1(sources: training.map(\.enIDs), targets: training.map(\.idIDs), sourceVocabulary: enVocabulary,
+                                   iterations: options.iterations, iterationDone: iterationDone)
         // Align only the units holding a candidate, once each.
         var alignments: [Int: Set<Int>] = [:]
-        var suggestions: [TermSuggestion] = []
-        for (_, list) in candidates {
+        var suggestions: [String: TermSuggestion] = [:]
+        for (done, (key, list)) in candidates.enumerated() {
+            if let progress, done % 256 == 0 { progress((stepsDone + Double(done) / Double(candidates.count)) / steps) }
             var renderings: [String: (count: Int, forms: [(String, Bool)], example: Int)] = [:]
             var sourceForms: [(text: String, initial: Bool)] = []
             for occurrence in list {
                 let unit = units[occurrence.unit]
                 let range = occurrence.first...(occurrence.first + occurrence.count - 1)
-                sourceForms.append((text(unit.pair.indonesian, unit.indonesian, range), occurrence.first == 0))
+                sourceForms.append((text(unit.indonesianText, unit.indonesian, range), occurrence.first == 0))
                 let links: Set<Int>
                 if let cached = alignments[occurrence.unit] { links = cached } else {
                     links = align(unit, forward: forward, backward: backward)
                     alignments[occurrence.unit] = links
                 }
                 let m = unit.english.count
-                let targets = links.filter { range.contains($0 / m) }.map { $0 % m }
+                let aligned = Set(links.map { $0 / m })
+                let targets = Set(links.filter { range.contains($0 / m) }.map { $0 % m })
                 guard var low = targets.min(), var high = targets.max() else { continue }
                 // Consistency: nothing inside the span aligned outside the candidate.
                 if links.contains(where: { (low...high).contains($0 % m) && !range.contains($0 / m) }) { continue }
-                // Indonesian has no articles: an aligned article or determiner at either end is dropped.
-                while low < high, englishDeterminers.contains(unit.english[low].normalized) { low += 1 }
-                while high > low, englishDeterminers.contains(unit.english[high].normalized) { high -= 1 }
+                // Indonesian has no articles: an aligned article or determiner at either end is
+                // dropped, and so is a preposition at the end; the span then ends again at words
+                // aligned to the candidate (`agreed to deepen their` → agreed).
+                while low < high, englishDeterminers.contains(unit.english[low].normalized) || !targets.contains(low) { low += 1 }
+                while high > low, englishDeterminers.contains(unit.english[high].normalized) || englishTrailingWords.contains(unit.english[high].normalized)
+                    || !targets.contains(high) { high -= 1 }
                 if englishFunctionWords.contains(unit.english[low].normalized) && low == high { continue }
                 if high - low + 1 > occurrence.count + 3 { continue }
-                let surface = text(unit.pair.english, unit.english, low...high)
+                if cutsAPhrase(unit, range: range, span: low...high, targets: targets, aligned: aligned, forward: forward)
+                    || belongsToShorterTerm(unit, range: range, span: low...high, links: links, terms: terms) { continue }
+                let englishScalars = Array(unit.englishText.unicodeScalars)
+                guard isWholeSpan(englishScalars, from: unit.english[low].start, to: unit.english[high].end) else { continue }
+                let surface = text(unit.englishText, unit.english, low...high)
                 let key = surface.lowercased()
                 var entry = renderings[key] ?? (0, [], occurrence.unit)
                 entry.count += 1
@@ -407,15 +531,17 @@ public enum TermSuggester {
             let frequency = list.count
             let confidence = Double(best.value.count) / Double(frequency)
             let words = list[0].count
-            let score = confidence * log2(1 + Double(best.value.count)) * (1 + 0.3 * Double(words - 1))
+            let source = surfaceForm(sourceForms), target = surfaceForm(best.value.forms.map { (text: $0.0, initial: $0.1) })
+            var score = confidence * log2(1 + Double(best.value.count)) * (1 + 0.3 * Double(words - 1))
+            if isGeneralVocabulary(source, target: target, stemmer: stemmer) { score *= generalVocabularyWeight }
             let exampleUnit = units[best.value.example].pair
             let others = renderings.filter { $0.key != best.key }.sorted { $0.value.count > $1.value.count }.prefix(3)
                 .map { TermSuggestionRendering(text: surfaceForm($0.value.forms.map { (text: $0.0, initial: $0.1) }), count: $0.value.count) }
-            suggestions.append(TermSuggestion(
-                source: surfaceForm(sourceForms), target: surfaceForm(best.value.forms.map { (text: $0.0, initial: $0.1) }),
+            suggestions[key] = TermSuggestion(
+                source: source, target: target,
                 frequency: frequency, targetCount: best.value.count, confidence: (confidence * 1000).rounded() / 1000,
                 score: (score * 1000).rounded() / 1000, otherTargets: Array(others),
-                example: TermSuggestionExample(indonesian: exampleUnit.indonesian, english: exampleUnit.english, origin: exampleUnit.origin)))
+                example: TermSuggestionExample(indonesian: exampleUnit.indonesian, english: exampleUnit.english, origin: exampleUnit.origin))
         }
         return suggestions
     }
@@ -438,7 +564,7 @@ public enum TermSuggester {
             guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { continue }
             let first = list[0]
             let unit = units[first.unit]
-            let source = surfaceForm(list.map { (text(units[$0.unit].pair.indonesian, units[$0.unit].indonesian, $0.first...($0.first + $0.count - 1)), $0.first == 0) })
+            let source = surfaceForm(list.map { (text(units[$0.unit].indonesianText, units[$0.unit].indonesian, $0.first...($0.first + $0.count - 1)), $0.first == 0) })
             suggestions.append(TermSuggestion(
                 source: source, target: words[Int(best.key)], frequency: list.count, targetCount: best.value,
                 confidence: (Double(best.value) / Double(unitSet.count) * 1000).rounded() / 1000,

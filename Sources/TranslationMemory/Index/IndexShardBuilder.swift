@@ -39,19 +39,16 @@ extension FuzzyTokenizer {
 public enum IndexShardBuilder {
     /// Reads the Indonesian–English units of `tmxPath` and writes their index to `output`
     /// atomically. `identity` (the file's path inside the memory) and `stamp` are recorded to tell
-    /// later whether the shard still matches the file. `progress` gets the units read so far.
+    /// later whether the shard still matches the file. `progress` hears the units and bytes read.
     ///
     /// - Complexity: O(total words) time and memory, plus the sort of the vocabulary.
     /// - Returns: the units passed over by the TMX reader.
     @discardableResult
     public static func build(tmxPath: String, identity: String, stamp: IndexFileStamp, to output: String,
-                             progress: ((Int) -> Void)? = nil) throws -> [SkippedUnit] {
+                             progress: ((ReadProgress) -> Void)? = nil) throws -> [SkippedUnit] {
         var records = RecordsBuild()
         var sides = [SideBuild(), SideBuild()]
-        var seen = 0
-        let skipped = try TranslationMemoryStore(path: tmxPath).forEachUnit { unit, origin in
-            seen += 1
-            if seen % 4096 == 0 { progress?(seen) }
+        let skipped = try TranslationMemoryStore(path: tmxPath).forEachUnit(progress: progress) { unit, origin in
             guard let pair = unit.indonesianEnglishPair else { return }
             let source = unit.variant(for: .indonesian)
             let creationID = unit.attribute("creationid") ?? source?.attributes.first { $0.name == "creationid" }?.value
@@ -63,7 +60,6 @@ public enum IndexShardBuilder {
             sides[0].append(FuzzyTokenizer.keys(pair.indonesian))
             sides[1].append(FuzzyTokenizer.keys(pair.english))
         }
-        progress?(seen)
         let unitCount = records.count
         var sections = [[UInt8]](repeating: [], count: IndexLayout.sectionCount)
         sections[IndexLayout.Section.path.rawValue] = Array(identity.utf8)

@@ -1,17 +1,8 @@
 import Foundation
 
-/// Progress of indexing, for a progress bar.
-public struct LookupIndexProgress: Sendable {
-    public var file: String
-    /// 0-based index of the file being indexed among those that need it.
-    public var fileIndex: Int
-    public var fileCount: Int
-    /// Units read so far from this file.
-    public var units: Int
-    /// Bytes of TMX in the files finished so far, and in all files to index.
-    public var bytesDone: UInt64
-    public var bytesTotal: UInt64
-}
+/// Progress of indexing, for a progress bar: over the files that need indexing, `fileIndex`
+/// counting among them.
+public typealias LookupIndexProgress = ReadProgress
 
 /// The persistent lookup index of a memory: one shard per TMX file in `<memory folder>/.tm-index/`,
 /// named after the file's path. A shard is rebuilt when its TMX file's size, mtime or sampled
@@ -41,6 +32,8 @@ public final class LookupIndex {
     public private(set) var notes: [String] = []
 
     private let progress: ((LookupIndexProgress) -> Void)?
+    /// Units read by the indexing so far, for `progress`.
+    private var unitsIndexed = 0
 
     /// Opens the index of `memory`, building what is missing or stale.
     ///
@@ -148,13 +141,20 @@ public final class LookupIndex {
                        bytesTotal: UInt64) throws -> IndexShard {
         let file = files[index]
         let output = shardPath(for: file)
-        let report = progress
-        progress?(LookupIndexProgress(file: file, fileIndex: fileIndex, fileCount: fileCount, units: 0,
-                                      bytesDone: bytesDone, bytesTotal: bytesTotal))
-        skipped += try IndexShardBuilder.build(tmxPath: file, identity: identity(of: file), stamp: stamp, to: output) { units in
-            report?(LookupIndexProgress(file: file, fileIndex: fileIndex, fileCount: fileCount, units: units,
-                                        bytesDone: bytesDone, bytesTotal: bytesTotal))
+        let before = unitsIndexed
+        let report = progress.map { report in
+            { (read: ReadProgress) in
+                report(LookupIndexProgress(file: file, fileIndex: fileIndex, fileCount: fileCount, units: before + read.units,
+                                           bytesDone: bytesDone + read.bytesDone, bytesTotal: bytesTotal))
+            }
         }
+        report?(ReadProgress(file: file, fileIndex: 0, fileCount: 1, units: 0, bytesDone: 0, bytesTotal: stamp.size))
+        var unitsRead = 0
+        skipped += try IndexShardBuilder.build(tmxPath: file, identity: identity(of: file), stamp: stamp, to: output) { read in
+            unitsRead = read.units
+            report?(read)
+        }
+        unitsIndexed += unitsRead
         rebuilt.append(file)
         return try IndexShard(path: output)
     }

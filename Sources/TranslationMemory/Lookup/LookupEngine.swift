@@ -17,11 +17,18 @@ public enum LookupEngine {
                 var report = try attempt(request, query: query, index: index, scratch: scratch)
                 if let glossary {
                     let language = request.searchTarget ? request.from.other.language : request.from.language
-                    report.glossary = GlossaryMatcher.preferLongest(glossary.matches(in: query.text, language: language)).map { hit in
-                        LookupGlossaryTerm(matched: hit.matchedText, kind: hit.kind.rawValue, source: hit.entry.source,
-                                           target: hit.entry.target, alternatives: hit.entry.alternativeTargets,
-                                           forbidden: hit.entry.forbiddenTargets, note: hit.entry.note,
-                                           origin: hit.entry.origin?.description)
+                    let hits = GlossaryMatcher.preferLongest(glossary.matches(in: query.text, language: language))
+                    report.glossary = hits.map { hit in
+                        var others: [String] = []
+                        for other in hits where other.start == hit.start && other.end == hit.end
+                            && other.entry.sourceKey == hit.entry.sourceKey && other.entry.targetKey != hit.entry.targetKey
+                            && !others.contains(other.entry.target) {
+                            others.append(other.entry.target)
+                        }
+                        return LookupGlossaryTerm(matched: hit.matchedText, kind: hit.kind.rawValue, source: hit.entry.source,
+                                                  target: hit.entry.target, alternatives: hit.entry.alternativeTargets,
+                                                  forbidden: hit.entry.forbiddenTargets, note: hit.entry.note,
+                                                  origin: hit.entry.origin?.description, conflictsWith: others.isEmpty ? nil : others)
                     }
                 }
                 return report

@@ -84,6 +84,9 @@ public struct LookupGlossaryTerm: Sendable, Codable, Hashable {
     public var note: String?
     /// `file:line` of the entry.
     public var origin: String?
+    /// The other translations that entries for the same source give at the same place: the
+    /// glossary conflicts there, and the translator must choose (absent when it does not).
+    public var conflictsWith: [String]?
 }
 
 /// The answer to `tm lookup`.

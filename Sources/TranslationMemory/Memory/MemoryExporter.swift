@@ -52,10 +52,11 @@ public enum MemoryExporter {
 
     /// Streams the memory into `path` (written atomically). Refuses a `.tmx` inside the memory
     /// itself (it would be read back as part of the memory, doubling it) and a memory that does
-    /// not exist.
+    /// not exist. `progress` hears how far the read of the memory is.
     ///
     /// - Complexity: O(size of the memory) time; memory O(units) for the 16-byte duplicate keys.
-    public static func export(_ store: TranslationMemoryStore, to path: String, options: Options = Options(), date: Date = Date()) throws -> ExportReport {
+    public static func export(_ store: TranslationMemoryStore, to path: String, options: Options = Options(), date: Date = Date(),
+                              progress: ((ReadProgress) -> Void)? = nil) throws -> ExportReport {
         try store.checkExists()
         if options.format == .tmx, store.contains(path) {
             throw TMError(.cannotWrite(reason: "the file would be inside the memory \(store.path), which would then hold every unit twice; write it elsewhere"), path: path)
@@ -68,7 +69,7 @@ public enum MemoryExporter {
         var carried: [String: [XMLAttribute]] = [:]
         /// Every unit with both languages, rewritten and without duplicates, in memory order.
         func forEachExportable(_ body: (TranslationUnit) throws -> Void) throws {
-            report.skipped = try store.forEachUnit { unit, origin in
+            report.skipped = try store.forEachUnit(progress: progress) { unit, origin in
                 guard let unit = rewrite(unit.addingDefaults(carried[origin.path] ?? []), source: source, target: target) else {
                     report.unitsWithoutPair += 1
                     let languages = Set(unit.variants.map { LanguageCode($0.language).normalized }).sorted().joined(separator: "+")

@@ -27,16 +27,20 @@ public struct ImportReport: Sendable, Codable {
 /// whose texts already stand in the memory (same language/text pairs) are dropped; everything else
 /// of a unit (attributes, props, notes, markup) is kept.
 public enum MemoryImporter {
+    /// `progress` hears how far the reads are: the memory's files, then the inputs.
+    ///
     /// - Complexity: O(size of the memory + size of the inputs) time; memory O(units in the memory)
     ///   for 16-byte duplicate keys, not for the units themselves: inputs stream into the new file.
-    public static func importFiles(_ paths: [String], into store: TranslationMemoryStore,
-                                   creator: String = MemoryImporter.defaultCreator(), date: Date = Date()) throws -> ImportReport {
+    public static func importFiles(_ paths: [String], into store: TranslationMemoryStore, creator: String = MemoryImporter.defaultCreator(),
+                                   date: Date = Date(), progress: ((ReadProgress) -> Void)? = nil) throws -> ImportReport {
         var report = ImportReport()
         let formats = try paths.map(detectFormat)
         let lock = try store.lock()
         defer { withExtendedLifetime(lock) {} }
         var inMemory = Set<UnitKey>()
-        try store.forEachUnit { unit, _ in inMemory.insert(UnitKey(unit)) }
+        let memoryFiles = try store.tmxFiles()
+        let tally = ReadProgressTally(files: memoryFiles + paths, report: progress)
+        try TranslationMemoryStore.forEachUnit(in: memoryFiles, tally: tally) { unit, _ in inMemory.insert(UnitKey(unit)) }
         // Within the files imported now, only a unit repeated whole (same tuid, props, texts) is a
         // duplicate: two units with the same texts but their own context are both kept, as the CAT
         // tool that wrote them kept them.
@@ -66,13 +70,17 @@ public enum MemoryImporter {
                 var skipped: [SkippedUnit]
                 if format == "tmx" {
                     let reader = try TMXReader(path: path)
-                    while let unit = try reader.next() { try offer(normalizingLanguages(unit), line: reader.lastUnitLine) }
+                    while let unit = try reader.next() {
+                        try offer(normalizingLanguages(unit), line: reader.lastUnitLine)
+                        tally?.unitRead(in: path, bytes: reader.bytesRead)
+                    }
                     skipped = reader.skipped
                 } else {
                     let pairs = try PairFileReader.read(path: path, creator: creator, date: date)
                     for unit in pairs.units { try offer(unit, line: sourceLine(of: unit)) }
                     skipped = pairs.skipped
                 }
+                tally?.finished(path)
                 skipped += refused
                 file.skipped = skipped.count
                 report.skipped += skipped

@@ -27,13 +27,14 @@ public struct MemoryStatistics: Sendable, Codable {
     public var creators: [String: Int] = [:]
     public var skipped: [SkippedUnit] = []
 
-    /// Reads the whole memory once, streaming.
-    public static func compute(_ store: TranslationMemoryStore) throws -> MemoryStatistics {
+    /// Reads the whole memory once, streaming; `progress` hears how far the read is.
+    public static func compute(_ store: TranslationMemoryStore, progress: ((ReadProgress) -> Void)? = nil) throws -> MemoryStatistics {
         var statistics = MemoryStatistics(path: store.path)
         var currentFile = ""
         var memo = LanguageMemo()
         let (files, ignored) = try store.scanFiles()
         statistics.skipped = ignored
+        let tally = ReadProgressTally(files: files, report: progress)
         for file in files {
             let reader = try TMXReader(path: file)
             var count = 0
@@ -41,7 +42,9 @@ public struct MemoryStatistics: Sendable, Codable {
             while let unit = try reader.next() {
                 count += 1
                 statistics.add(unit, memo: &memo)
+                tally?.unitRead(in: file, bytes: reader.bytesRead)
             }
+            tally?.finished(file)
             statistics.files.append(FileStatistics(path: currentFile, units: count, skipped: reader.skipped.count))
             statistics.skipped += reader.skipped
         }

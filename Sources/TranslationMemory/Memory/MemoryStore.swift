@@ -103,18 +103,26 @@ public struct TranslationMemoryStore: Sendable {
         return (files.sorted(), ignored)
     }
 
-    /// Streams every unit of every file, with its origin. Returns the units passed over.
+    /// Streams every unit of every file, with its origin; `progress` hears how far the read is.
+    /// Returns the units passed over.
     ///
     /// - Complexity: O(total size of the memory); memory bounded by the largest unit.
     @discardableResult
-    public func forEachUnit(_ body: (TranslationUnit, UnitOrigin) throws -> Void) throws -> [SkippedUnit] {
+    public func forEachUnit(progress: ((ReadProgress) -> Void)? = nil, _ body: (TranslationUnit, UnitOrigin) throws -> Void) throws -> [SkippedUnit] {
         let (files, ignored) = try scanFiles()
-        var skipped = ignored
+        return ignored + (try Self.forEachUnit(in: files, tally: ReadProgressTally(files: files, report: progress), body))
+    }
+
+    /// The units of `files`, counted in `tally` (which may count other files read before or after).
+    static func forEachUnit(in files: [String], tally: ReadProgressTally?, _ body: (TranslationUnit, UnitOrigin) throws -> Void) throws -> [SkippedUnit] {
+        var skipped: [SkippedUnit] = []
         for file in files {
             let reader = try TMXReader(path: file)
             while let unit = try reader.next() {
                 try body(unit, UnitOrigin(path: file, line: reader.lastUnitLine))
+                tally?.unitRead(in: file, bytes: reader.bytesRead)
             }
+            tally?.finished(file)
             skipped += reader.skipped
         }
         return skipped

@@ -12,6 +12,8 @@ public final class TMXReader {
     public private(set) var skipped: [SkippedUnit] = []
     /// The line of the `<tu>` start tag of the last unit returned.
     public private(set) var lastUnitLine = 0
+    /// Bytes of the file read so far, a few KiB ahead of the last unit: for progress bars.
+    public var bytesRead: UInt64 { xml.bytesRead }
 
     private let xml: XMLStreamReader
     private var finished = false

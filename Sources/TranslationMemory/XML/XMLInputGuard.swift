@@ -28,6 +28,8 @@ final class XMLInputGuard {
     private(set) var readFailure: String?
     /// True once the whole file was handed to libxml2.
     private(set) var reachedEnd = false
+    /// Bytes handed to libxml2 so far.
+    private(set) var bytesRead: UInt64 = 0
 
     private enum Width { case unknown, byte, utf16LittleEndian, utf16BigEndian }
     private enum State { case content, afterLessThan, startTag, quoted(UInt32), endTag, comment, cdata, instruction, declaration }
@@ -58,6 +60,7 @@ final class XMLInputGuard {
             return -1
         }
         if count == 0 { reachedEnd = true }
+        bytesRead += UInt64(count)
         let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
         scan(bytes)
         return refusal == nil ? Int32(count) : -1

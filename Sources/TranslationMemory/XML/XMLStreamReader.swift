@@ -133,6 +133,8 @@ final class XMLStreamReader {
         return Int(xmlTextReaderGetParserLineNumber(reader))
     }
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    /// Bytes of the file read so far (libxml2 reads a few KiB ahead of the node it is on).
+    var bytesRead: UInt64 { input.bytesRead }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
     var kind: XMLNodeKind {

@@ -74,9 +74,11 @@ struct AlignCommand: ParsableCommand {
         }
         let session = AlignmentSession(indonesian: indonesian, english: english, lexicon: lexicon,
                                        store: memory.store, parameters: settings)
+        let reading = ProgressBar("reading the memory", when: !output.isJSON)
         let bar = ProgressBar("aligning", when: !output.isJSON && indonesian.sentenceCount + english.sentenceCount > 2000)
         let progress: (@Sendable (Double) -> Void)? = bar.isShown ? { @Sendable fraction in bar.draw(fraction) } : nil
-        let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, progress: progress)
+        let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, reading: reading.reporter, progress: progress)
+        reading.finish()
         bar.finish()
         if let review {
             try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)

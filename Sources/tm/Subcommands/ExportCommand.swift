@@ -49,8 +49,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let bar = ProgressBar("exporting", when: !json)
         let report = try MemoryExporter.export(memory.store, to: out,
-            options: .init(sourceLanguage: src, targetLanguage: tgt, level: level, format: format))
+            options: .init(sourceLanguage: src, targetLanguage: tgt, level: level, format: format), progress: bar.reporter)
+        bar.finish()
         if json {
             try Output.printJSON(report)
         } else {

@@ -25,7 +25,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try MemoryImporter.importFiles(files, into: memory.store)
+        let bar = ProgressBar("importing", when: !output.isJSON)
+        let report = try MemoryImporter.importFiles(files, into: memory.store, progress: bar.reporter)
+        bar.finish()
         if output.isJSON {
             try Output.printJSON(report)
         } else {

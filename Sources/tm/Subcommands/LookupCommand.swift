@@ -30,7 +30,7 @@ struct LookupCommand: ParsableCommand {
     @Option(name: .customLong("min"), help: "The lowest fuzzy score shown, 1–100.")
     var minimum: Double = 50
 
-    @Option(name: .customShort("n"), help: "How many fuzzy matches (and 2× as many concordance lines).")
+    @Option(name: .customShort("n", allowingJoined: true), help: "How many fuzzy matches (and 2× as many concordance lines).")
     var limit: Int = 5
 
     @Option(name: .customLong("from"), help: ArgumentHelp("The query's language: id (Indonesian → English) or en.", valueName: "id|en"))
@@ -72,11 +72,7 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         let query = try resolvedQuery()
         let bar = ProgressBar("indexing", when: !output.isJSON)
-        let index = try LookupIndex(memory: memory.store) { progress in
-            let fraction = progress.bytesTotal == 0 ? 0 : Double(progress.bytesDone) / Double(progress.bytesTotal)
-            bar.draw(fraction, detail: "file \(progress.fileIndex + 1)/\(progress.fileCount) \(progress.file): \(Plural.count(progress.units, "unit"))",
-                     force: progress.units == 0)
-        }
+        let index = try LookupIndex(memory: memory.store, progress: bar.reporter)
         bar.finish()
         for note in index.notes { Output.error("note: \(note)") }
         if !index.skipped.isEmpty { Output.reportSkipped(index.skipped) }

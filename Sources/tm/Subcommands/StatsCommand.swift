@@ -17,7 +17,9 @@ struct StatsCommand: ParsableCommand {
         if !FileManager.default.fileExists(atPath: store.path) {
             throw TMError(.noSuchMemory, path: store.path)
         }
-        let statistics = try MemoryStatistics.compute(store)
+        let bar = ProgressBar("reading", when: !output.isJSON)
+        let statistics = try MemoryStatistics.compute(store, progress: bar.reporter)
+        bar.finish()
         if output.isJSON {
             try Output.printJSON(statistics)
         } else {

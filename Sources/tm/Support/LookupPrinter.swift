@@ -10,7 +10,7 @@ struct LookupPrinter {
     func print(_ report: LookupReport) {
         if !report.glossary.isEmpty {
             Swift.print("Glossary:")
-            for term in report.glossary {
+            for (position, term) in report.glossary.enumerated() {
                 // With --from en (or --target) the query matched the English side: show the Indonesian.
                 let english = report.from == "en" ? !searchTarget : searchTarget
                 var line = "  \(paint(term.matched, .bold)) → \(english ? term.source : term.target)"
@@ -19,6 +19,7 @@ struct LookupPrinter {
                 if let note = term.note { line += " — \(note)" }
                 if let origin = term.origin { line += "  " + paint(origin, .dim) }
                 Swift.print(line)
+                if let conflict = conflict(after: position, in: report.glossary) { Swift.print(paint(conflict, .red)) }
             }
             Swift.print("")
         }
@@ -46,17 +47,50 @@ struct LookupPrinter {
         }
     }
 
-    /// The source with differences marked: `[-removed-]`, `{+added+}`, `[-old→new-]` for placeables.
+    /// Under the last of the entries that give one term different translations, a line saying so.
+    func conflict(after position: Int, in terms: [LookupGlossaryTerm]) -> String? {
+        let term = terms[position]
+        func conflicting(_ other: LookupGlossaryTerm) -> Bool { other.conflictsWith != nil && other.matched == term.matched }
+        guard conflicting(term), position + 1 == terms.count || !conflicting(terms[position + 1]) else { return nil }
+        let first = terms[..<position].lastIndex { !conflicting($0) }.map { $0 + 1 } ?? 0
+        var translations: [String] = []
+        for other in terms[first...position] where !translations.contains(other.target) { translations.append(other.target) }
+        return "    conflict: the glossary gives \(term.source) \(translations.count) translations (\(translations.joined(separator: "; "))): "
+            + "choose one; tm glossary list shows where they are"
+    }
+
+    /// The source with differences marked: `[-removed-]`, `{+added+}`, `[old→new]` for a placeable
+    /// or a word in another case; punctuation and white space are marked as words are.
     func diff(_ pieces: [FuzzyDiffPiece]) -> String {
         pieces.map { piece in
+            let source = piece.source ?? "", query = piece.query ?? ""
             switch piece.operation {
-            case .equal: return piece.source ?? ""
-            case .delete: return paint("[-\(piece.source ?? "")-]", .red)
-            case .insert: return paint("{+\(piece.query ?? "")+}", .green)
-            case .replace: return paint("[-\(piece.source ?? "")-]", .red) + paint("{+\(piece.query ?? "")+}", .green)
-            case .placeable: return paint("[\(piece.source ?? "")→\(piece.query ?? "")]", .yellow)
+            case .equal: return LookupPrinter.oneLine(source)
+            case .delete: return paint("[-\(LookupPrinter.marked(source))-]", .red)
+            case .insert: return paint("{+\(LookupPrinter.marked(query))+}", .green)
+            case .replace: return paint("[-\(LookupPrinter.marked(source))-]", .red) + paint("{+\(LookupPrinter.marked(query))+}", .green)
+            case .placeable: return paint("[\(source)→\(query)]", .yellow)
             }
-        }.joined(separator: " ")
+        }.joined()
+    }
+
+    /// Line breaks and tabs shown as spaces, so that a match stays on its line.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    }
+
+    /// A change as shown between its marks: white space made visible when it is all the change
+    /// holds, which would otherwise show as nothing (`␣` a space, `⇥` a tab, `↵` a line break).
+    static func marked(_ text: String) -> String {
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return oneLine(text) }
+        return String(text.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case " ": return "␣"
+            case "\t": return "⇥"
+            case "\n", "\r": return "↵"
+            default: return "·"
+            }
+        })
     }
 
     func provenance(_ provenance: LookupProvenance) -> String {

@@ -11,7 +11,8 @@ struct GlossarySuggestCommand: ParsableCommand {
         discussion: """
         Candidates are 1–4-word Indonesian n-grams not starting or ending with a function word, seen \
         at least --min-count times; each is paired with the English span its words align to (IBM \
-        Model 1 both ways, grow-diag). Terms already in the glossary are left out. --accept FILE \
+        Model 1 both ways, grow-diag). Terms already in the glossary (in any form written) are left \
+        out; general vocabulary (verbs such as mencapai, words such as tahun) ranks lower. --accept FILE \
         writes the suggestions shown (or those picked with --pick) to a glossary file.
         """
     )
@@ -19,7 +20,7 @@ struct GlossarySuggestCommand: ParsableCommand {
     @OptionGroup var memory: MemoryOptions
     @OptionGroup var glossary: GlossaryOptions
     @Option(help: "Minimum occurrences of a candidate.") var minCount = 3
-    @Option(name: .short, help: "How many suggestions to show.") var n = 50
+    @Option(name: .customShort("n", allowingJoined: true), help: "How many suggestions to show.") var n = 50
     @Option(help: "alignment (default) or baseline (most frequent n-grams + most co-occurring English word).") var method = TermSuggestionMethod.alignment
     @OptionGroup var output: OutputOptions<ReportFormat>
     @Option(help: "Write the suggestions to this glossary file (appended; duplicates and conflicts skipped and reported).") var accept: String?
@@ -55,7 +56,17 @@ struct GlossarySuggestCommand: ParsableCommand {
         let known = try glossary.load(report: false)
         var options = TermSuggesterOptions(minCount: minCount, limit: n, method: method)
         options.maxWords = 4
-        let result = try TermSuggester.suggest(store: store, glossary: known, options: options)
+        let reading = ProgressBar("reading", when: !output.isJSON), aligning = ProgressBar("aligning words", when: !output.isJSON)
+        let result = try TermSuggester.suggest(store: store, glossary: known, options: options, progress: reading.isShown ? { stage in
+            switch stage {
+            case .reading(let read): reading.draw(read)
+            case .aligning(let share):
+                reading.finish()
+                aligning.draw(share)
+            }
+        } : nil)
+        reading.finish()
+        aligning.finish()
         if output.isJSON {
             try Output.printJSON(result.suggestions)
         } else {
