@@ -18,6 +18,8 @@ public struct ImportReport: Sendable, Codable {
     public var skipped: [SkippedUnit] = []
     /// The TMX file the new units went to (nil when nothing was new).
     public var writtenTo: String?
+    /// The run that stored them (`tm undo` takes it back); nil when nothing was new.
+    public var run: String?
 }
 
 /// Imports TMX (any flavour `TMXReader` reads) and two-column TSV/CSV files into a memory.
@@ -27,10 +29,13 @@ public struct ImportReport: Sendable, Codable {
 /// whose texts already stand in the memory (same language/text pairs) are dropped; everything else
 /// of a unit (attributes, props, notes, markup) is kept.
 public enum MemoryImporter {
+    /// The import is one run (`user` is recorded with it; `creator` is the `creationid` of TSV/CSV units).
+    ///
     /// - Complexity: O(size of the memory + size of the inputs) time; memory O(units in the memory)
     ///   for 16-byte duplicate keys, not for the units themselves: inputs stream into the new file.
     public static func importFiles(_ paths: [String], into store: TranslationMemoryStore,
-                                   creator: String = MemoryImporter.defaultCreator(), date: Date = Date()) throws -> ImportReport {
+                                   creator: String = MemoryImporter.defaultCreator(), date: Date = Date(),
+                                   user: String = MemoryRun.currentUser()) throws -> ImportReport {
         var report = ImportReport()
         let formats = try paths.map(detectFormat)
         let lock = try store.lock()
@@ -42,8 +47,9 @@ public enum MemoryImporter {
         // tool that wrote them kept them.
         var inBatch = Set<UnitKey>()
         let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
-        report.writtenTo = try store.write(name: name, header: try header(for: zip(paths, formats).filter { $0.1 == "tmx" }.map(\.0), date: date),
-                                           date: date) { emit in
+        let run = MemoryRun(command: "import", files: paths, user: user, date: date)
+        let written = try store.write(name: name, header: try header(for: zip(paths, formats).filter { $0.1 == "tmx" }.map(\.0), date: date),
+                                      date: date, run: run) { emit in
             for (path, format) in zip(paths, formats) {
                 var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
                 var refused: [SkippedUnit] = []
@@ -77,6 +83,8 @@ public enum MemoryImporter {
                 report.duplicates += file.duplicates
             }
         }
+        report.writtenTo = written?.file
+        report.run = written?.run.id
         return report
     }
 

@@ -12,6 +12,9 @@ public final class TMXReader {
     public private(set) var skipped: [SkippedUnit] = []
     /// The line of the `<tu>` start tag of the last unit returned.
     public private(set) var lastUnitLine = 0
+    /// The `<tu>` elements read so far, returned or passed over: the last unit returned is the
+    /// `unitElements`-th of the file (what `TMXUnitLayout` pairs byte ranges with).
+    public private(set) var unitElements = 0
 
     private let xml: XMLStreamReader
     private var finished = false
@@ -44,6 +47,7 @@ public final class TMXReader {
             switch xml.kind {
             case .startElement:
                 if xml.nameIs("tu") {
+                    unitElements += 1
                     let line = xml.line
                     if let unit = try readUnit(line: line) {
                         lastUnitLine = line

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TranslationMemory
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "List the runs that stored units in the memory (tm import, tm align), newest first.",
+        discussion: """
+        One line a run: its id, date (UTC), user ($TM_USER, else the login name), command, the \
+        number of its units still in the memory, and its input files. tm undo ID takes a run back.
+        """
+    )
+
+    @OptionGroup var memory: MemoryOptions
+
+    @OptionGroup var output: OutputOptions<ReportFormat>
+
+    func run() throws {
+        let runs = try memory.store.runs()
+        if output.isJSON {
+            try Output.printJSON(RunLog(runs: runs))
+            return
+        }
+        if runs.isEmpty { print("no runs recorded in \(memory.store.path)") }
+        for run in runs {
+            print([run.id, RunText.date(run.date), run.user, run.command, Plural.count(run.units, "unit"),
+                   run.files.joined(separator: " ")].joined(separator: "  "))
+        }
+    }
+}
+
+/// How runs read in text output.
+enum RunText {
+    /// `2024-05-01 10:15:00Z`.
+    static func date(_ date: Date) -> String {
+        let stamp = TMXDate.format(date)
+        func part(_ from: Int, _ length: Int) -> Substring { stamp.dropFirst(from).prefix(length) }
+        return "\(part(0, 4))-\(part(4, 2))-\(part(6, 2)) \(part(9, 2)):\(part(11, 2)):\(part(13, 2))Z"
+    }
+
+    /// A run id given on the command line, checked for its shape.
+    static func id(_ text: String) throws -> String {
+        guard MemoryRun.isID(text) else {
+            throw ValidationError("'\(text)' is not a run id (YYYYMMDDThhmmssZ-xxxxxx; tm log lists them)")
+        }
+        return text
+    }
+}
