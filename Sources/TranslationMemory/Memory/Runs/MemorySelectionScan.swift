@@ -107,12 +107,18 @@ struct MemorySelectionScan {
             guard scan.layout.units.count == reader.unitElements else {
                 throw TMError(.cannotLocateUnits(reason: "the reader found \(reader.unitElements) <tu> elements, the byte scan \(scan.layout.units.count)"), path: file)
             }
-            for found in chosen + ofRun where scan.span(found).line != found.line {
-                throw TMError(.cannotLocateUnits(reason: "the unit the reader found here, the byte scan found on line \(scan.span(found).line)"),
-                              path: file, line: found.line)
+            // libxml2 knows lines up to 65,534 exactly; past them it gives an element 65,535 or
+            // the line of a child: only the order can be checked there.
+            for found in chosen + ofRun {
+                let line = scan.span(found).line
+                guard line == found.line || (found.line >= 65_535 && line >= 65_535) else {
+                    throw TMError(.cannotLocateUnits(reason: "the unit the reader found here, the byte scan found on line \(line)"),
+                                  path: file, line: found.line)
+                }
             }
             runDigest &+= TMXUnitLayout.digest(of: ofRun.map(scan.span), in: mapped.bytes)
-            selected += chosen
+            for index in scan.selected.indices { scan.selected[index].reported.line = scan.span(scan.selected[index]).line }
+            selected += scan.selected
             files[file] = scan
         }
     }
