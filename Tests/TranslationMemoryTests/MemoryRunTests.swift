@@ -66,7 +66,7 @@ final class MemoryRunTests: XCTestCase {
             var lines: [Int: Int] = [:]
             while try reader.next() != nil { lines[reader.unitElements - 1] = reader.lastUnitLine }
             let mapped = try MappedFile(path: file)
-            let layout = TMXUnitLayout.scan(mapped.bytes, encoding: XMLFileEncoding.detect(head: Array(mapped.bytes.prefix(200))))
+            let layout = TMXUnitLayout.scan(mapped, encoding: XMLFileEncoding.detect(head: Array(mapped.bytes.prefix(200))))
             XCTAssertEqual(reader.unitElements, 5, name)
             XCTAssertEqual(layout.units.count, reader.unitElements, name)
             for (ordinal, line) in lines { XCTAssertEqual(layout.units[ordinal].line, line, "\(name) unit \(ordinal)") }

@@ -32,6 +32,18 @@ final class MappedFile {
         bytes = UnsafeRawBufferPointer(start: mapped, count: size)
     }
 
+    /// How far a forward scan goes between two `release` calls.
+    static let releaseStep = 8 << 20
+
+    /// Gives back the pages before `offset` (the kernel reads them again if they are touched):
+    /// a front-to-back pass over a file larger than memory keeps only a window resident.
+    func release(upTo offset: Int) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let length = min(offset, bytes.count) / page * page
+        if length > 0 { madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED) }
+    }
+
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }

@@ -18,18 +18,40 @@ struct TMXUnitLayout {
     var bodyOpen: Range<Int>?
     var bodyClose: Range<Int>?
 
-    /// Scans a whole file.
+    /// Scans a whole file. Pages already scanned are given back as the scan goes (a 2 GB file
+    /// is never resident at once).
     ///
     /// - Complexity: O(size of the file), one pass.
-    static func scan(_ bytes: UnsafeRawBufferPointer, encoding: XMLFileEncoding) -> TMXUnitLayout {
-        var scanner = Scanner(bytes: bytes, encoding: encoding, range: 0..<bytes.count)
-        return scanner.run(insideBody: false)
+    static func scan(_ file: MappedFile, encoding: XMLFileEncoding) -> TMXUnitLayout {
+        var hashed = (count: 0, digest: UInt64(0))
+        return scan(file, range: 0..<file.bytes.count, encoding: encoding, insideBody: false, countingLines: true, hashed: &hashed)
     }
 
-    /// Scans units written inside `<body>` (what `TMXAppender` inserted).
-    static func scanFragment(_ bytes: UnsafeRawBufferPointer, range: Range<Int>, encoding: XMLFileEncoding) -> [Span] {
-        var scanner = Scanner(bytes: bytes, encoding: encoding, range: range)
-        return scanner.run(insideBody: true).units
+    /// The number of units and their `digest`, in the units `TMXAppender` inserted (`range`) or
+    /// in a whole file `tm` just wrote; without counting lines, each unit hashed as it closes.
+    static func digestOfWritten(_ file: MappedFile, range: Range<Int>?, encoding: XMLFileEncoding) -> (count: Int, digest: UInt64) {
+        var hashed = (count: 0, digest: UInt64(0))
+        _ = scan(file, range: range ?? 0..<file.bytes.count, encoding: encoding, insideBody: range != nil, countingLines: false,
+                 hashed: &hashed)
+        return hashed
+    }
+
+    private static func scan(_ file: MappedFile, range: Range<Int>, encoding: XMLFileEncoding, insideBody: Bool,
+                             countingLines: Bool, hashed: inout (count: Int, digest: UInt64)) -> TMXUnitLayout {
+        guard !range.isEmpty, let base = file.bytes.baseAddress else { return TMXUnitLayout() }
+        func run<Units: CodeUnits>(_: Units.Type) -> TMXUnitLayout {
+            var scanner = Scanner<Units>(base: base, position: range.lowerBound, end: range.upperBound, release: file.release)
+            scanner.countsLines = countingLines
+            scanner.hashes = !countingLines
+            let layout = scanner.run(insideBody: insideBody)
+            hashed = (scanner.hashedUnits, scanner.digest)
+            return layout
+        }
+        switch encoding.form {
+        case .utf16LittleEndian: return run(LittleEndianUnits.self)
+        case .utf16BigEndian: return run(BigEndianUnits.self)
+        default: return run(ByteUnits.self)
+        }
     }
 
     /// A unit's bytes with the blank layout before it (back to the previous markup or text), so
@@ -44,84 +66,125 @@ struct TMXUnitLayout {
     /// A checksum of each unit's bytes, summed: it does not depend on the units' order, and one
     /// unit taken out is one term subtracted.
     static func digest(of spans: [Span], in bytes: UnsafeRawBufferPointer) -> UInt64 {
-        spans.reduce(UInt64(0)) { $0 &+ IndexChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[$1.bytes]), seed: 0x7475) }
+        spans.reduce(UInt64(0)) { $0 &+ checksum(UnsafeRawBufferPointer(rebasing: bytes[$1.bytes])) }
     }
+
+    private static func checksum(_ unit: UnsafeRawBufferPointer) -> UInt64 { IndexChecksum.of(unit, seed: 0x7475) }
 
     private enum Name { case tu, body, other }
 
-    private struct Scanner {
-        let bytes: UnsafeRawBufferPointer
-        let encoding: XMLFileEncoding
-        let width: Int
-        let littleEndian: Bool
+    /// How code units are read: markup is ASCII in every encoding tm appends to, one byte wide in
+    /// UTF-8 and the byte encodings, two in UTF-16. A type each, so the scan is compiled per width.
+    private protocol CodeUnits {
+        static var width: Int { get }
+        static func unit(_ base: UnsafeRawPointer, _ index: Int) -> UInt16
+    }
+
+    private enum ByteUnits: CodeUnits {
+        static var width: Int { 1 }
+        @inline(__always) static func unit(_ base: UnsafeRawPointer, _ index: Int) -> UInt16 {
+            UInt16(base.load(fromByteOffset: index, as: UInt8.self))
+        }
+    }
+
+    private enum LittleEndianUnits: CodeUnits {
+        static var width: Int { 2 }
+        @inline(__always) static func unit(_ base: UnsafeRawPointer, _ index: Int) -> UInt16 {
+            UInt16(base.load(fromByteOffset: index, as: UInt8.self)) | UInt16(base.load(fromByteOffset: index + 1, as: UInt8.self)) << 8
+        }
+    }
+
+    private enum BigEndianUnits: CodeUnits {
+        static var width: Int { 2 }
+        @inline(__always) static func unit(_ base: UnsafeRawPointer, _ index: Int) -> UInt16 {
+            UInt16(base.load(fromByteOffset: index, as: UInt8.self)) << 8 | UInt16(base.load(fromByteOffset: index + 1, as: UInt8.self))
+        }
+    }
+
+    private struct Scanner<Units: CodeUnits> {
+        let base: UnsafeRawPointer
         var position: Int
         let end: Int
         var line = 1
+        /// Without lines, one-byte text between tags is passed over with `memchr`.
+        var countsLines = true
+        /// Units are hashed as they close, while their bytes are still resident.
+        var hashes = false
+        var hashedUnits = 0
+        var digest: UInt64 = 0
+        /// Gives back the pages before an offset the scan will not look at again.
+        let release: (Int) -> Void
+        private var nextRelease = 0
 
-        init(bytes: UnsafeRawBufferPointer, encoding: XMLFileEncoding, range: Range<Int>) {
-            self.bytes = bytes
-            self.encoding = encoding
-            width = encoding.width
-            if case .utf16LittleEndian = encoding.form { littleEndian = true } else { littleEndian = false }
-            position = range.lowerBound
-            end = range.upperBound
+        init(base: UnsafeRawPointer, position: Int, end: Int, release: @escaping (Int) -> Void) {
+            self.base = base
+            self.position = position
+            self.end = end
+            self.release = release
+            nextRelease = position + MappedFile.releaseStep
         }
 
-        /// The code unit at `index` (a byte, or a UTF-16 unit); markup is ASCII in every encoding.
-        @inline(__always) func unit(at index: Int) -> UInt16 {
-            if width == 1 { return UInt16(bytes[index]) }
-            return littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
-                                : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        mutating func closeUnit(_ bytes: Range<Int>, line: Int, in layout: inout TMXUnitLayout) {
+            if hashes {
+                hashedUnits += 1
+                digest &+= TMXUnitLayout.checksum(UnsafeRawBufferPointer(start: base + bytes.lowerBound, count: bytes.count))
+            } else {
+                layout.units.append(Span(bytes: bytes, line: line))
+            }
         }
 
-        var atEnd: Bool { position + width > end }
+        @inline(__always) func unit(at index: Int) -> UInt16 { Units.unit(base, index) }
+
+        var atEnd: Bool { position + Units.width > end }
 
         /// One code unit on, counting line breaks as libxml2 does (CR LF, LF, a lone CR).
         @inline(__always) mutating func advance() {
             let current = unit(at: position)
-            if current == 0x0A {
-                line += 1
-            } else if current == 0x0D {
-                let next = position + width
-                if next + width > end || unit(at: next) != 0x0A { line += 1 }
+            if current <= 0x0D {
+                if current == 0x0A {
+                    line += 1
+                } else if current == 0x0D {
+                    let next = position + Units.width
+                    if next + Units.width > end || unit(at: next) != 0x0A { line += 1 }
+                }
             }
-            position += width
+            position += Units.width
         }
 
-        func looksAt(_ ascii: String) -> Bool {
+        func looksAt(_ ascii: StaticString) -> Bool {
             var index = position
-            for byte in ascii.utf8 {
-                guard index + width <= end, unit(at: index) == UInt16(byte) else { return false }
-                index += width
+            for offset in 0..<ascii.utf8CodeUnitCount {
+                guard index + Units.width <= end, unit(at: index) == UInt16(ascii.utf8Start[offset]) else { return false }
+                index += Units.width
             }
             return true
         }
 
         /// Moves past the next `ascii`, or to the end.
-        mutating func skip(past ascii: String) {
-            let first = UInt16(ascii.utf8.first!)
+        mutating func skip(past ascii: StaticString) {
+            let first = UInt16(ascii.utf8Start[0])
             while !atEnd {
                 if unit(at: position) == first, looksAt(ascii) {
-                    for _ in ascii.utf8 { advance() }
+                    for _ in 0..<ascii.utf8CodeUnitCount { advance() }
                     return
                 }
                 advance()
             }
         }
 
-        static func isNameEnd(_ unit: UInt16) -> Bool {
-            unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0x2F || unit == 0x3E
-        }
-
         /// Reads a tag's name from the current position.
         mutating func readName() -> Name {
-            var letters: [UInt16] = []
-            while !atEnd, !Scanner.isNameEnd(unit(at: position)) {
-                if letters.count < 5 { letters.append(unit(at: position)) }
+            var packed: UInt64 = 0
+            var length = 0
+            while !atEnd {
+                let current = unit(at: position)
+                if current == 0x20 || current == 0x09 || current == 0x0A || current == 0x0D || current == 0x2F || current == 0x3E { break }
+                if length < 5 { packed = packed << 16 | UInt64(current) }
+                length += 1
                 advance()
             }
-            if letters == [0x74, 0x75] { return .tu }
-            if letters == [0x62, 0x6F, 0x64, 0x79] { return .body }
+            if length == 2 && packed == 0x0074_0075 { return .tu }
+            if length == 4 && packed == 0x0062_006F_0064_0079 { return .body }
             return .other
         }
 
@@ -166,14 +229,34 @@ struct TMXUnitLayout {
             var skippingTo: Int?
             var openUnit: (start: Int, line: Int, depth: Int)?
             while !atEnd {
-                guard unit(at: position) == 0x3C else { advance(); continue }
+                if position >= nextRelease {
+                    release(min(position, openUnit?.start ?? position))
+                    nextRelease = position + MappedFile.releaseStep
+                }
+                guard unit(at: position) == 0x3C else {
+                    if !countsLines && Units.width == 1 {
+                        let next = memchr(base + position, 0x3C, end - position)
+                        position = next.map { UnsafeRawPointer($0) - base } ?? end
+                    } else {
+                        advance()
+                    }
+                    continue
+                }
                 let start = position
-                let startLine = line
-                if looksAt("<!--") { skip(past: "-->"); continue }
-                if looksAt("<![CDATA[") { skip(past: "]]>"); continue }
-                if looksAt("<?") { skip(past: "?>"); continue }
-                if looksAt("<!") { skipDeclaration(); continue }
+                let startLine = countsLines ? line : 0
                 advance()
+                if !atEnd {
+                    switch unit(at: position) {
+                    case 0x21: // <!
+                        position = start
+                        if looksAt("<!--") { skip(past: "-->") } else if looksAt("<![CDATA[") { skip(past: "]]>") } else { skipDeclaration() }
+                        continue
+                    case 0x3F: // <?
+                        skip(past: "?>")
+                        continue
+                    default: break
+                    }
+                }
                 if !atEnd, unit(at: position) == 0x2F {
                     advance()
                     let name = readName()
@@ -183,7 +266,7 @@ struct TMXUnitLayout {
                         if depth == level { skippingTo = nil }
                     } else if let open = openUnit {
                         if depth == open.depth {
-                            layout.units.append(Span(bytes: open.start..<position, line: open.line))
+                            closeUnit(open.start..<position, line: open.line, in: &layout)
                             openUnit = nil
                         }
                     } else if bodyStarted, name == .body, depth == 1, layout.bodyClose == nil {
@@ -206,7 +289,7 @@ struct TMXUnitLayout {
                     }
                 } else if name == .tu {
                     if empty {
-                        layout.units.append(Span(bytes: start..<position, line: startLine))
+                        closeUnit(start..<position, line: startLine, in: &layout)
                     } else {
                         openUnit = (start, startLine, level)
                     }

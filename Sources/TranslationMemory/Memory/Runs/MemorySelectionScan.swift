@@ -20,13 +20,14 @@ struct MemorySelectionScan {
         /// Every `<tu>` of the file, read or passed over by the reader.
         let unitElements: Int
         var selected: [Found] = []
-        /// The units of the run the selection names, selected or not.
-        var runUnits: [Found] = []
+        /// The units of the run the selection names, selected or not: their places and lines.
+        var runUnits: [(ordinal: Int, line: Int)] = []
         var mapped: MappedFile?
         var encoding = XMLFileEncoding(form: .utf8)
         var layout = TMXUnitLayout()
 
         func span(_ found: Found) -> TMXUnitLayout.Span { layout.units[found.ordinal] }
+        func span(_ place: (ordinal: Int, line: Int)) -> TMXUnitLayout.Span { layout.units[place.ordinal] }
 
         /// The selected units' runs and byte checksums.
         var selectedDigests: [(run: String, digest: UInt64)] {
@@ -68,6 +69,7 @@ struct MemorySelectionScan {
                     let block = min(range.upperBound, offset + 1 << 20)
                     try file.write(Array(bytes[offset..<block]), path: temporary)
                     offset = block
+                    if offset % MappedFile.releaseStep == 0 { mapped?.release(upTo: offset) }
                 }
             }
             try file.close(path: temporary)
@@ -84,36 +86,38 @@ struct MemorySelectionScan {
         for file in try store.tmxFiles() {
             let reader = try TMXReader(path: file)
             var chosen: [Found] = []
-            var ofRun: [Found] = []
+            var ofRun: [(ordinal: Int, line: Int)] = []
             while let unit = try reader.next() {
                 let run = unit.property(MemoryRun.idProperty)
                 let isSelected = selection.matches(unit)
                 guard isSelected || (selection.run != nil && run == selection.run) else { continue }
-                let found = Found(ordinal: reader.unitElements - 1, line: reader.lastUnitLine, run: run,
-                                  reported: RemovalReport.Unit(file: file, line: reader.lastUnitLine,
-                                                               source: unit.variant(for: .indonesian)?.segment.plainText,
-                                                               target: unit.variant(for: .english)?.segment.plainText,
-                                                               creator: unit.attribute("creationid"),
-                                                               date: unit.attribute("creationdate"), run: run))
-                if isSelected { chosen.append(found) }
-                if selection.run != nil && run == selection.run { ofRun.append(found) }
+                let place = (ordinal: reader.unitElements - 1, line: reader.lastUnitLine)
+                if isSelected {
+                    chosen.append(Found(ordinal: place.ordinal, line: place.line, run: run,
+                                        reported: RemovalReport.Unit(file: file, line: place.line,
+                                                                     source: unit.variant(for: .indonesian)?.segment.plainText,
+                                                                     target: unit.variant(for: .english)?.segment.plainText,
+                                                                     creator: unit.attribute("creationid"),
+                                                                     date: unit.attribute("creationdate"), run: run)))
+                }
+                if selection.run != nil && run == selection.run { ofRun.append(place) }
             }
             guard !chosen.isEmpty || !ofRun.isEmpty else { continue }
             var scan = FileScan(path: file, unitElements: reader.unitElements, selected: chosen, runUnits: ofRun)
             let mapped = try MappedFile(path: file)
             scan.mapped = mapped
             scan.encoding = XMLFileEncoding.detect(head: Array(mapped.bytes.prefix(200)))
-            scan.layout = TMXUnitLayout.scan(mapped.bytes, encoding: scan.encoding)
+            scan.layout = TMXUnitLayout.scan(mapped, encoding: scan.encoding)
             guard scan.layout.units.count == reader.unitElements else {
                 throw TMError(.cannotLocateUnits(reason: "the reader found \(reader.unitElements) <tu> elements, the byte scan \(scan.layout.units.count)"), path: file)
             }
             // libxml2 knows lines up to 65,534 exactly; past them it gives an element 65,535 or
             // the line of a child: only the order can be checked there.
-            for found in chosen + ofRun {
-                let line = scan.span(found).line
-                guard line == found.line || (found.line >= 65_535 && line >= 65_535) else {
+            for place in chosen.map({ ($0.ordinal, $0.line) }) + ofRun {
+                let line = scan.span(place).line
+                guard line == place.line || (place.line >= 65_535 && line >= 65_535) else {
                     throw TMError(.cannotLocateUnits(reason: "the unit the reader found here, the byte scan found on line \(line)"),
-                                  path: file, line: found.line)
+                                  path: file, line: place.line)
                 }
             }
             runDigest &+= TMXUnitLayout.digest(of: ofRun.map(scan.span), in: mapped.bytes)

@@ -50,12 +50,11 @@ struct RunJournal {
     static func digest(ofUnitsIn file: String, inserted: Range<Int>?, expected: Int, path: String) throws -> UInt64 {
         let mapped = try MappedFile(path: file)
         let encoding = XMLFileEncoding.detect(head: Array(mapped.bytes.prefix(200)))
-        let spans = inserted.map { TMXUnitLayout.scanFragment(mapped.bytes, range: $0, encoding: encoding) }
-            ?? TMXUnitLayout.scan(mapped.bytes, encoding: encoding).units
-        guard spans.count == expected else {
-            throw TMError(.cannotLocateUnits(reason: "\(expected) units written, \(spans.count) found in the bytes"), path: path)
+        let (count, digest) = TMXUnitLayout.digestOfWritten(mapped, range: inserted, encoding: encoding)
+        guard count == expected else {
+            throw TMError(.cannotLocateUnits(reason: "\(expected) units written, \(count) found in the bytes"), path: path)
         }
-        return TMXUnitLayout.digest(of: spans, in: mapped.bytes)
+        return digest
     }
 
     let path: String
