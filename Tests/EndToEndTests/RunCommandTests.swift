@@ -195,7 +195,9 @@ final class RunCommandTests: XCTestCase {
     func testAKilledUndoLeavesTheMemoryAsItWas() throws {
         let folder = try TMProcess.temporaryFolder(self)
         var rows = ""
-        for row in 0..<15000 { rows += "kalimat nomor \(row) dalam berkas besar\tsentence number \(row) in a big file\n" }
+        // Long rows: a file over 8 MB, so that the scans give pages back as they go.
+        let padding = String(repeating: " dan seterusnya", count: 20)
+        for row in 0..<15000 { rows += "kalimat nomor \(row) dalam berkas besar\(padding)\tsentence number \(row) in a big file\(padding)\n" }
         _ = try write(folder, "big.tsv", Data(rows.utf8))
         _ = try write(folder, "first.tsv", Data("awal\tstart\n".utf8))
         let memory = folder.appendingPathComponent("memory.tmx").path
@@ -227,6 +229,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the undo finished before it could be killed")
         XCTAssertEqual(try snapshot(folder).filter { !$0.key.contains(".tmp-") }, before, "the memory is as it was")
 
+        XCTAssertGreaterThan(try XCTUnwrap(FileManager.default.attributesOfItem(atPath: memory)[.size] as? Int), 8 << 20)
         let undo = try TMProcess.run(["undo", "--tm", memory, id], in: folder)
         XCTAssertEqual(undo.status, 0, undo.stderr)
         XCTAssertEqual(temporaryFiles(), [])
