@@ -98,6 +98,7 @@ mkdir -p "$prepared"
 mask() {
     # Dates, run ids and the scratch path change from run to run.
     sed -E -e 's/(creationdate|changedate|lastusagedate)="[0-9TZ]+"/\1="DATE"/g' \
+           -e 's/[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}/RUN/g' \
            -e 's/[0-9]{8}T[0-9]{6}Z/DATE/g' \
            -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/DATE/g' \
            -e "s#$1#SCRATCH#g"

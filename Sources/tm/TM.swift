@@ -19,6 +19,9 @@ struct TM: ParsableCommand {
             GlossaryCommand.self,
             LookupCommand.self,
             AlignCommand.self,
+            LogCommand.self,
+            UndoCommand.self,
+            RemoveCommand.self,
         ]
     )
 }

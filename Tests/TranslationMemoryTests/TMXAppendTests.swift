@@ -51,7 +51,7 @@ final class TMXAppendTests: XCTestCase {
         XCTAssertTrue(memory.isSingleFile)
         let lock = try memory.lock()
         defer { withExtendedLifetime(lock) {} }
-        try memory.append(units, name: "test")
+        try memory.append(units, name: "test", run: MemoryRun(command: "test", files: []))
     }
 
     /// The old file's bytes must stand at the start and at the end of the new one, split where

@@ -13,10 +13,18 @@ final class TMXRoundTripTests: XCTestCase {
         _ = try MemoryExporter.export(memory, to: exported, options: .init(sourceLanguage: "id-ID", targetLanguage: "en-US", level: level))
         let second = TranslationMemoryStore(path: folder.appendingPathComponent("memory2").path)
         _ = try MemoryImporter.importFiles([exported], into: second)
+        // Each memory stamps the units with its own run (`x-tm-run`): the rest must round-trip.
+        let runs = try [memory, second].map { try XCTUnwrap($0.runs().first?.id) }
+        func withoutRun(_ unit: TranslationUnit, of run: String) -> TranslationUnit {
+            XCTAssertEqual(unit.property(MemoryRun.idProperty), run)
+            var unit = unit
+            unit.properties.removeAll { $0.type == MemoryRun.idProperty || $0.type == MemoryRun.userProperty }
+            return unit
+        }
         var before: [TranslationUnit] = []
-        try memory.forEachUnit { unit, _ in before.append(unit) }
+        try memory.forEachUnit { unit, _ in before.append(withoutRun(unit, of: runs[0])) }
         var after: [TranslationUnit] = []
-        try second.forEachUnit { unit, _ in after.append(unit) }
+        try second.forEachUnit { unit, _ in after.append(withoutRun(unit, of: runs[1])) }
         return (before, after, exported)
     }
 

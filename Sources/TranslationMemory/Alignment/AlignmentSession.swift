@@ -12,6 +12,8 @@ public struct AlignmentReport: Sendable, Codable, Hashable {
     /// Pairs not stored because a text is too long for any TMX reader (over 10 MB).
     public var tooLong: Int = 0
     public var writtenTo: String?
+    /// The run that stored the pairs (`tm undo` takes it back); nil when nothing was stored.
+    public var run: String?
     /// Provenance found in the credits.
     public var translator: String?
     public var editor: String?
@@ -121,7 +123,10 @@ public struct AlignmentSession: Sendable {
         }
         if storing, let store, !units.isEmpty {
             let name = "align-" + URL(fileURLWithPath: indonesian.path).deletingPathExtension().lastPathComponent
-            report.writtenTo = try store.append(units, name: name, date: date)
+            let run = MemoryRun(command: "align", files: [indonesian.path, english.path], date: date)
+            let written = try store.append(units, name: name, date: date, run: run)
+            report.writtenTo = written?.file
+            report.run = written?.run.id
             report.stored = units.count
         }
         // The writer lock is held from reading the memory to writing the new file.

@@ -117,6 +117,13 @@ extension TMError {
         // MARK: Memory
         case noSuchMemory
         case notAMemory
+        /// No run with that id is recorded in the memory.
+        case noSuchRun(id: String)
+        /// A run's units are not as it wrote them: `found` of the `stored` are there, and their bytes
+        /// match or not.
+        case runChanged(id: String, stored: Int, found: Int)
+        /// The byte scan of a TMX file does not agree with the XML reader: its units cannot be cut out.
+        case cannotLocateUnits(reason: String)
 
         // MARK: Lookup index
         case corruptIndex(reason: String)
@@ -159,6 +166,12 @@ extension TMError {
                 return "no Indonesian/English pairs found (expected two columns separated by a tab or a comma)"
             case .noSuchMemory: return "no such translation memory (a folder of .tmx files or one .tmx file)"
             case .notAMemory: return "a translation memory must be a folder or a .tmx file"
+            case .noSuchRun(let id): return "no run \(id) in this memory (tm log lists its runs)"
+            case .runChanged(let id, let stored, let found):
+                let what = found == stored ? "its units were edited after it" : "the memory holds \(found) of them now"
+                return "run \(id) stored \(Plural.count(stored, "unit")), but \(what) (by hand or by another tool); nothing was removed"
+            case .cannotLocateUnits(let reason):
+                return "cannot find where the units lie in the file's bytes (\(reason)); nothing was changed"
             case .corruptIndex(let reason): return "corrupt lookup index: \(reason)"
             case .cannotWriteIndex(let reason): return "cannot write the lookup index: \(reason)"
             case .emptyQuery: return "the query has no words to look up"

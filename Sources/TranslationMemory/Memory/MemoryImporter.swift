@@ -18,6 +18,8 @@ public struct ImportReport: Sendable, Codable {
     public var skipped: [SkippedUnit] = []
     /// The TMX file the new units went to (nil when nothing was new).
     public var writtenTo: String?
+    /// The run that stored them (`tm undo` takes it back); nil when nothing was new.
+    public var run: String?
 }
 
 /// Imports TMX (any flavour `TMXReader` reads) and two-column TSV/CSV files into a memory.
@@ -27,12 +29,14 @@ public struct ImportReport: Sendable, Codable {
 /// whose texts already stand in the memory (same language/text pairs) are dropped; everything else
 /// of a unit (attributes, props, notes, markup) is kept.
 public enum MemoryImporter {
-    /// `progress` hears how far the reads are: the memory's files, then the inputs.
+    /// The import is one run (`user` is recorded with it; `creator` is the `creationid` of TSV/CSV
+    /// units). `progress` hears how far the reads are: the memory's files, then the inputs.
     ///
     /// - Complexity: O(size of the memory + size of the inputs) time; memory O(units in the memory)
     ///   for 16-byte duplicate keys, not for the units themselves: inputs stream into the new file.
     public static func importFiles(_ paths: [String], into store: TranslationMemoryStore, creator: String = MemoryImporter.defaultCreator(),
-                                   date: Date = Date(), progress: ((ReadProgress) -> Void)? = nil) throws -> ImportReport {
+                                   date: Date = Date(), user: String = MemoryRun.currentUser(),
+                                   progress: ((ReadProgress) -> Void)? = nil) throws -> ImportReport {
         var report = ImportReport()
         let formats = try paths.map(detectFormat)
         let lock = try store.lock()
@@ -50,7 +54,8 @@ public enum MemoryImporter {
         let sourceHeaders = try zip(paths, formats).map { $1 == "tmx" ? try TMXReader(path: $0).header : TMXWriter.standardHeader(date: date) }
         let header = header(merging: sourceHeaders, formats: formats, date: date)
         let target = try store.headerOfNewUnits(header)
-        report.writtenTo = try store.write(name: name, header: header, date: date) { emit in
+        let run = MemoryRun(command: "import", files: paths, user: user, date: date)
+        let written = try store.write(name: name, header: header, date: date, run: run) { emit in
             for (index, (path, format)) in zip(paths, formats).enumerated() {
                 var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
                 var refused: [SkippedUnit] = []
@@ -90,6 +95,8 @@ public enum MemoryImporter {
                 report.duplicates += file.duplicates
             }
         }
+        report.writtenTo = written?.file
+        report.run = written?.run.id
         return report
     }
 

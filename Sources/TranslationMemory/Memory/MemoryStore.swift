@@ -128,8 +128,9 @@ public struct TranslationMemoryStore: Sendable {
         return skipped
     }
 
-    /// Takes the memory's exclusive writer lock (blocking until it is free), then removes the
-    /// temporary files that killed writers left behind.
+    /// Takes the memory's exclusive writer lock (blocking until it is free), carries out a change
+    /// a killed writer committed but did not finish, then removes the temporary files that killed
+    /// writers left behind.
     public func lock() throws -> FileLock {
         let lock: FileLock
         if isSingleFile {
@@ -143,20 +144,31 @@ public struct TranslationMemoryStore: Sendable {
             }
             lock = try FileLock(path: path + "/.tm.lock")
         }
+        try FileCommit.recover(intent: commitIntent)
         AtomicFile.removeAbandonedTemporaryFiles(in: folder.isEmpty ? "." : folder)
         return lock
     }
 
-    /// Adds units to the memory: a new file in a folder memory, an atomic rewrite of a single-file
-    /// memory. The caller holds `lock()`. Returns the file written.
+    /// Where a change of several files records what it will do (see `FileCommit`).
+    var commitIntent: String { isSingleFile ? path + ".commit" : path + "/.tm-commit" }
+
+    /// A memory file's name relative to the memory's folder (the single file's own name).
+    func relativeName(of file: String) -> String {
+        if isSingleFile { return URL(fileURLWithPath: file).lastPathComponent }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
+    /// Adds units to the memory as one run: a new file in a folder memory, an atomic rewrite of a
+    /// single-file memory. The caller holds `lock()`. Returns nil when there was nothing to add.
     ///
     /// - Parameter name: a short name for the new file (`import-glossary`, `align-article`).
     @discardableResult
     public func append(_ units: [TranslationUnit], name: String, header: TMXHeader = TMXWriter.standardHeader(),
-                       date: Date = Date()) throws -> String {
-        try write(name: name, header: header, date: date) { emit in
+                       date: Date = Date(), run: MemoryRun) throws -> MemoryWrite? {
+        try write(name: name, header: header, date: date, run: run) { emit in
             for unit in units { try emit(unit) }
-        } ?? path
+        }
     }
 
     /// The header the units `write` adds will stand under: the file's own when they go into an
@@ -165,12 +177,14 @@ public struct TranslationMemoryStore: Sendable {
         isSingleFile && FileManager.default.fileExists(atPath: path) ? try TMXReader(path: path).header : header
     }
 
-    /// Streams new units into the memory: `body` emits them one at a time, so an import of a 2 GB
-    /// file never holds it in memory. Nothing is visible until `body` returns: if it throws, the
-    /// temporary file is removed and the memory is untouched; if it emits nothing, no file is
-    /// written and the result is nil. The caller holds `lock()`.
-    public func write(name: String, header: TMXHeader = TMXWriter.standardHeader(), date: Date = Date(),
-                      _ body: (_ emit: (TranslationUnit) throws -> Void) throws -> Void) throws -> String? {
+    /// Streams new units into the memory as one run: `body` emits them one at a time, so an
+    /// import of a 2 GB file never holds it in memory. Each unit gets the run's props, and the
+    /// run goes into the memory's journal (`tm log`, `tm undo`) in the same atomic change.
+    /// Nothing is visible until `body` returns: if it throws, the temporary file is removed and
+    /// the memory is untouched; if it emits nothing, nothing is written and the result is nil.
+    /// The caller holds `lock()`.
+    public func write(name: String, header: TMXHeader = TMXWriter.standardHeader(), date: Date = Date(), run: MemoryRun,
+                      _ body: (_ emit: (TranslationUnit) throws -> Void) throws -> Void) throws -> MemoryWrite? {
         struct NothingWritten: Error {}
         let destination: String
         if isSingleFile {
@@ -186,26 +200,46 @@ public struct TranslationMemoryStore: Sendable {
             }
             destination = file
         }
+        var journal = try RunJournal.read(self)
+        var run = run
+        while journal.record(run.id) != nil { run.id = MemoryRun.newID(date: run.date) }
+        let created = !FileManager.default.fileExists(atPath: destination)
+        var commit = FileCommit(intent: commitIntent)
+        var inserted: Range<Int>?
+        var emptyBody: String?
         do {
-            try AtomicFile.write(to: destination) { temporary in
-                if isSingleFile && FileManager.default.fileExists(atPath: path) {
+            try commit.stage(destination) { temporary in
+                if !created {
                     // Keep every byte of the file; the new units go in before `</body>`.
-                    let written = try TMXAppender.append(to: path, temporary: temporary, body)
-                    if written == 0 { throw NothingWritten() }
+                    let result = try TMXAppender.append(to: path, temporary: temporary) { emit in
+                        try withoutActuallyEscaping(emit) { emit in try body { try emit(run.stamp($0)) } }
+                    }
+                    if result.units == 0 { throw NothingWritten() }
+                    (run.units, inserted, emptyBody) = (result.units, result.inserted, result.emptyBody)
                     return
                 }
                 let writer = try TMXWriter(path: temporary, header: header)
-                var written = 0
                 try body { unit in
-                    try writer.write(unit)
-                    written += 1
+                    try writer.write(run.stamp(unit))
+                    run.units += 1
                 }
-                if written == 0 { throw NothingWritten() }
+                if run.units == 0 { throw NothingWritten() }
                 try writer.finish()
             }
         } catch is NothingWritten {
             return nil
         }
-        return destination
+        do {
+            let digest = try RunJournal.digest(ofUnitsIn: commit.staged[0].temporary, inserted: inserted, expected: run.units,
+                                               path: destination)
+            try journal.append(RunJournal.Record(run, file: relativeName(of: destination), created: created,
+                                                 digest: digest, emptyBody: emptyBody))
+            try journal.stage(into: &commit)
+        } catch {
+            commit.discard()
+            throw error
+        }
+        try commit.commit()
+        return MemoryWrite(file: destination, run: run)
     }
 }

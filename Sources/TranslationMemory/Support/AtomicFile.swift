@@ -18,6 +18,25 @@ func systemErrorMessage() -> String { String(cString: strerror(errno)) }
 public enum AtomicFile {
     /// Calls `body` with a temporary path to fill, then moves it into place.
     public static func write(to path: String, _ body: (String) throws -> Void) throws {
+        let staged = try stage(to: path, body)
+        guard rename(staged.temporary, staged.destination) == 0 else {
+            let reason = systemErrorMessage()
+            unlink(staged.temporary)
+            throw TMError(.cannotWrite(reason: reason), path: path)
+        }
+        try? sync(path: URL(fileURLWithPath: staged.destination).deletingLastPathComponent().path)
+    }
+
+    /// A complete, synced temporary file waiting to be renamed over `destination`.
+    struct StagedFile: Codable, Hashable {
+        var temporary: String
+        var destination: String
+    }
+
+    /// Fills a temporary file beside `path` (links resolved) through `body`, gives it the
+    /// permissions and owner of the file it will replace, and syncs it; nothing is renamed yet.
+    /// On failure the temporary file is removed and the error names `path`.
+    static func stage(to path: String, _ body: (String) throws -> Void) throws -> StagedFile {
         let destination = try resolvingLinks(path)
         let url = URL(fileURLWithPath: destination)
         let folder = url.deletingLastPathComponent().path
@@ -26,10 +45,7 @@ public enum AtomicFile {
             try body(temporary)
             try keepOwnership(of: destination, on: temporary)
             try sync(path: temporary)
-            guard rename(temporary, destination) == 0 else {
-                throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path)
-            }
-            try? sync(path: folder)
+            return StagedFile(temporary: temporary, destination: destination)
         } catch let error as TMError where error.path == temporary || error.path == destination {
             // The user knows the file by its own name, not by the temporary one.
             unlink(temporary)

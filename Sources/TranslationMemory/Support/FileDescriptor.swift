@@ -32,6 +32,13 @@ final class FileDescriptor {
         return UInt64(info.st_size)
     }
 
+    /// The offset the next write goes to.
+    func position(path: String) throws -> UInt64 {
+        let offset = lseek(descriptor, 0, SEEK_CUR)
+        guard offset >= 0 else { throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path) }
+        return UInt64(offset)
+    }
+
     func textEncoding() throws -> XMLFileEncoding {
         var head = [UInt8](repeating: 0, count: 200)
         let count = pread(descriptor, &head, head.count, 0)

@@ -13,11 +13,21 @@ import Darwin
 /// A rewrite from what the reader understood would silently drop whatever it does not model;
 /// a translator's memory from another tool must come back as it went in.
 enum TMXAppender {
-    /// Writes `temporary` as `path` with the units `body` emits inserted; returns how many.
+    /// What an append wrote into the new file.
+    struct Result {
+        var units: Int
+        /// The bytes of the new units in the new file.
+        var inserted: Range<Int>
+        /// The empty `<body/>` the units replaced, as written in the old file (nil when they went
+        /// before `</body>`): taking the units out again must put it back.
+        var emptyBody: String?
+    }
+
+    /// Writes `temporary` as `path` with the units `body` emits inserted.
     ///
     /// - Complexity: O(size of the file) bytes copied, in blocks; memory O(1) besides the units.
     static func append(to path: String, temporary: String, level: TMXLevel = .markup,
-                       _ body: (_ emit: (TranslationUnit) throws -> Void) throws -> Void) throws -> Int {
+                       _ body: (_ emit: (TranslationUnit) throws -> Void) throws -> Void) throws -> Result {
         let source = try FileDescriptor(reading: path)
         let size = try source.size()
         let encoding = try source.textEncoding()
@@ -26,6 +36,7 @@ enum TMXAppender {
 
         try source.copy(to: target, range: 0..<place.prefixEnd, path: path, destination: temporary)
         if let open = place.openBody { try target.write(encoding.encode(open), path: temporary) }
+        let start = try target.position(path: temporary)
         let xml = try XMLStreamWriter(appendingTo: target.descriptor, path: temporary, encoding: encoding.libxmlName)
         let writer = TMXWriter(fragment: xml, level: level)
         var written = 0
@@ -34,10 +45,16 @@ enum TMXAppender {
             written += 1
         }
         try writer.finishFragment()
+        let end = try target.position(path: temporary)
         if let close = place.closeBody { try target.write(encoding.encode(close), path: temporary) }
         try source.copy(to: target, range: place.suffixStart..<size, path: path, destination: temporary)
         try target.close(path: temporary)
-        return written
+        var emptyBody: String?
+        if place.openBody != nil {
+            let replaced = try source.read(range: place.prefixEnd..<place.suffixStart, path: path)
+            emptyBody = encoding.decodeASCII(replaced)
+        }
+        return Result(units: written, inserted: Int(start)..<Int(end), emptyBody: emptyBody)
     }
 
     /// Where the new units go: after the last non-blank character before the last `</body>` (so

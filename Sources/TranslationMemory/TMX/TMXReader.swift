@@ -14,6 +14,9 @@ public final class TMXReader {
     public private(set) var lastUnitLine = 0
     /// Bytes of the file read so far, a few KiB ahead of the last unit: for progress bars.
     public var bytesRead: UInt64 { xml.bytesRead }
+    /// The `<tu>` elements read so far, returned or passed over: the last unit returned is the
+    /// `unitElements`-th of the file (what `TMXUnitLayout` pairs byte ranges with).
+    public private(set) var unitElements = 0
 
     private let xml: XMLStreamReader
     private var finished = false
@@ -46,6 +49,7 @@ public final class TMXReader {
             switch xml.kind {
             case .startElement:
                 if xml.nameIs("tu") {
+                    unitElements += 1
                     let line = xml.line
                     if let unit = try readUnit(line: line) {
                         lastUnitLine = line

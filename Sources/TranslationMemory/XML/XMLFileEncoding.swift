@@ -32,6 +32,15 @@ struct XMLFileEncoding {
         }
     }
 
+    /// ASCII markup written in this encoding, back as a string (`encode` reversed).
+    func decodeASCII(_ bytes: [UInt8]) -> String {
+        switch form {
+        case .utf16LittleEndian: return String(decoding: stride(from: 0, to: bytes.count - 1, by: 2).map { bytes[$0] }, as: UTF8.self)
+        case .utf16BigEndian: return String(decoding: stride(from: 1, to: bytes.count, by: 2).map { bytes[$0] }, as: UTF8.self)
+        default: return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     func lastRange(of ascii: String, in bytes: [UInt8]) -> Range<Int>? {
         let pattern = encode(ascii)
         guard bytes.count >= pattern.count else { return nil }
@@ -45,7 +54,7 @@ struct XMLFileEncoding {
         return nil
     }
 
-    func isBlank(_ bytes: [UInt8], at index: Int) -> Bool {
+    func isBlank<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Int) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
         let unit: UInt8
         switch form {
         case .utf16LittleEndian:

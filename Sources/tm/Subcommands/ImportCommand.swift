@@ -38,6 +38,7 @@ struct ImportCommand: ParsableCommand {
                 print("total: \(report.unitsRead) read, \(report.added) added, \(Plural.count(report.duplicates, "duplicate")), \(report.skipped.count) skipped")
             }
             if let written = report.writtenTo { print("written to \(written)") }
+            if let run = report.run { print("run \(run) (tm undo \(run) takes it back)") }
         }
         Output.reportSkipped(report.skipped)
         if !report.skipped.isEmpty { throw Output.finishedWithProblems }

@@ -19,6 +19,7 @@ struct AlignPrinter {
             if !dryRun {
                 Swift.print(summary(outcome.report))
                 if let file = outcome.report.writtenTo { Swift.print("written to \(file)") }
+                if let run = outcome.report.run { Swift.print("run \(run) (tm undo \(run) takes it back)") }
             }
         case .json:
             try Output.printJSON(outcome.report)

@@ -94,14 +94,19 @@ struct LookupPrinter {
     }
 
     func provenance(_ provenance: LookupProvenance) -> String {
+        LookupPrinter.provenance(creator: provenance.creationID, date: provenance.creationDate, file: provenance.file, line: provenance.line)
+    }
+
+    /// `creator · 2024-05-01 · file:line`, each part when known.
+    static func provenance(creator: String?, date: String?, file: String, line: Int) -> String {
         var parts: [String] = []
-        if let who = provenance.creationID { parts.append(who) }
-        if let when = provenance.creationDate {
-            parts.append(TMXDate.parse(when).map { String(TMXDate.format($0).prefix(8)) }.map {
+        if let creator { parts.append(creator) }
+        if let date {
+            parts.append(TMXDate.parse(date).map { String(TMXDate.format($0).prefix(8)) }.map {
                 "\($0.prefix(4))-\($0.dropFirst(4).prefix(2))-\($0.suffix(2))"
-            } ?? when)
+            } ?? date)
         }
-        parts.append("\(provenance.file):\(provenance.line)")
+        parts.append("\(file):\(line)")
         return parts.joined(separator: " · ")
     }
 }
