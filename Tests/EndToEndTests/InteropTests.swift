@@ -108,21 +108,9 @@ final class InteropTests: XCTestCase {
 
     // MARK: - Tools
 
-    private var onCI: Bool {
-        let value = ProcessInfo.processInfo.environment["CI"] ?? ""
-        return !value.isEmpty && value != "false" && value != "0"
-    }
+    private func missing(_ what: String) -> Error { OutsideTools.missing(what) }
 
-    /// Skips (on a developer machine) or fails (on CI) when something the test needs is missing.
-    private func missing(_ what: String) -> Error {
-        if onCI { return InteropFailure(message: "\(what) is missing on CI (CI is set; .ci/run installs it)") }
-        return XCTSkip("\(what) is not available; CI runs this test")
-    }
-
-    private func tool(_ name: String) throws -> URL {
-        guard let url = TMProcess.which(name) else { throw missing("`\(name)`") }
-        return url
-    }
+    private func tool(_ name: String) throws -> URL { try OutsideTools.tool(name) }
 
     /// The package's root folder (this file is Tests/EndToEndTests/InteropTests.swift).
     private static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -225,7 +213,7 @@ final class InteropTests: XCTestCase {
             .write(to: project.appendingPathComponent("source/berita.txt"))
 
         let configuration = folder.appendingPathComponent("omegat-config")
-        let result = try InteropTests.run(omegat, ["--mode=console-translate", "--disable-project-locking", "--quiet",
+        let result = try OutsideTools.run(omegat, ["--mode=console-translate", "--disable-project-locking", "--quiet",
                                                    "--no-team", "--config-dir=\(configuration.path)", project.path],
                                           timeout: 120)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -293,39 +281,4 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(statistics?["indonesianEnglishUnits"] as? Int, 3071)
         XCTAssertEqual(statistics?["units"] as? Int, 3071)
     }
-
-    // MARK: - Running a tool with a time limit
-
-    /// Runs `program` with its output in files; kills it after `timeout` seconds (a hung JVM must
-    /// not hang the suite).
-    private static func run(_ program: URL, _ arguments: [String], timeout: TimeInterval) throws -> TMResult {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-interop-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            process.waitUntilExit()
-            throw InteropFailure(message: "\(program.lastPathComponent) did not finish within \(Int(timeout)) s")
-        }
-        return TMResult(status: process.terminationStatus,
-                        stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                        stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
-    }
-}
-
-private struct InteropFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }
