@@ -190,7 +190,7 @@ final class InteropTests: XCTestCase {
             .write(to: project.appendingPathComponent("source/berita.txt"))
 
         let configuration = folder.appendingPathComponent("omegat-config")
-        let result = try InteropTests.run(omegat, ["--mode=console-translate", "--disable-project-locking", "--quiet",
+        let result = try OutsideTools.run(omegat, ["--mode=console-translate", "--disable-project-locking", "--quiet",
                                                    "--no-team", "--config-dir=\(configuration.path)", project.path],
                                           timeout: 120)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -208,10 +208,10 @@ final class InteropTests: XCTestCase {
     /// (c2) OmegaT's own glossary reader takes source, target and comment from a TSV glossary that
     /// tm wrote with every field (a `# tm glossary columns:` line, then further columns).
     func testOmegaTReadsOurGlossaryWithEveryField() throws {
-        let java = try tool("java")
-        _ = try tool("javac")  // `java File.java` compiles the source in memory: a JDK is needed
+        let java = try Interop.tool("java")
+        _ = try Interop.tool("javac")  // `java File.java` compiles the source in memory: a JDK is needed
         let jar = URL(fileURLWithPath: "/usr/share/omegat/OmegaT.jar")
-        guard FileManager.default.fileExists(atPath: jar.path) else { throw missing(jar.path) }
+        guard FileManager.default.fileExists(atPath: jar.path) else { throw Interop.missing(jar.path) }
         let folder = try TMProcess.temporaryFolder(self)
         let glossary = folder.appendingPathComponent("glossary.txt").path
         for arguments in [["Kemenlu", "Foreign Ministry", "--note", "ministry", "--forbidden", "Foreign Affairs Ministry", "--pos", "noun"],

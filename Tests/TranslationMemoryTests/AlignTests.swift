@@ -235,22 +235,30 @@ final class AlignTests: XCTestCase {
         XCTAssertTrue(AlignmentLanguageCheck.warnings(indonesian: id, english: id, lexicon: AlignTests.lexicon)[0].contains("both files look Indonesian"))
     }
 
-    func testReviewPageShowsPairsOmissionsAndMerges() {
+    func testReviewPageShowsPairsOmissionsAndMerges() throws {
         var english = AlignFixtures.english
         english[2] = AlignFixtures.merged(english[2], english[3])
         english.remove(at: 3)
         english.remove(at: 6)
-        let indonesian = AlignFixtures.indonesian.map { $0.replacingOccurrences(of: "Bekasi", with: "Bekasi <b>&") }
+        let indonesian = AlignFixtures.indonesian.map { $0.replacingOccurrences(of: "Bekasi", with: "Bekasi <b>&</script>") }
         let result = aligner.align(indonesian: [indonesian], english: [english])
-        let page = AlignmentReviewPage.html(result, indonesian: AlignmentDocument(path: "a.id.txt", paragraphs: [indonesian], translator: "Siti Rahmawati"),
-                                            english: AlignmentDocument(path: "a.en.txt", paragraphs: [english]))
+        let id = AlignmentDocument(path: "a.id.txt", paragraphs: [indonesian], translator: "Siti Rahmawati")
+        let en = AlignmentDocument(path: "a.en.txt", paragraphs: [english])
+        let decisions = AlignmentDecisions(result: result, indonesian: .init(id, sentences: result.indonesianSentences, sha256: "0"),
+                                           english: .init(en, sentences: result.englishSentences, sha256: "1"), minimumConfidence: 0.5)
+        let page = try AlignmentReviewPage.html(result, indonesian: id, english: en, decisions: decisions)
         XCTAssertTrue(page.contains("Bekasi &lt;b&gt;&amp;"))
         XCTAssertFalse(page.contains("<b>&"))
         XCTAssertTrue(page.contains("merge 2-1"))
         XCTAssertTrue(page.contains("not translated"))
         XCTAssertTrue(page.contains("Translator: Siti Rahmawati"))
         XCTAssertFalse(page.contains("http"))
+        XCTAssertFalse(page.contains(" src="), "no outside script or image")
         XCTAssertEqual(page.components(separatedBy: "<tr class=").count - 1, result.beads.count)
+        // No sentence can end the script that carries the decisions.
+        XCTAssertEqual(page.components(separatedBy: "</script>").count - 1, 2)
+        XCTAssertEqual(page.components(separatedBy: "\" checked>").count - 1, decisions.chosen.count)
+        XCTAssertTrue(page.contains("data-file=\"a.id.decisions.json\""))
     }
 
     func testUnitsCarryProvenance() {

@@ -22,6 +22,8 @@ public struct AlignmentReport: Sendable, Codable, Hashable {
     public var learnedFromMemory: Int
     public var learnedFromFirstPass: Int
     public var lengthRatio: Double
+    /// With `--apply`: pairs the translator left unticked on the review page.
+    public var rejectedOnReview: Int? = nil
 }
 
 /// The outcome of an alignment session.
@@ -109,29 +111,42 @@ public struct AlignmentSession: Sendable {
                                      source: indonesian.source ?? english.source,
                                      learnedFromMemory: learnedFromMemory, learnedFromFirstPass: result.learnedPairs,
                                      lengthRatio: result.lengthRatio)
-        var units: [TranslationUnit] = []
+        var candidates: [TranslationUnit] = []
         let stamp = TMXDate.format(date)
         for pair in pairs where pair.isPair {
             guard pair.confidence >= minimumConfidence else { report.belowThreshold += 1; continue }
-            guard store != nil else { continue }
-            let unit = makeUnit(pair, stamp: stamp)
+            if store != nil { candidates.append(makeUnit(pair, stamp: stamp)) }
+        }
+        let units = unitsToAdd(candidates, existing: &existing, report: &report)
+        if storing, let store { try append(units, to: store, report: &report) }
+        // The writer lock is held from reading the memory to writing the new file.
+        withExtendedLifetime(lock) {}
+        return AlignmentOutcome(result: result, pairs: pairs, report: report)
+    }
+
+    /// The units to add: not too long for any TMX reader and not in the memory yet (`existing`);
+    /// the others are counted in `report`.
+    func unitsToAdd(_ candidates: [TranslationUnit], existing: inout Set<UnitKey>, report: inout AlignmentReport) -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        for unit in candidates {
             if TMXWriter.oversizedText(in: unit) != nil { report.tooLong += 1; continue }
             let key = UnitKey(unit)
             if existing.contains(key) { report.alreadyStored += 1; continue }
             existing.insert(key)
             units.append(unit)
         }
-        if storing, let store, !units.isEmpty {
-            let name = "align-" + URL(fileURLWithPath: indonesian.path).deletingPathExtension().lastPathComponent
-            let run = MemoryRun(command: "align", files: [indonesian.path, english.path], date: date)
-            let written = try store.append(units, name: name, date: date, run: run)
-            report.writtenTo = written?.file
-            report.run = written?.run.id
-            report.stored = units.count
-        }
-        // The writer lock is held from reading the memory to writing the new file.
-        withExtendedLifetime(lock) {}
-        return AlignmentOutcome(result: result, pairs: pairs, report: report)
+        return units
+    }
+
+    /// Appends the units as one new file named after the Indonesian file. The caller holds the lock.
+    func append(_ units: [TranslationUnit], to store: TranslationMemoryStore, report: inout AlignmentReport) throws {
+        guard !units.isEmpty else { return }
+        let name = "align-" + URL(fileURLWithPath: indonesian.path).deletingPathExtension().lastPathComponent
+        let run = MemoryRun(command: "align", files: [indonesian.path, english.path], date: date)
+        let written = try store.append(units, name: name, date: date, run: run)
+        report.writtenTo = written?.file
+        report.run = written?.run.id
+        report.stored = units.count
     }
 
     /// The TMX unit for a pair, with its provenance.

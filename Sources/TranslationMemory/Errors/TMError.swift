@@ -144,6 +144,8 @@ extension TMError {
         case badAbbreviationLine(text: String)
         case nothingToAlign
         case onlyParagraphMarks
+        /// A file a decisions file was made on no longer has the bytes it had then.
+        case changedSinceReview
 
         /// The message without the place.
         public var message: String {
@@ -188,6 +190,8 @@ extension TMError {
                 return "not an abbreviation line (expected e.g. 'Dr.' or 'No. numeric'): \(text)"
             case .nothingToAlign: return "no sentences to align (the file is empty or holds only credits)"
             case .onlyParagraphMarks: return "holds only paragraph marks (<p>), no sentences"
+            case .changedSinceReview:
+                return "has changed since its review page was made (its SHA-256 differs); align it again and review the new page"
             }
         }
     }

@@ -13,14 +13,18 @@ struct AlignCommand: ParsableCommand {
         added to the memory unless --dry-run; pairs already in the memory are not added again. The memory's \
         units (when there are any) also teach the aligner word pairs and the length ratio, and the glossary's \
         one-word terms count as translations.
+
+        --review writes a page on which the translator unticks wrong pairs, merges or splits rows and \
+        saves the decisions; --apply stores the pairs so chosen, once both files are checked to be the \
+        ones reviewed.
         """
     )
 
     @Argument(help: ArgumentHelp("The Indonesian text.", valueName: "id-file"))
-    var indonesianFile: String
+    var indonesianFile: String?
 
     @Argument(help: ArgumentHelp("The English text.", valueName: "en-file"))
-    var englishFile: String
+    var englishFile: String?
 
     @OptionGroup var memory: MemoryOptions
 
@@ -37,6 +41,9 @@ struct AlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a side-by-side review page (self-contained HTML).", valueName: "file.html"))
     var review: String?
 
+    @Option(help: ArgumentHelp("Store the pairs chosen on a review page (its saved decisions) instead of aligning.", valueName: "decisions.json"))
+    var apply: String?
+
     @Flag(help: "The files are already split: one segment a line, <p> lines between paragraphs.")
     var presegmented = false
 
@@ -45,9 +52,23 @@ struct AlignCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1.") }
+        try validateFiles()
+    }
+
+    /// Two files to align, or none with --apply (the decisions name theirs).
+    private func validateFiles() throws {
+        if apply != nil {
+            guard indonesianFile == nil else { throw ValidationError("--apply takes no files: the decisions name the files they were made on.") }
+            guard review == nil, !presegmented else { throw ValidationError("--apply does not align: --review and --presegmented do not apply.") }
+        } else {
+            guard indonesianFile != nil else { throw ValidationError("Missing expected argument '<id-file>' (or --apply <decisions.json>)") }
+            guard englishFile != nil else { throw ValidationError("Missing expected argument '<en-file>'") }
+        }
     }
 
     func run() throws {
+        if let apply { return try applyDecisions(apply) }
+        let (indonesianFile, englishFile) = (self.indonesianFile!, self.englishFile!)
         var lexicon = try AlignmentLexicon.shipped()
         // One-word glossary terms are lexical evidence too (Kemenlu → Foreign Ministry).
         lexicon.add(glossary: try glossary.load(report: false))
@@ -81,7 +102,7 @@ struct AlignCommand: ParsableCommand {
         reading.finish()
         bar.finish()
         if let review {
-            try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, to: review)
+            try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, minimumConfidence: minConfidence, to: review)
         }
         try AlignPrinter(format: output.format, colours: .forStdout, dryRun: dryRun, minimumConfidence: minConfidence).print(outcome)
         if outcome.report.tooLong > 0 {
@@ -89,5 +110,12 @@ struct AlignCommand: ParsableCommand {
             throw Output.finishedWithProblems
         }
     }
-}
 
+    /// `--apply`: stores the chosen pairs, printed as an alignment's are.
+    private func applyDecisions(_ path: String) throws {
+        let decisions = try AlignmentDecisions.read(path: path)
+        let report = try AlignmentSession(decisions: decisions, store: memory.store).apply(decisions, store: !dryRun)
+        try AlignPrinter(format: output.format, colours: .forStdout, dryRun: dryRun, minimumConfidence: decisions.minimumConfidence)
+            .print(pairs: report.pairs, report: report)
+    }
+}

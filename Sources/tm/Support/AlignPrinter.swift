@@ -9,20 +9,24 @@ struct AlignPrinter {
     let minimumConfidence: Double
 
     func print(_ outcome: AlignmentOutcome) throws {
+        try print(pairs: outcome.pairs, report: outcome.report)
+    }
+
+    func print(pairs: [AlignedPair], report: AlignmentReport) throws {
         switch format {
         case .tsv:
-            FileHandle.standardOutput.write(Data(AlignmentFormat.tsv(outcome.pairs).utf8))
+            FileHandle.standardOutput.write(Data(AlignmentFormat.tsv(pairs).utf8))
             // stdout is for the pairs: the summary goes to stderr.
-            if !dryRun { Output.error(summary(outcome.report)) }
+            if !dryRun { Output.error(summary(report)) }
         case .text:
-            FileHandle.standardOutput.write(Data(AlignmentFormat.text(outcome.pairs, header: header).utf8))
+            FileHandle.standardOutput.write(Data(AlignmentFormat.text(pairs, header: header).utf8))
             if !dryRun {
-                Swift.print(summary(outcome.report))
-                if let file = outcome.report.writtenTo { Swift.print("written to \(file)") }
-                if let run = outcome.report.run { Swift.print("run \(run) (tm undo \(run) takes it back)") }
+                Swift.print(summary(report))
+                if let file = report.writtenTo { Swift.print("written to \(file)") }
+                if let run = report.run { Swift.print("run \(run) (tm undo \(run) takes it back)") }
             }
         case .json:
-            try Output.printJSON(outcome.report)
+            try Output.printJSON(report)
         }
     }
 
@@ -32,6 +36,8 @@ struct AlignPrinter {
     }
 
     private func summary(_ report: AlignmentReport) -> String {
-        "\(Plural.count(report.stored, "pair")) stored, \(report.alreadyStored) already in the memory, \(report.belowThreshold) below \(minimumConfidence)"
+        let stored = "\(Plural.count(report.stored, "pair")) stored, \(report.alreadyStored) already in the memory, "
+        if let unticked = report.rejectedOnReview { return stored + "\(unticked) unticked on review" }
+        return stored + "\(report.belowThreshold) below \(minimumConfidence)"
     }
 }
