@@ -20,6 +20,49 @@ public struct AlignmentReport: Sendable, Codable, Hashable {
     public var learnedFromMemory: Int
     public var learnedFromFirstPass: Int
     public var lengthRatio: Double
+    /// Whether the two texts look like translations of each other.
+    public var verdict: AlignmentVerdict
+    /// True when the verdict was that they do not, and nothing was stored (no `--force`).
+    public var rejected: Bool = false
+}
+
+/// Whether two documents look like translations of each other: the share of one text's
+/// sentences that sit in pairs whose words translate each other more than chance explains
+/// (`AlignmentBead.evidence` above 0). Two unrelated articles leave a stray pair or two (under 10%
+/// on the yardstick's unrelated track); loose translations keep more than a quarter.
+public struct AlignmentVerdict: Sendable, Codable, Hashable {
+    /// Sentences of each text, and those in pairs with evidence.
+    public var indonesianSentences: Int
+    public var englishSentences: Int
+    public var indonesianWithEvidence: Int
+    public var englishWithEvidence: Int
+    /// The larger of the two shares (an English summary of a long article still counts).
+    public var share: Double
+    public var minimumShare: Double
+    public var looksTranslated: Bool { share >= minimumShare }
+
+    public static let defaultMinimumShare = 0.2
+
+    public init(_ result: AlignmentResult, minimumShare: Double = AlignmentVerdict.defaultMinimumShare) {
+        indonesianSentences = result.indonesianSentences.count
+        englishSentences = result.englishSentences.count
+        var indonesian = 0, english = 0
+        for bead in result.beads where !bead.indonesian.isEmpty && !bead.english.isEmpty && bead.evidence > 0 {
+            indonesian += bead.indonesian.count
+            english += bead.english.count
+        }
+        indonesianWithEvidence = indonesian
+        englishWithEvidence = english
+        share = max(Double(indonesian) / Double(max(1, indonesianSentences)), Double(english) / Double(max(1, englishSentences)))
+        self.minimumShare = minimumShare
+    }
+
+    /// What the user reads when the texts are rejected: the figures behind the verdict.
+    public var explanation: String {
+        "the files do not look like translations of each other: \(indonesianWithEvidence) of \(Plural.count(indonesianSentences, "Indonesian sentence")) "
+            + "and \(englishWithEvidence) of \(englishSentences) English are in pairs whose words translate each other "
+            + "(\(Int((share * 100).rounded()))%; at least \(Int((minimumShare * 100).rounded()))% needed)"
+    }
 }
 
 /// The outcome of an alignment session.
@@ -72,7 +115,11 @@ public struct AlignmentSession: Sendable {
     }
 
     /// - Complexity: O(memory size) to read the memory, plus `SentenceAligner.align`.
-    public func run(minimumConfidence: Double, store storing: Bool, progress: (@Sendable (Double) -> Void)? = nil) throws -> AlignmentOutcome {
+    ///
+    /// When the two texts do not look like translations of each other (`AlignmentVerdict`), every
+    /// pair gets confidence 0 and nothing is stored, unless `force`.
+    public func run(minimumConfidence: Double, store storing: Bool, force: Bool = false,
+                    progress: (@Sendable (Double) -> Void)? = nil) throws -> AlignmentOutcome {
         var lexicon = self.lexicon
         var parameters = self.parameters
         var existing = Set<UnitKey>()
@@ -95,7 +142,12 @@ public struct AlignmentSession: Sendable {
         }
         var aligner = SentenceAligner(lexicon: lexicon, parameters: parameters)
         aligner.progress = progress
-        let result = aligner.align(indonesian: indonesian.paragraphs, english: english.paragraphs)
+        var result = aligner.align(indonesian: indonesian.paragraphs, english: english.paragraphs)
+        let verdict = AlignmentVerdict(result)
+        let rejected = !verdict.looksTranslated && !force
+        if rejected {
+            for index in result.beads.indices { result.beads[index].confidence = 0 }
+        }
         let pairs = result.pairs
         var report = AlignmentReport(indonesianFile: indonesian.path, englishFile: english.path, pairs: pairs,
                                      stored: 0, alreadyStored: 0, belowThreshold: 0, writtenTo: nil,
@@ -103,10 +155,11 @@ public struct AlignmentSession: Sendable {
                                      editor: indonesian.editor ?? english.editor,
                                      source: indonesian.source ?? english.source,
                                      learnedFromMemory: learnedFromMemory, learnedFromFirstPass: result.learnedPairs,
-                                     lengthRatio: result.lengthRatio)
+                                     lengthRatio: result.lengthRatio, verdict: verdict, rejected: rejected)
         var units: [TranslationUnit] = []
         let stamp = TMXDate.format(date)
         for pair in pairs where pair.isPair {
+            guard !rejected else { report.belowThreshold += 1; continue }
             guard pair.confidence >= minimumConfidence else { report.belowThreshold += 1; continue }
             guard store != nil else { continue }
             let unit = makeUnit(pair, stamp: stamp)

@@ -135,6 +135,8 @@ extension TMError {
         case badAbbreviationLine(text: String)
         case nothingToAlign
         case onlyParagraphMarks
+        /// Both files of `tm align` are in one language (`language` is "Indonesian" or "English").
+        case sameLanguage(language: String, other: String)
 
         /// The message without the place.
         public var message: String {
@@ -172,6 +174,8 @@ extension TMError {
                 return "not an abbreviation line (expected e.g. 'Dr.' or 'No. numeric'): \(text)"
             case .nothingToAlign: return "no sentences to align (the file is empty or holds only credits)"
             case .onlyParagraphMarks: return "holds only paragraph marks (<p>), no sentences"
+            case .sameLanguage(let language, let other):
+                return "looks \(language), as does \(other): tm align needs an Indonesian text and its English translation; nothing stored"
             }
         }
     }
