@@ -75,6 +75,30 @@ final class AlignEvidenceTests: XCTestCase {
         XCTAssertGreaterThan(dirty.total, 0)
     }
 
+    func testCutPointsWhereTheSegmenterKeptTwoSentences() {
+        func parts(_ text: String) -> [String] {
+            AlignmentPass.cutPoints(text).map { String(text[..<$0]) }
+        }
+        XCTAssertEqual(parts("Pada 8 Februari 2020). dan terasa nyeri dada"), ["Pada 8 Februari 2020)."])
+        XCTAssertEqual(parts("Ia bertemu Dr. Budi Santoso. Lalu \"Kami siap.\" kata dia."), ["Ia bertemu Dr.", "Ia bertemu Dr. Budi Santoso.", "Ia bertemu Dr. Budi Santoso. Lalu \"Kami siap.\""])
+        XCTAssertEqual(parts("Presiden Joko Widodo mengatakan 37 sekolah ditutup sejak 8 Februari 2020."), [])
+    }
+
+    func testGluedSentenceWithoutCounterpartIsCutOff() {
+        var english = AlignFixtures.english
+        english[3] += " i got a slight fever too since yesterday morning"
+        let result = SentenceAligner(lexicon: lexicon).align(indonesian: [AlignFixtures.indonesian], english: [english])
+        XCTAssertEqual(result.englishSentences.count, AlignFixtures.english.count + 1)
+        let pair = result.pairs.first { $0.indonesian == AlignFixtures.indonesian[3] }
+        XCTAssertEqual(pair?.english, AlignFixtures.english[3])
+        XCTAssertGreaterThan(pair?.confidence ?? 0, 0.9)
+        XCTAssertTrue(result.pairs.contains { $0.indonesian.isEmpty && $0.english == "i got a slight fever too since yesterday morning" })
+        // A clean text is not cut.
+        let clean = SentenceAligner(lexicon: lexicon).align(indonesian: [AlignFixtures.indonesian], english: [AlignFixtures.english])
+        XCTAssertEqual(clean.englishSentences, AlignFixtures.english)
+        XCTAssertEqual(clean.indonesianSentences, AlignFixtures.indonesian)
+    }
+
     func testMergeMembers() {
         // A real 2-1: both Indonesian sentences add to it.
         let english = AlignFixtures.merged(AlignFixtures.english[2], AlignFixtures.english[8])

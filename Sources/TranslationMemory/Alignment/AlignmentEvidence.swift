@@ -180,8 +180,9 @@ extension AlignmentPass {
     }
 
     /// The values (nats) of the words of `item`, function words left out, given which found a
-    /// counterpart (`found`). A found word in `neutral` is worth nothing.
-    func wordValues(item: Int, indonesian: Bool, found: AlignmentMask, neutral: AlignmentMask = (0, 0)) -> [Double] {
+    /// counterpart (`found`). A found word in `neutral` is worth nothing. `tokens`: only the
+    /// words at those places in the sentence.
+    func wordValues(item: Int, indonesian: Bool, found: AlignmentMask, neutral: AlignmentMask = (0, 0), tokens: Range<Int>? = nil) -> [Double] {
         let side = indonesian ? id : en
         let classes = indonesian ? idClasses : enClasses
         let counts = indonesian ? chance.indonesian : chance.english
@@ -190,6 +191,7 @@ extension AlignmentPass {
         let start = side.tokenStart[item]
         for token in start..<side.tokenStart[item + 1] {
             let local = token - start
+            if let tokens, !tokens.contains(local) { continue }
             let form = Int(side.tokenForm[token])
             let wordClass = classes[form]
             if wordClass == .function { continue }
@@ -258,14 +260,14 @@ public enum AlignmentCalibration {
     public static func confidence(_ bead: AlignmentBead) -> Double {
         let z: Double
         if bead.indonesian.isEmpty || bead.english.isEmpty {
-            z = 2.195 - 0.481 * log1p(max(0, bead.competingEvidence)) - 0.0616 * min(0, bead.competingEvidence)
+            z = 2.232 - 0.439 * log1p(max(0, bead.competingEvidence)) - 0.0619 * min(0, bead.competingEvidence)
         } else if bead.evidence <= 0 {
             z = bead.evidence
         } else if bead.indonesian.count == 1 && bead.english.count == 1 {
             let margin = min(0, bead.evidence - bead.competingEvidence)
-            z = 2.965 + 0.766 * log1p(bead.evidence) + 0.2592 * bead.unmatchedEdge + 0.608 * bead.lengthScore + 0.1367 * margin
+            z = 2.585 + 0.874 * log1p(bead.evidence) + 0.2006 * bead.unmatchedEdge + 0.539 * bead.lengthScore + 0.1451 * margin
         } else {
-            z = 3.368 + 0.192 * log1p(bead.evidence) + 0.2406 * bead.unmatchedEdge + 0.149 * bead.lengthScore + 0.6852 * min(0, bead.weakestMember)
+            z = 2.687 + 0.349 * log1p(bead.evidence) + 0.1731 * bead.unmatchedEdge + 0.108 * bead.lengthScore + 0.7136 * min(0, bead.weakestMember)
         }
         return 1 / (1 + exp(-z))
     }

@@ -106,4 +106,82 @@ extension AlignmentPass {
         splitMerges(&beads)
         pairCrossingOmissions(&beads)
     }
+
+    /// The places where a segment may hold two sentences the segmenter kept together: after a
+    /// sentence end followed by another word (`… 2020). dan terasa nyeri …`, an end it took for an
+    /// abbreviation's). Each is the index where the white space between the two parts starts.
+    static func cutPoints(_ text: String) -> [String.Index] {
+        var points: [String.Index] = []
+        let closing: Set<Character> = ["\"", "”", "’", "»", ")", "]", "'"]
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index].isWhitespace, index > text.startIndex,
+               let next = text[index...].firstIndex(where: { !$0.isWhitespace }), text[next].isLetter || text[next].isNumber {
+                var back = text.index(before: index)
+                while back > text.startIndex && closing.contains(text[back]) { back = text.index(before: back) }
+                if ".!?…".contains(text[back]) { points.append(index) }
+            }
+            index = text.index(after: index)
+        }
+        return points
+    }
+
+    /// The paragraphs with each segment of a pair cut where a part at its start or end adds less
+    /// than `-splitMargin` nats to the pair (its words without counterpart outweigh the length
+    /// fit it brings); nil when nothing is cut. The parts are the segment's own text.
+    func cutUntranslatedParts(_ beads: [AlignmentBead], indonesian: [[String]], english: [[String]]) -> (indonesian: [[String]], english: [[String]])? {
+        let idTexts = indonesian.flatMap { $0 }, enTexts = english.flatMap { $0 }
+        var idCuts: [Int: [String]] = [:], enCuts: [Int: [String]] = [:]
+        for bead in beads where !bead.indonesian.isEmpty && !bead.english.isEmpty {
+            let a = Array(indonesianItems(bead.indonesian)), b = Array(englishItems(bead.english))
+            let masks = pairMasks(a, b)
+            let idLength = a.reduce(0) { $0 + id.length[$1] }, enLength = b.reduce(0) { $0 + en.length[$1] }
+            let whole = lengthScore(idLength: idLength, enLength: enLength)
+            for (k, sentence) in bead.indonesian.enumerated() {
+                let found = union(masks[k].map(\.mine))
+                if let parts = cut(idTexts[sentence], item: a[k], indonesian: true, found: found) { part in
+                    whole - lengthScore(idLength: idLength - part, enLength: enLength)
+                } { idCuts[sentence] = parts }
+            }
+            for (l, sentence) in bead.english.enumerated() {
+                let found = union(masks.map { $0[l].theirs })
+                if let parts = cut(enTexts[sentence], item: b[l], indonesian: false, found: found) { part in
+                    whole - lengthScore(idLength: idLength, enLength: enLength - part)
+                } { enCuts[sentence] = parts }
+            }
+        }
+        guard !idCuts.isEmpty || !enCuts.isEmpty else { return nil }
+        func apply(_ paragraphs: [[String]], _ cuts: [Int: [String]]) -> [[String]] {
+            var number = 0
+            return paragraphs.map { paragraph in
+                paragraph.flatMap { sentence -> [String] in
+                    defer { number += 1 }
+                    return cuts[number] ?? [sentence]
+                }
+            }
+        }
+        return (apply(indonesian, idCuts), apply(english, enCuts))
+    }
+
+    /// The two parts of `text` at the cut whose start or end part adds least, when that is below
+    /// `-splitMargin` and the other part's words do translate (a pair that is no translation is
+    /// left whole). `lengthGain(characters)`: what the pair's length fit loses without them.
+    private func cut(_ text: String, item: Int, indonesian: Bool, found: AlignmentMask, lengthGain: (Double) -> Double) -> [String]? {
+        let side = indonesian ? id : en
+        let tokenCount = min(side.tokenStart[item + 1] - side.tokenStart[item], AlignmentSideFeatures.maximumTokens)
+        var best: (gain: Double, parts: [String])?
+        for point in AlignmentPass.cutPoints(text) {
+            let head = String(text[..<point]), tail = String(text[point...].drop { $0.isWhitespace })
+            let headTokens = AlignmentLexicon.words(head).count
+            guard headTokens < tokenCount else { break }
+            let headValues = wordValues(item: item, indonesian: indonesian, found: found, tokens: 0..<headTokens)
+            let tailValues = wordValues(item: item, indonesian: indonesian, found: found, tokens: headTokens..<tokenCount)
+            for (part, values, kept) in [(head, headValues, tailValues), (tail, tailValues, headValues)] {
+                guard values.count >= 2, kept.reduce(0, +) > 0 else { continue }
+                let gain = values.reduce(0, +) + lengthGain(Double(part.unicodeScalars.count))
+                if gain < -parameters.splitMargin && gain < (best?.gain ?? .infinity) { best = (gain, [head, tail]) }
+            }
+        }
+        return best?.parts
+    }
 }

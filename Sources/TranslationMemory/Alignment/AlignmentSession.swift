@@ -41,7 +41,7 @@ public struct AlignmentVerdict: Sendable, Codable, Hashable {
     public var minimumShare: Double
     public var looksTranslated: Bool { share >= minimumShare }
 
-    public static let defaultMinimumShare = 0.2
+    public static let defaultMinimumShare = 0.15
 
     public init(_ result: AlignmentResult, minimumShare: Double = AlignmentVerdict.defaultMinimumShare) {
         indonesianSentences = result.indonesianSentences.count

@@ -72,6 +72,9 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     /// How much better (nats) a merge must explain its sentences without an edge sentence for
     /// that sentence to be taken out as untranslated.
     public var splitMargin: Double = 4
+    /// Cut a segment where a part of it after a sentence end the segmenter did not take has no
+    /// counterpart.
+    public var cutUntranslatedParts: Bool = true
     /// How far (in beads) a sentence left out may find its partner across the others.
     public var crossingWindow: Int = 12
 
@@ -125,6 +128,20 @@ public struct SentenceAligner: Sendable {
     /// - Complexity: O((n + m) · w) time and memory for n and m sentences and band half-width w
     ///   (20 unless the path runs along the band's edge), plus O(n + m) tokenisation; twice with `realign`.
     public func align(indonesian: [[String]], english: [[String]]) -> AlignmentResult {
+        var (result, pass) = alignOnce(indonesian: indonesian, english: english, progressShare: 1)
+        // A segment that holds a sentence with no counterpart after one that has one (the
+        // segmenter took the end for an abbreviation's, or the next starts in lower case) is
+        // cut, and the texts are aligned again.
+        if parameters.cutUntranslatedParts, let pass,
+           let cut = pass.cutUntranslatedParts(result.beads, indonesian: indonesian, english: english) {
+            result = alignOnce(indonesian: cut.indonesian, english: cut.english, progressShare: nil).result
+        }
+        return result
+    }
+
+    /// One alignment (both passes); the pass is nil when a side is empty. `progressShare` nil:
+    /// no progress reported.
+    private func alignOnce(indonesian: [[String]], english: [[String]], progressShare: Double?) -> (result: AlignmentResult, pass: AlignmentPass?) {
         let idSentences = indonesian.flatMap { $0 }
         let enSentences = english.flatMap { $0 }
         let idParagraphs = indonesian.enumerated().flatMap { index, paragraph in Array(repeating: index, count: paragraph.count) }
@@ -135,8 +152,9 @@ public struct SentenceAligner: Sendable {
         if idSentences.isEmpty || enSentences.isEmpty {
             result.beads = idSentences.indices.map { AlignmentBead(indonesian: [$0], english: [], confidence: 0.99, lexicalCoverage: 0, lengthScore: 0) }
                 + enSentences.indices.map { AlignmentBead(indonesian: [], english: [$0], confidence: 0.99, lexicalCoverage: 0, lengthScore: 0) }
-            return result
+            return (result, nil)
         }
+        let progress = progressShare == nil ? nil : self.progress
         var table = AlignmentConceptTable(lexicon: lexicon)
         let idSide = AlignmentTokenizedSide(paragraphs: indonesian, indonesian: true, lexicon: lexicon, table: &table)
         let enSide = AlignmentTokenizedSide(paragraphs: english, indonesian: false, lexicon: lexicon, table: &table)
@@ -157,7 +175,7 @@ public struct SentenceAligner: Sendable {
             }
         }
         result.beads = beads
-        return result
+        return (result, pass)
     }
 }
 
