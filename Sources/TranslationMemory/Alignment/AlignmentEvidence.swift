@@ -69,6 +69,50 @@ struct AlignmentChance {
     }
 }
 
+/// Per token of one side, what the word is worth when found on the other side of a pair and
+/// when not (nats; see `AlignmentPass.translationEvidence`), computed once per pass.
+struct AlignmentWordValues {
+    var found: [Float] = []
+    var missing: [Float] = []
+    var isContent: [Bool] = []
+
+    init(side: AlignmentSideFeatures, classes: [AlignmentWordClass], counts: [Int32], otherSentences: Int, parameters: AlignmentParameters) {
+        for token in side.tokenForm.indices {
+            let form = Int(side.tokenForm[token])
+            let wordClass = classes[form]
+            guard wordClass != .function else {
+                found.append(0); missing.append(0); isContent.append(false)
+                continue
+            }
+            // Sentences of the other side, other than the partner, that hold a counterpart (smoothed).
+            let kept = parameters.foundRate(wordClass)
+            let elsewhereIfFound = max(0, Double(counts[form]) - 1)
+            let chanceIfFound = min(0.95, (elsewhereIfFound + 0.5) / Double(otherSentences + 1))
+            let chanceIfMissing = min(0.95, (Double(counts[form]) + 0.5) / Double(otherSentences + 1))
+            found.append(Float(log(kept / chanceIfFound)))
+            missing.append(Float(log((1 - kept) / (1 - chanceIfMissing))))
+            isContent.append(true)
+        }
+    }
+}
+
+/// A running sum over a sequence of word values, with its lowest prefix and highest prefix (the
+/// lowest suffix is the sum less the highest prefix).
+struct AlignmentValueRun {
+    var sum = 0.0
+    var lowestPrefix = 0.0
+    var highestPrefix = 0.0
+
+    mutating func add(_ value: Double) {
+        sum += value
+        lowestPrefix = min(lowestPrefix, sum)
+        highestPrefix = max(highestPrefix, sum)
+    }
+
+    /// The most negative sum of a prefix or a suffix (≤ 0).
+    var edge: Double { min(lowestPrefix, sum - highestPrefix) }
+}
+
 /// The word evidence of a bead (see `AlignmentPass.translationEvidence`).
 struct AlignmentTranslationEvidence {
     /// Log-likelihood ratio of both sides' words, and of each side's.
@@ -94,22 +138,30 @@ extension AlignmentPass {
     /// (`AlignmentChance`). Above 0: the words translate each other more than chance explains.
     func translationEvidence(_ a: Range<Int>, _ b: Range<Int>) -> AlignmentTranslationEvidence {
         var result = AlignmentTranslationEvidence()
+        guard !a.isEmpty, !b.isEmpty else { return result }
+        if a.count == 1 && b.count == 1 {
+            guard !id.isMark[a.lowerBound], !en.isMark[b.lowerBound] else { return result }
+            let masks = id.matchMasks(item: a.lowerBound, against: en, otherItem: b.lowerBound)
+            var idRun = AlignmentValueRun(), enRun = AlignmentValueRun()
+            addValues(item: a.lowerBound, indonesian: true, found: masks.mine, to: &idRun)
+            addValues(item: b.lowerBound, indonesian: false, found: masks.theirs, to: &enRun)
+            result.indonesian = idRun.sum
+            result.english = enRun.sum
+            result.total = idRun.sum + enRun.sum
+            result.unmatchedEdge = min(idRun.edge, enRun.edge)
+            result.weakestMember = result.total
+            return result
+        }
         let a = a.filter { !id.isMark[$0] }, b = b.filter { !en.isMark[$0] }
         guard !a.isEmpty, !b.isEmpty else { return result }
         let masks = pairMasks(a, b)
-        var values: [Double] = []
-        for (k, x) in a.enumerated() {
-            values += wordValues(item: x, indonesian: true, found: union(masks[k].map(\.mine)))
-        }
-        result.indonesian = values.reduce(0, +)
-        result.unmatchedEdge = AlignmentPass.edge(values)
-        values = []
-        for (l, y) in b.enumerated() {
-            values += wordValues(item: y, indonesian: false, found: union(masks.map { $0[l].theirs }))
-        }
-        result.english = values.reduce(0, +)
-        result.unmatchedEdge = min(result.unmatchedEdge, AlignmentPass.edge(values))
-        result.total = result.indonesian + result.english
+        var idRun = AlignmentValueRun(), enRun = AlignmentValueRun()
+        for (k, x) in a.enumerated() { addValues(item: x, indonesian: true, found: union(masks[k].map(\.mine)), to: &idRun) }
+        for (l, y) in b.enumerated() { addValues(item: y, indonesian: false, found: union(masks.map { $0[l].theirs }), to: &enRun) }
+        result.indonesian = idRun.sum
+        result.english = enRun.sum
+        result.total = idRun.sum + enRun.sum
+        result.unmatchedEdge = min(idRun.edge, enRun.edge)
         if a.count + b.count > 2 {
             result.weakestMember = .infinity
             for k in a.indices where a.count > 1 { result.weakestMember = min(result.weakestMember, memberGain(a, b, indonesianMember: k, masks: masks)) }
@@ -118,6 +170,18 @@ extension AlignmentPass {
             result.weakestMember = result.total
         }
         return result
+    }
+
+    /// Adds the values of the words of `item` (function words left out) to `run`.
+    private func addValues(item: Int, indonesian: Bool, found: AlignmentMask, to run: inout AlignmentValueRun) {
+        let side = indonesian ? id : en
+        let values = indonesian ? idValues : enValues
+        let start = side.tokenStart[item]
+        for token in start..<side.tokenStart[item + 1] where values.isContent[token] {
+            let local = token - start
+            let isFound = (local < 64 ? found.0 : found.1) & (UInt64(1) << UInt64(local & 63)) != 0
+            run.add(Double(isFound ? values.found[token] : values.missing[token]))
+        }
     }
 
     /// What one sentence of a merge adds to it, in nats: its own words' values (a word that also
@@ -170,41 +234,23 @@ extension AlignmentPass {
         masks.reduce((0, 0)) { ($0.0 | $1.0, $0.1 | $1.1) }
     }
 
-    /// The most negative sum of a prefix or a suffix of `values` (0 when none is negative).
-    static func edge(_ values: [Double]) -> Double {
-        var sum = 0.0, lowest = 0.0
-        for value in values { sum += value; lowest = min(lowest, sum) }
-        sum = 0
-        for value in values.reversed() { sum += value; lowest = min(lowest, sum) }
-        return lowest
-    }
-
     /// The values (nats) of the words of `item`, function words left out, given which found a
     /// counterpart (`found`). A found word in `neutral` is worth nothing. `tokens`: only the
     /// words at those places in the sentence.
     func wordValues(item: Int, indonesian: Bool, found: AlignmentMask, neutral: AlignmentMask = (0, 0), tokens: Range<Int>? = nil) -> [Double] {
         let side = indonesian ? id : en
-        let classes = indonesian ? idClasses : enClasses
-        let counts = indonesian ? chance.indonesian : chance.english
-        let otherSentences = indonesian ? chance.englishSentences : chance.indonesianSentences
-        var values: [Double] = []
+        let values = indonesian ? idValues : enValues
+        var result: [Double] = []
         let start = side.tokenStart[item]
-        for token in start..<side.tokenStart[item + 1] {
+        for token in start..<side.tokenStart[item + 1] where values.isContent[token] {
             let local = token - start
             if let tokens, !tokens.contains(local) { continue }
-            let form = Int(side.tokenForm[token])
-            let wordClass = classes[form]
-            if wordClass == .function { continue }
             let bit = UInt64(1) << UInt64(local & 63)
             let isFound = (local < 64 ? found.0 : found.1) & bit != 0
-            if isFound && (local < 64 ? neutral.0 : neutral.1) & bit != 0 { values.append(0); continue }
-            // Sentences of the other side, other than the partner, that hold a counterpart (smoothed).
-            let elsewhere = max(0, Double(counts[form]) - (isFound ? 1 : 0))
-            let byChance = min(0.95, (elsewhere + 0.5) / Double(otherSentences + 1))
-            let kept = parameters.foundRate(wordClass)
-            values.append(isFound ? log(kept / byChance) : log((1 - kept) / (1 - byChance)))
+            if isFound && (local < 64 ? neutral.0 : neutral.1) & bit != 0 { result.append(0); continue }
+            result.append(Double(isFound ? values.found[token] : values.missing[token]))
         }
-        return values
+        return result
     }
 }
 

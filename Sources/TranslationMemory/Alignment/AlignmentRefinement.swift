@@ -113,15 +113,20 @@ extension AlignmentPass {
     static func cutPoints(_ text: String) -> [String.Index] {
         var points: [String.Index] = []
         let closing: Set<Character> = ["\"", "”", "’", "»", ")", "]", "'"]
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index].isWhitespace, index > text.startIndex,
-               let next = text[index...].firstIndex(where: { !$0.isWhitespace }), text[next].isLetter || text[next].isNumber {
-                var back = text.index(before: index)
-                while back > text.startIndex && closing.contains(text[back]) { back = text.index(before: back) }
-                if ".!?…".contains(text[back]) { points.append(index) }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            // Most segments hold no sentence end before their last word: one byte scan.
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            guard byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0xA6 else { continue }  // . ! ? …'s last byte
+            if byte == 0xA6 && text[text.index(before: index)] != "…" { continue }
+            var end = index
+            while end < bytes.endIndex && closing.contains(text[end]) { end = text.index(after: end) }
+            guard end < bytes.endIndex, text[end].isWhitespace else { continue }
+            if let next = text[end...].firstIndex(where: { !$0.isWhitespace }), text[next].isLetter || text[next].isNumber {
+                points.append(end)
             }
-            index = text.index(after: index)
         }
         return points
     }

@@ -332,6 +332,8 @@ struct AlignmentPass {
     let idClasses: [AlignmentWordClass]
     let enClasses: [AlignmentWordClass]
     let chance: AlignmentChance
+    let idValues: AlignmentWordValues
+    let enValues: AlignmentWordValues
     /// The item of each sentence number.
     let idItem: [Int]
     let enItem: [Int]
@@ -354,6 +356,8 @@ struct AlignmentPass {
         idClasses = indonesian.formClass
         enClasses = english.formClass
         chance = AlignmentChance(indonesian: indonesian, english: english, learned: learned, idFeatures: id, enFeatures: en)
+        idValues = AlignmentWordValues(side: id, classes: idClasses, counts: chance.indonesian, otherSentences: chance.englishSentences, parameters: parameters)
+        enValues = AlignmentWordValues(side: en, classes: enClasses, counts: chance.english, otherSentences: chance.indonesianSentences, parameters: parameters)
         let idFeatures = id, enFeatures = en
         idItem = idFeatures.sentence.indices.filter { idFeatures.sentence[$0] >= 0 }
         enItem = enFeatures.sentence.indices.filter { enFeatures.sentence[$0] >= 0 }
