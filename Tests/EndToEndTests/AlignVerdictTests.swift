@@ -45,6 +45,13 @@ final class AlignVerdictTests: XCTestCase {
         return url.path
     }
 
+    /// AlignCommandTests' article pair in a new folder, and where its memory would go.
+    private func translationPair() throws -> (id: String, en: String, memory: String) {
+        let folder = try TMProcess.temporaryFolder(self)
+        let (id, en) = try AlignCommandTests.write(folder)
+        return (id, en, folder.appendingPathComponent("TMX").path)
+    }
+
     private func tmxFiles(_ memory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: memory)) ?? []).filter { $0.hasSuffix(".tmx") }
     }
@@ -89,8 +96,7 @@ final class AlignVerdictTests: XCTestCase {
     }
 
     func testTheTranslationPairIsNotRejected() throws {
-        let folder = try TMProcess.temporaryFolder(self)
-        let (id, en) = try AlignCommandTests.write(folder)
+        let (id, en, _) = try translationPair()
         let result = try TMProcess.run(["align", "--dry-run", "--format", "json", id, en])
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
@@ -100,9 +106,7 @@ final class AlignVerdictTests: XCTestCase {
     }
 
     func testSwappedFilesAreAlignedTheRightWayRound() throws {
-        let folder = try TMProcess.temporaryFolder(self)
-        let (id, en) = try AlignCommandTests.write(folder)
-        let memory = folder.appendingPathComponent("TMX").path
+        let (id, en, memory) = try translationPair()
         let result = try TMProcess.run(["align", en, id, "--tm", memory])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("note:") && result.stderr.contains("looks English"), result.stderr)
@@ -118,9 +122,7 @@ final class AlignVerdictTests: XCTestCase {
     }
 
     func testOneLanguageTwiceStoresNothing() throws {
-        let folder = try TMProcess.temporaryFolder(self)
-        let (id, en) = try AlignCommandTests.write(folder)
-        let memory = folder.appendingPathComponent("TMX").path
+        let (id, en, memory) = try translationPair()
         let indonesian = try TMProcess.run(["align", id, id, "--tm", memory])
         XCTAssertEqual(indonesian.status, 1, indonesian.stderr)
         XCTAssertTrue(indonesian.stderr.contains("looks Indonesian"), indonesian.stderr)
