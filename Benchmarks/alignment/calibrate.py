@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Calibration of `tm align`'s confidence, and a list of its mistakes, on a yardstick corpus.
 
-  calibrate.py TM_BINARY CORPUS [--track preseg|raw] [--seed 1] [--errors N]
+  calibrate.py TM_BINARY CORPUS [--track preseg|raw|noisy] [--seed 1] [--errors N] [--features F]
 
 Writes the yardstick's tasks (tmeval.py make-align) to a temporary folder, aligns each with
-`tm align --dry-run --format tsv`, and judges every printed pair against the gold links: a pair
-with both sides is right when it makes links and all of them are gold links; a pair with one
-side empty is right when its sentence has no gold partner. Prints the table confidence bucket ->
-pairs, fraction right (the table in BENCHMARKS.md), and with --errors the first N wrong pairs.
+`tm align --dry-run --format json` (from an empty folder: no memory, no glossary), and judges
+every printed pair against the gold links: a pair with both sides is right when it makes links,
+all of them gold links, and holds no inserted foreign sentence (as tmeval.py counts it); a pair
+with one side empty is right when its sentence has no gold partner. Prints the table confidence
+bucket -> pairs, fraction right (the table in BENCHMARKS.md), and with --errors the first N
+wrong pairs; --features writes each pair's evidence and verdict for fit_calibration.py.
 """
 import argparse, importlib.util, json, os, shlex, subprocess, sys, tempfile
 
@@ -34,7 +36,8 @@ def main():
     tm = load_tmeval()
     tmp = tempfile.mkdtemp(prefix="tm-calibrate-")
     tasks = tm.make_tasks(args.corpus, tmp, args.track, args.seed)
-    buckets = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 0.99), (0.99, 1.01)]
+    buckets = [(0.0, 0.1), (0.1, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 0.99), (0.99, 1.01)]
+    empty = tempfile.mkdtemp(prefix="tm-calibrate-cwd-")
     counts = {b: [0, 0] for b in buckets}
     errors = []
     feats = open(args.features, "w") if args.features else None
@@ -44,8 +47,8 @@ def main():
         if args.track == "preseg":
             cmd.append("--presegmented")
         cmd += [base + ".id.txt", base + ".en.txt"]
-        out = subprocess.run(cmd, capture_output=True, text=True)
-        if out.returncode != 0:
+        out = subprocess.run(cmd, capture_output=True, text=True, cwd=empty)
+        if out.returncode not in (0, 2):
             print(name, "failed:", out.stderr[:200], file=sys.stderr)
             continue
         pairs = json.loads(out.stdout)["pairs"]
@@ -57,12 +60,15 @@ def main():
         linked_en = {j for _, j in gold_links}
         id_sp = tm.locate(id_text, [p["indonesian"] for p in pairs])
         en_sp = tm.locate(en_text, [p["english"] for p in pairs])
+        id_noise = {str(n): v for n, v in enumerate(gold.get("id_noise", []))}
+        en_noise = {str(n): v for n, v in enumerate(gold.get("en_noise", []))}
         for k, p in enumerate(pairs):
             a = tm.covered(id_sp[k], gold["id_spans"]) if p["indonesian"] else set()
             b = tm.covered(en_sp[k], gold["en_spans"]) if p["english"] else set()
             if p["indonesian"] and p["english"]:
                 links = {(i, j) for i in a for j in b}
-                right = bool(links) and links <= gold_links
+                foreign = tm.covered(id_sp[k], id_noise) or tm.covered(en_sp[k], en_noise)
+                right = bool(links) and links <= gold_links and not foreign
             elif p["indonesian"]:
                 right = not (a & linked_id)
             else:
@@ -87,7 +93,7 @@ def main():
         print(f"| {label} | {n} | {n / max(total, 1):.3f} | {r / n if n else float('nan'):.3f} |")
     for name, p in errors[:args.errors]:
         print(f"\n{name} {p['kind']} {p['confidence']}\n  ID: {p['indonesian'][:150]}\n  EN: {p['english'][:150]}")
-    subprocess.run(["rm", "-rf", tmp])
+    subprocess.run(["rm", "-rf", tmp, empty])
 
 
 if __name__ == "__main__":

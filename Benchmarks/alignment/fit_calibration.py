@@ -1,24 +1,33 @@
 #!/usr/bin/env python3
-"""Fits the logistic confidence model of `AlignmentCalibration` (Sources/TranslationMemory/
-Alignment/SentenceAligner.swift) to per-pair features written by `calibrate.py --features`.
+"""Fits the confidence model of `AlignmentCalibration` (Sources/TranslationMemory/Alignment/
+AlignmentEvidence.swift) to per-pair features written by `calibrate.py --features`.
 
   fit_calibration.py FEATURES.jsonl [MORE.jsonl ...]
 
-One model per bead group (1-1; many-to-one; 1-0/0-1), ridge-penalised Newton iterations, no dependencies. Prints the coefficients to paste into the Swift source.
+Three logistic models, ridge-penalised Newton iterations, no dependencies:
+  pair  (1-1 with evidence > 0): log(1 + evidence), unmatched edge, length score, margin to the best competitor;
+  merge (2-1, 1-2, ... with evidence > 0): the same and the weakest sentence's gain (when below 0);
+  skip  (1-0 / 0-1): the best evidence the sentence reaches with a sentence nearby.
+A pair with evidence <= 0 is not fitted: its confidence is sigmoid(evidence). Prints the
+coefficients to paste into the Swift source (divide the /10 features' weights by 10).
 """
 import json, math, sys
 
 FEATURES = {
-    "pair": lambda r: [1.0, r["coverage"], r["neighbourCoverage"], r["lengthScore"], math.log(1 + r["evidenceWeight"])],
-    "merge": lambda r: [1.0, r["coverage"], r["neighbourCoverage"], r["lengthScore"], math.log(1 + r["evidenceWeight"])],
-    "skip": lambda r: [1.0, r["neighbourCoverage"], math.log(1 + r["evidenceWeight"])],
+    "pair": lambda r: [1.0, math.log1p(r["evidence"]), r["unmatchedEdge"] / 10, r["lengthScore"],
+                       min(0, r["evidence"] - r["competingEvidence"]) / 10],
+    "merge": lambda r: [1.0, math.log1p(r["evidence"]), r["unmatchedEdge"] / 10, r["lengthScore"],
+                        min(0, r["weakestMember"]) / 10],
+    "skip": lambda r: [1.0, math.log1p(max(0, r["competingEvidence"])), min(0, r["competingEvidence"]) / 10],
 }
 
 
-def group(kind):
-    if kind in ("1-0", "0-1"):
+def group(r):
+    if r["kind"] in ("1-0", "0-1"):
         return "skip"
-    return "pair" if kind == "1-1" else "merge"
+    if r["evidence"] <= 0:
+        return None
+    return "pair" if r["kind"] == "1-1" else "merge"
 
 
 def solve(a, b):
@@ -36,7 +45,7 @@ def solve(a, b):
     return [m[k][n] / m[k][k] if m[k][k] else 0.0 for k in range(n)]
 
 
-def fit(rows, make, ridge=1.0, steps=30):
+def fit(rows, make, ridge=0.1, steps=30):
     """Logistic regression by Newton's method (IRLS) with a ridge penalty on the slopes."""
     xs = [make(r) for r in rows]
     ys = [1.0 if r["right"] else 0.0 for r in rows]
@@ -68,12 +77,14 @@ def main():
         with open(path) as f:
             rows += [json.loads(line) for line in f if line.strip()]
     for name, make in FEATURES.items():
-        part = [r for r in rows if group(r["kind"]) == name]
+        part = [r for r in rows if group(r) == name]
         if not part:
             continue
         wrong = sum(1 for r in part if not r["right"])
         w = fit(part, make)
-        print(f"{name}: {len(part)} pairs, {wrong} wrong, coefficients {[round(v, 2) for v in w]}")
+        print(f"{name}: {len(part)} pairs, {wrong} wrong, coefficients {[round(v, 3) for v in w]}")
+    negative = [r for r in rows if r["kind"] not in ("1-0", "0-1") and r["evidence"] <= 0]
+    print(f"evidence <= 0: {len(negative)} pairs, {sum(1 for r in negative if not r['right'])} wrong (confidence sigmoid(evidence))")
 
 
 if __name__ == "__main__":

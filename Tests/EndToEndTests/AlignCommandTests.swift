@@ -138,6 +138,8 @@ final class AlignCommandTests: XCTestCase {
         XCTAssertEqual(usage.status, 64)
 
         let swapped = try TMProcess.run(["align", "--dry-run", "--format", "tsv", en, id])
-        XCTAssertTrue(swapped.stderr.contains("swapped"), swapped.stderr)
+        XCTAssertEqual(swapped.status, 0, swapped.stderr)
+        XCTAssertTrue(swapped.stderr.contains("looks English"), swapped.stderr)
+        XCTAssertTrue(swapped.stdout.hasPrefix("Banjir Bekasi, pemprov salurkan bantuan beras\tBekasi floods"), swapped.stdout)
     }
 }

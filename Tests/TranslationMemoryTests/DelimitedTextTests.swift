@@ -67,7 +67,7 @@ final class DelimitedTextTests: XCTestCase {
         let entry = GlossaryEntry(source: "uji\tcoba", target: "trial", note: "one\n\ntwo\r\n")
         XCTAssertEqual(try GlossaryFile.tsvRow(entry, columns: [.source, .target, .note], path: "g.tsv"), "uji coba\ttrial\tone  two  ")
         let pair = AlignedPair(indonesian: "Satu\r\ndua.", english: "One\ttwo.", confidence: 1, kind: "1-1", indonesianSentences: [0],
-                               englishSentences: [0], coverage: 0, neighbourCoverage: 0, lengthScore: 0, evidenceWeight: 0)
+                               englishSentences: [0], coverage: 0, lengthScore: 0)
         XCTAssertEqual(scalars(AlignmentFormat.tsv([pair])), scalars("Satu  dua.\tOne two.\t1.000\n"))
     }
 }

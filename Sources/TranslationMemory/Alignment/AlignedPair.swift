@@ -11,12 +11,16 @@ public struct AlignedPair: Sendable, Codable, Hashable {
     /// Sentence numbers (from 0) in each document.
     public var indonesianSentences: [Int]
     public var englishSentences: [Int]
-    /// The evidence behind the confidence: share of words matched, best share reached by a
-    /// competing neighbour, Gale–Church length log-probability, word weight of the smaller side.
+    /// The evidence behind the confidence (see `AlignmentBead`): share of words matched,
+    /// Gale–Church length log-probability, the words' log-likelihood ratio, the best a
+    /// competing explanation reaches, the part with no counterpart at an edge, and the weakest
+    /// sentence of a merge.
     public var coverage: Double
-    public var neighbourCoverage: Double
     public var lengthScore: Double
-    public var evidenceWeight: Double
+    public var evidence: Double = 0
+    public var competingEvidence: Double = 0
+    public var unmatchedEdge: Double = 0
+    public var weakestMember: Double = 0
 
     /// True when both sides hold text (a 1-0 / 0-1 bead is an omission, not a pair to store).
     public var isPair: Bool { !indonesian.isEmpty && !english.isEmpty }
@@ -34,8 +38,9 @@ extension AlignmentResult {
                         kind: bead.kind,
                         indonesianSentences: bead.indonesian,
                         englishSentences: bead.english,
-                        coverage: rounded(bead.lexicalCoverage), neighbourCoverage: rounded(bead.neighbourCoverage),
-                        lengthScore: rounded(bead.lengthScore), evidenceWeight: rounded(bead.evidenceWeight))
+                        coverage: rounded(bead.lexicalCoverage), lengthScore: rounded(bead.lengthScore),
+                        evidence: rounded(bead.evidence), competingEvidence: rounded(bead.competingEvidence),
+                        unmatchedEdge: rounded(bead.unmatchedEdge), weakestMember: rounded(bead.weakestMember))
         }
     }
 }

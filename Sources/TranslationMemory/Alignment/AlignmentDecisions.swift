@@ -130,7 +130,7 @@ public struct AlignmentDecisions: Sendable, Codable, Hashable {
                                    english: english.sentences[choice.english].joined(separator: " "),
                                    confidence: 1, kind: "\(choice.indonesian.count)-\(choice.english.count)",
                                    indonesianSentences: Array(choice.indonesian), englishSentences: Array(choice.english),
-                                   coverage: 0, neighbourCoverage: 0, lengthScore: 0, evidenceWeight: 0)
+                                   coverage: 0, lengthScore: 0)
             return (pair, true)
         }
     }
@@ -154,7 +154,11 @@ extension AlignmentSession {
                                      writtenTo: nil, translator: indonesian.translator ?? english.translator,
                                      editor: indonesian.editor ?? english.editor, source: indonesian.source ?? english.source,
                                      learnedFromMemory: 0, learnedFromFirstPass: 0, lengthRatio: 0,
-                                     rejectedOnReview: decisions.rejected.count)
+                                     rejectedOnReview: decisions.rejected.count,
+                                     verdict: AlignmentVerdict(reviewedIndonesian: decisions.indonesian.sentences.count,
+                                                               english: decisions.english.sentences.count,
+                                                               pairedIndonesian: chosen.reduce(0) { $0 + $1.pair.indonesianSentences.count },
+                                                               pairedEnglish: chosen.reduce(0) { $0 + $1.pair.englishSentences.count }))
         guard let store else { return report }
         let lock = storing ? try store.lock() : nil
         var existing = Set<UnitKey>()

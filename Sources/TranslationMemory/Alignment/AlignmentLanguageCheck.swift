@@ -3,6 +3,16 @@ import Foundation
 /// Catches the two mistakes people make when they pass two files: the wrong order, and the same
 /// language twice. Decides by the share of each language's commonest function words.
 public enum AlignmentLanguageCheck {
+    /// What the two files' text says about the order they were given in.
+    public enum Finding: Sendable, Hashable {
+        /// As given (or too short to tell).
+        case asGiven
+        /// The first file is English and the second Indonesian.
+        case swapped
+        /// Both files are in one language: `id` or `en`.
+        case sameLanguage(String)
+    }
+
     /// The language a text looks like: `id`, `en`, or nil when it is too short or neither.
     public static func guess(_ paragraphs: [[String]], lexicon: AlignmentLexicon) -> String? {
         var indonesian = 0, english = 0, words = 0
@@ -22,20 +32,38 @@ public enum AlignmentLanguageCheck {
         return nil
     }
 
-    /// Warnings for the user (empty when the files look right).
-    public static func warnings(indonesian: AlignmentDocument, english: AlignmentDocument,
-                                lexicon: AlignmentLexicon) -> [String] {
-        let first = guess(indonesian.paragraphs, lexicon: lexicon)
-        let second = guess(english.paragraphs, lexicon: lexicon)
-        switch (first, second) {
-        case ("en", "id"):
-            return ["\(indonesian.path) looks English and \(english.path) looks Indonesian: are the files swapped? (the Indonesian file comes first)"]
-        case ("id", "id"):
-            return ["both files look Indonesian (\(english.path) should be the English text)"]
-        case ("en", "en"):
-            return ["both files look English (\(indonesian.path) should be the Indonesian text)"]
-        default:
-            return []
+    /// The finding for the text given as Indonesian (`first`) and as English (`second`).
+    public static func check(first: [[String]], second: [[String]], lexicon: AlignmentLexicon) -> Finding {
+        switch (guess(first, lexicon: lexicon), guess(second, lexicon: lexicon)) {
+        case ("en", "id"): return .swapped
+        case ("id", "id"): return .sameLanguage("id")
+        case ("en", "en"): return .sameLanguage("en")
+        default: return .asGiven
         }
+    }
+
+    /// Reads the two files of `tm align` in the right order: `read(path, language)` reads one as
+    /// the given language. When the text says the English file came first, they are read the
+    /// other way round and `swapped` is true.
+    ///
+    /// - Throws: `TMError.Kind.sameLanguage` when both files are in one language (nothing to align).
+    public static func load(indonesianPath: String, englishPath: String, lexicon: AlignmentLexicon,
+                            read: (String, ArticleLanguage) throws -> AlignmentDocument)
+        throws -> (indonesian: AlignmentDocument, english: AlignmentDocument, swapped: Bool) {
+        let first = try read(indonesianPath, .indonesian), second = try read(englishPath, .english)
+        switch check(first: first.paragraphs, second: second.paragraphs, lexicon: lexicon) {
+        case .asGiven:
+            return (first, second, false)
+        case .swapped:
+            return (try read(englishPath, .indonesian), try read(indonesianPath, .english), true)
+        case .sameLanguage(let language):
+            let name = language == "id" ? "Indonesian" : "English"
+            throw TMError(.sameLanguage(language: name, other: indonesianPath), path: englishPath)
+        }
+    }
+
+    /// The note for the user when the files were swapped.
+    public static func swappedNote(indonesian: AlignmentDocument, english: AlignmentDocument) -> String {
+        "\(english.path) looks English and \(indonesian.path) Indonesian: aligned \(indonesian.path) as the Indonesian text (the Indonesian file comes first)"
     }
 }

@@ -76,7 +76,8 @@ public struct AlignmentLexicon: Sendable {
         let words = english.split(separator: " ").map { String($0) }
         let content = words.count == 1 ? words : words.filter { $0.count >= 3 && !englishFunctionWords.contains($0.lowercased()) }
         for word in content {
-            let key = AlignmentLexicon.englishKey(word)
+            // `dua → 2`: a number meets number tokens through its value.
+            let key = word.first?.isNumber == true ? AlignmentLexicon.numberKeys(word, indonesian: false).first ?? word : AlignmentLexicon.englishKey(word)
             guard !key.isEmpty else { continue }
             let number = concept(key)
             var list = translations[source, default: []]
@@ -160,6 +161,13 @@ public struct AlignmentLexicon: Sendable {
         guard collapsed.count >= 6 else { return nil }
         return "~" + String(collapsed.prefix(5))
     }
+
+    /// English numbers written as words meet the digits of the Indonesian text (`two` / `2`); the
+    /// Indonesian ones (`dua`) meet both through the fixed correspondences.
+    static let englishNumberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12,
+    ]
 
     /// The values a number token can stand for, as `#value` keys. Indonesian reads `.` as the
     /// thousands separator and `,` as the decimal comma; English the reverse; both keep the
@@ -287,6 +295,7 @@ public struct AlignmentLexicon: Sendable {
         } else {
             result.append(table.number(for: AlignmentLexicon.englishKey(token.text), lexicon: self))
             if let cognate = AlignmentLexicon.cognateKey(token.text) { result.append(table.number(for: cognate, lexicon: self)) }
+            if let value = AlignmentLexicon.englishNumberWords[token.normalized] { result.append(table.number(for: "#\(value)", lexicon: self)) }
             appendMixedNumber(token.text, indonesian: false, to: &result, table: &table)
         }
         return result
@@ -340,6 +349,10 @@ struct AlignmentConceptTable {
     init(lexicon: AlignmentLexicon) {
         base = Int32(lexicon.conceptNumbers.count)
     }
+
+    /// True for a concept of the lexicon (a translation it knows), false for one made up for
+    /// this run (a name, a number, a spelling skeleton).
+    func isLexiconConcept(_ concept: Int32) -> Bool { concept < base }
 
     mutating func number(for key: String, lexicon: AlignmentLexicon) -> Int32 {
         if let known = lexicon.existingConcept(key) { return known }

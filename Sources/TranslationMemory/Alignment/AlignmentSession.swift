@@ -24,6 +24,60 @@ public struct AlignmentReport: Sendable, Codable, Hashable {
     public var lengthRatio: Double
     /// With `--apply`: pairs the translator left unticked on the review page.
     public var rejectedOnReview: Int? = nil
+    /// Whether the two texts look like translations of each other.
+    public var verdict: AlignmentVerdict
+    /// True when the verdict was that they do not, and nothing was stored (no `--force`).
+    public var rejected: Bool = false
+}
+
+/// Whether two documents look like translations of each other: the share of one text's
+/// sentences that sit in pairs whose words translate each other more than chance explains
+/// (`AlignmentBead.evidence` above 0). Two unrelated articles leave a stray pair or two (under 10%
+/// on the yardstick's unrelated track); loose translations keep more than a quarter.
+public struct AlignmentVerdict: Sendable, Codable, Hashable {
+    /// Sentences of each text, and those in pairs with evidence.
+    public var indonesianSentences: Int
+    public var englishSentences: Int
+    public var indonesianWithEvidence: Int
+    public var englishWithEvidence: Int
+    /// The larger of the two shares (an English summary of a long article still counts).
+    public var share: Double
+    public var minimumShare: Double
+    public var looksTranslated: Bool { share >= minimumShare }
+
+    public static let defaultMinimumShare = 0.15
+
+    public init(_ result: AlignmentResult, minimumShare: Double = AlignmentVerdict.defaultMinimumShare) {
+        indonesianSentences = result.indonesianSentences.count
+        englishSentences = result.englishSentences.count
+        var indonesian = 0, english = 0
+        for bead in result.beads where !bead.indonesian.isEmpty && !bead.english.isEmpty && bead.evidence > 0 {
+            indonesian += bead.indonesian.count
+            english += bead.english.count
+        }
+        indonesianWithEvidence = indonesian
+        englishWithEvidence = english
+        share = max(Double(indonesian) / Double(max(1, indonesianSentences)), Double(english) / Double(max(1, englishSentences)))
+        self.minimumShare = minimumShare
+    }
+
+    /// The verdict of a translator's review (`tm align --apply`): the pairs they chose are the
+    /// evidence, whatever the aligner thought.
+    public init(reviewedIndonesian indonesianSentences: Int, english englishSentences: Int, pairedIndonesian: Int, pairedEnglish: Int) {
+        self.indonesianSentences = indonesianSentences
+        self.englishSentences = englishSentences
+        indonesianWithEvidence = pairedIndonesian
+        englishWithEvidence = pairedEnglish
+        share = max(Double(pairedIndonesian) / Double(max(1, indonesianSentences)), Double(pairedEnglish) / Double(max(1, englishSentences)))
+        minimumShare = 0
+    }
+
+    /// What the user reads when the texts are rejected: the figures behind the verdict.
+    public var explanation: String {
+        "the files do not look like translations of each other: \(indonesianWithEvidence) of \(Plural.count(indonesianSentences, "Indonesian sentence")) "
+            + "and \(englishWithEvidence) of \(englishSentences) English are in pairs whose words translate each other "
+            + "(\(Int((share * 100).rounded()))%; at least \(Int((minimumShare * 100).rounded()))% needed)"
+    }
 }
 
 /// The outcome of an alignment session.
@@ -78,7 +132,10 @@ public struct AlignmentSession: Sendable {
     /// `reading` hears how far the read of the memory is, `progress` the share of the alignment done.
     ///
     /// - Complexity: O(memory size) to read the memory, plus `SentenceAligner.align`.
-    public func run(minimumConfidence: Double, store storing: Bool, reading: ((ReadProgress) -> Void)? = nil,
+    ///
+    /// When the two texts do not look like translations of each other (`AlignmentVerdict`), every
+    /// pair gets confidence 0 and nothing is stored, unless `force`.
+    public func run(minimumConfidence: Double, store storing: Bool, force: Bool = false, reading: ((ReadProgress) -> Void)? = nil,
                     progress: (@Sendable (Double) -> Void)? = nil) throws -> AlignmentOutcome {
         var lexicon = self.lexicon
         var parameters = self.parameters
@@ -102,7 +159,12 @@ public struct AlignmentSession: Sendable {
         }
         var aligner = SentenceAligner(lexicon: lexicon, parameters: parameters)
         aligner.progress = progress
-        let result = aligner.align(indonesian: indonesian.paragraphs, english: english.paragraphs)
+        var result = aligner.align(indonesian: indonesian.paragraphs, english: english.paragraphs)
+        let verdict = AlignmentVerdict(result)
+        let rejected = !verdict.looksTranslated && !force
+        if rejected {
+            for index in result.beads.indices { result.beads[index].confidence = 0 }
+        }
         let pairs = result.pairs
         var report = AlignmentReport(indonesianFile: indonesian.path, englishFile: english.path, pairs: pairs,
                                      stored: 0, alreadyStored: 0, belowThreshold: 0, writtenTo: nil,
@@ -110,10 +172,11 @@ public struct AlignmentSession: Sendable {
                                      editor: indonesian.editor ?? english.editor,
                                      source: indonesian.source ?? english.source,
                                      learnedFromMemory: learnedFromMemory, learnedFromFirstPass: result.learnedPairs,
-                                     lengthRatio: result.lengthRatio)
+                                     lengthRatio: result.lengthRatio, verdict: verdict, rejected: rejected)
         var candidates: [TranslationUnit] = []
         let stamp = TMXDate.format(date)
         for pair in pairs where pair.isPair {
+            guard !rejected else { report.belowThreshold += 1; continue }
             guard pair.confidence >= minimumConfidence else { report.belowThreshold += 1; continue }
             if store != nil { candidates.append(makeUnit(pair, stamp: stamp)) }
         }

@@ -7,6 +7,8 @@ struct AlignmentTokenizedSide {
     var formConcepts: [[Int32]] = []
     var formIsNumber: [Bool] = []
     var formIsFunction: [Bool] = []
+    /// What kind of evidence each form gives (`AlignmentWordClass`).
+    var formClass: [AlignmentWordClass] = []
     /// Paragraphs of sentences of word numbers.
     var paragraphs: [[[Int32]]] = []
     var lengths: [[Int]] = []
@@ -14,6 +16,8 @@ struct AlignmentTokenizedSide {
     init(paragraphs texts: [[String]], indonesian: Bool, lexicon: AlignmentLexicon, table: inout AlignmentConceptTable) {
         var numbers: [String: Int32] = [:]
         let functionWords = indonesian ? lexicon.indonesianFunctionWords : lexicon.englishFunctionWords
+        // Per form: written with a capital every time, and with capitals inside (`COVID`, `McKinsey`).
+        var alwaysCapitalised: [Bool] = [], innerCapital: [Bool] = []
         for paragraph in texts {
             var sentences: [[Int32]] = []
             var sentenceLengths: [Int] = []
@@ -21,7 +25,14 @@ struct AlignmentTokenizedSide {
                 var words: [Int32] = []
                 for token in AlignmentLexicon.words(text) {
                     let form = token.normalized
-                    if let known = numbers[form] { words.append(known); continue }
+                    let capitalised = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+                    if let known = numbers[form] {
+                        words.append(known)
+                        alwaysCapitalised[Int(known)] = alwaysCapitalised[Int(known)] && capitalised
+                        continue
+                    }
+                    alwaysCapitalised.append(capitalised)
+                    innerCapital.append(token.text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase })
                     let number = Int32(forms.count)
                     numbers[form] = number
                     forms.append(form)
@@ -37,6 +48,12 @@ struct AlignmentTokenizedSide {
             }
             paragraphs.append(sentences)
             lengths.append(sentenceLengths)
+        }
+        formClass = forms.indices.map { form in
+            if formIsNumber[form] { return .number }
+            if formIsFunction[form] { return .function }
+            if formConcepts[form].contains(where: table.isLexiconConcept) { return .known }
+            return alwaysCapitalised[form] || innerCapital[form] ? .name : .other
         }
     }
 }

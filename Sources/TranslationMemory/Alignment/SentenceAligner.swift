@@ -12,11 +12,17 @@ public struct AlignmentBead: Sendable, Codable, Hashable {
     public var lexicalCoverage: Double
     /// Gale–Church log-probability of the two lengths (0 is a perfect fit).
     public var lengthScore: Double
-    /// The best coverage one of the bead's sentences reaches with a sentence next to the bead on
-    /// the other side: a competitor (for a 1-0 bead: the partner it may have had).
-    public var neighbourCoverage: Double = 0
-    /// The smaller side's word weight: short sentences carry little evidence either way.
-    public var evidenceWeight: Double = 0
+    /// Log-likelihood ratio (nats) that the sentences translate each other rather than share
+    /// words by chance (`AlignmentPass.translationEvidence`); 0 for a 1-0/0-1 bead.
+    public var evidence: Double = 0
+    /// The best evidence a competing explanation reaches: one of the bead's sentences with a
+    /// sentence next to the bead (for a 1-0/0-1 bead: with a sentence of the beads around it).
+    public var competingEvidence: Double = 0
+    /// The most negative sum of word values at the start or end of one side (≤ 0): a part of
+    /// the bead with no counterpart, such as a sentence glued on.
+    public var unmatchedEdge: Double = 0
+    /// For a merge, what its weakest sentence adds (nats); for a 1-1 bead, the evidence.
+    public var weakestMember: Double = 0
 
     /// `1-1`, `2-1`, `1-0`, …
     public var kind: String { "\(indonesian.count)-\(english.count)" }
@@ -57,6 +63,29 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     public var fullTableLimit: Int = 250_000
     /// Run hunalign's second pass with word pairs learned from the confident links of the first.
     public var realign: Bool = true
+    /// How often a translation keeps a counterpart the aligner can see, by word class: a
+    /// number, a word the lexicon translates, a name kept as written, any other word.
+    public var numberFoundRate: Double = 0.95
+    public var knownFoundRate: Double = 0.7
+    public var nameFoundRate: Double = 0.85
+    public var otherFoundRate: Double = 0.35
+    /// How much better (nats) a merge must explain its sentences without an edge sentence for
+    /// that sentence to be taken out as untranslated.
+    public var splitMargin: Double = 4
+    /// Cut a segment where a part of it after a sentence end the segmenter did not take has no
+    /// counterpart.
+    public var cutUntranslatedParts: Bool = true
+    /// How far (in beads) a sentence left out may find its partner across the others.
+    public var crossingWindow: Int = 12
+
+    func foundRate(_ wordClass: AlignmentWordClass) -> Double {
+        switch wordClass {
+        case .number: return numberFoundRate
+        case .known: return knownFoundRate
+        case .name: return nameFoundRate
+        case .other, .function: return otherFoundRate
+        }
+    }
 
     public init() {}
 }
@@ -99,6 +128,20 @@ public struct SentenceAligner: Sendable {
     /// - Complexity: O((n + m) · w) time and memory for n and m sentences and band half-width w
     ///   (20 unless the path runs along the band's edge), plus O(n + m) tokenisation; twice with `realign`.
     public func align(indonesian: [[String]], english: [[String]]) -> AlignmentResult {
+        var (result, pass) = alignOnce(indonesian: indonesian, english: english, progressShare: 1)
+        // A segment that holds a sentence with no counterpart after one that has one (the
+        // segmenter took the end for an abbreviation's, or the next starts in lower case) is
+        // cut, and the texts are aligned again.
+        if parameters.cutUntranslatedParts, let pass,
+           let cut = pass.cutUntranslatedParts(result.beads, indonesian: indonesian, english: english) {
+            result = alignOnce(indonesian: cut.indonesian, english: cut.english, progressShare: nil).result
+        }
+        return result
+    }
+
+    /// One alignment (both passes); the pass is nil when a side is empty. `progressShare` nil:
+    /// no progress reported.
+    private func alignOnce(indonesian: [[String]], english: [[String]], progressShare: Double?) -> (result: AlignmentResult, pass: AlignmentPass?) {
         let idSentences = indonesian.flatMap { $0 }
         let enSentences = english.flatMap { $0 }
         let idParagraphs = indonesian.enumerated().flatMap { index, paragraph in Array(repeating: index, count: paragraph.count) }
@@ -109,8 +152,9 @@ public struct SentenceAligner: Sendable {
         if idSentences.isEmpty || enSentences.isEmpty {
             result.beads = idSentences.indices.map { AlignmentBead(indonesian: [$0], english: [], confidence: 0.99, lexicalCoverage: 0, lengthScore: 0) }
                 + enSentences.indices.map { AlignmentBead(indonesian: [], english: [$0], confidence: 0.99, lexicalCoverage: 0, lengthScore: 0) }
-            return result
+            return (result, nil)
         }
+        let progress = progressShare == nil ? nil : self.progress
         var table = AlignmentConceptTable(lexicon: lexicon)
         let idSide = AlignmentTokenizedSide(paragraphs: indonesian, indonesian: true, lexicon: lexicon, table: &table)
         let enSide = AlignmentTokenizedSide(paragraphs: english, indonesian: false, lexicon: lexicon, table: &table)
@@ -131,7 +175,7 @@ public struct SentenceAligner: Sendable {
             }
         }
         result.beads = beads
-        return result
+        return (result, pass)
     }
 }
 
@@ -144,6 +188,8 @@ struct AlignmentSideFeatures {
     var sentence: [Int] = []
     var tokenStart: [Int] = [0]
     var tokenWeight: [Float] = []
+    /// The form (word number of `AlignmentTokenizedSide`) of each token.
+    var tokenForm: [Int32] = []
     var totalWeight: [Float] = []
     /// Per sentence, (concept, word number in the sentence) sorted by concept, for merge walks.
     var pairStart: [Int] = [0]
@@ -191,6 +237,7 @@ struct AlignmentSideFeatures {
                 for (local, word) in words.prefix(AlignmentSideFeatures.maximumTokens).enumerated() {
                     let weight = formWeight[Int(word)]
                     tokenWeight.append(weight)
+                    tokenForm.append(word)
                     total += weight
                     for value in side.formConcepts[Int(word)] {
                         conceptTokens.append(UInt64(UInt32(bitPattern: value)) << 8 | UInt64(local))
@@ -282,6 +329,14 @@ struct AlignmentPass {
     let parameters: AlignmentParameters
     let ratio: Double
     var progress: (@Sendable (Double) -> Void)?
+    let idClasses: [AlignmentWordClass]
+    let enClasses: [AlignmentWordClass]
+    let chance: AlignmentChance
+    let idValues: AlignmentWordValues
+    let enValues: AlignmentWordValues
+    /// The item of each sentence number.
+    let idItem: [Int]
+    let enItem: [Int]
 
     /// Bead shapes (Indonesian items, English items).
     static let shapes: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1)]
@@ -298,6 +353,14 @@ struct AlignmentPass {
         id = AlignmentSideFeatures(side: indonesian, extra: learned, parameters: parameters)
         en = AlignmentSideFeatures(side: english, parameters: parameters)
         self.parameters = parameters
+        idClasses = indonesian.formClass
+        enClasses = english.formClass
+        chance = AlignmentChance(indonesian: indonesian, english: english, learned: learned, idFeatures: id, enFeatures: en)
+        idValues = AlignmentWordValues(side: id, classes: idClasses, counts: chance.indonesian, otherSentences: chance.englishSentences, parameters: parameters)
+        enValues = AlignmentWordValues(side: en, classes: enClasses, counts: chance.english, otherSentences: chance.indonesianSentences, parameters: parameters)
+        let idFeatures = id, enFeatures = en
+        idItem = idFeatures.sentence.indices.filter { idFeatures.sentence[$0] >= 0 }
+        enItem = enFeatures.sentence.indices.filter { enFeatures.sentence[$0] >= 0 }
         if let given = parameters.lengthRatio {
             ratio = given
         } else {
@@ -381,7 +444,9 @@ struct AlignmentPass {
         var width = parameters.bandWidth
         while true {
             let full = (n + 1) * (m + 1) <= parameters.fullTableLimit || width >= max(n, m)
-            if let path = solve(width: full ? nil : width) {
+            if var path = solve(width: full ? nil : width) {
+                refine(&path)
+                calibrate(&path)
                 return path
             }
             width *= 2
@@ -544,64 +609,7 @@ struct AlignmentPass {
         }
         if touchesEdge && width != nil { return nil }
         beads.reverse()
-        calibrate(&beads)
         return beads
-    }
-
-    /// Fills in each bead's confidence (`AlignmentCalibration`) from its own evidence and from
-    /// its competitors: how well its sentences match the sentences next to the bead.
-    func calibrate(_ beads: inout [AlignmentBead]) {
-        var idItem = [Int](repeating: 0, count: id.sentence.count), enItem = [Int](repeating: 0, count: en.sentence.count)
-        for (item, sentence) in id.sentence.enumerated() where sentence >= 0 { idItem[sentence] = item }
-        for (item, sentence) in en.sentence.enumerated() where sentence >= 0 { enItem[sentence] = item }
-        let idCount = id.sentence.filter { $0 >= 0 }.count, enCount = en.sentence.filter { $0 >= 0 }.count
-        func coverage(_ i: Int, _ j: Int) -> Double {
-            guard i >= 0, j >= 0, i < idCount, j < enCount else { return 0 }
-            return evidence(idItem[i]..<(idItem[i] + 1), enItem[j]..<(enItem[j] + 1))?.coverage ?? 0
-        }
-        for index in beads.indices {
-            let bead = beads[index]
-            var neighbour = 0.0
-            if let firstId = bead.indonesian.first, let firstEn = bead.english.first {
-                let lastId = bead.indonesian.last!, lastEn = bead.english.last!
-                for i in bead.indonesian { neighbour = max(neighbour, coverage(i, firstEn - 1), coverage(i, lastEn + 1)) }
-                for j in bead.english { neighbour = max(neighbour, coverage(firstId - 1, j), coverage(lastId + 1, j)) }
-                let idWeight = bead.indonesian.reduce(Float(0)) { $0 + id.totalWeight[idItem[$1]] }
-                let enWeight = bead.english.reduce(Float(0)) { $0 + en.totalWeight[enItem[$1]] }
-                beads[index].evidenceWeight = Double(min(idWeight, enWeight))
-            } else {
-                // The best coverage this sentence reaches with any sentence of the neighbouring beads.
-                let lowerBead = max(0, index - 2), upperBead = min(beads.count - 1, index + 2)
-                if let sentence = bead.indonesian.first {
-                    for other in beads[lowerBead...upperBead].flatMap(\.english) { neighbour = max(neighbour, coverage(sentence, other)) }
-                    beads[index].evidenceWeight = Double(id.totalWeight[idItem[sentence]])
-                } else if let sentence = bead.english.first {
-                    for other in beads[lowerBead...upperBead].flatMap(\.indonesian) { neighbour = max(neighbour, coverage(other, sentence)) }
-                    beads[index].evidenceWeight = Double(en.totalWeight[enItem[sentence]])
-                }
-            }
-            beads[index].neighbourCoverage = neighbour
-            beads[index].confidence = AlignmentCalibration.confidence(beads[index])
-        }
-    }
-}
-
-/// Turns a bead's evidence into a probability of being right: a logistic model per bead shape,
-/// fitted on a development corpus by `Benchmarks/alignment/calibrate.py` (the table in
-/// BENCHMARKS.md shows how the confidence buckets fare).
-public enum AlignmentCalibration {
-    public static func confidence(_ bead: AlignmentBead) -> Double {
-        let size = log(1 + bead.evidenceWeight)
-        let z: Double
-        switch (bead.indonesian.count, bead.english.count) {
-        case (1, 1):
-            z = 0.21 + 4.77 * bead.lexicalCoverage - 2.62 * bead.neighbourCoverage + 0.15 * bead.lengthScore + 1.92 * size
-        case (1, 0), (0, 1):
-            z = 0.51 - 0.19 * bead.neighbourCoverage + 1.27 * size
-        default:
-            z = 2.61 - 0.27 * bead.lexicalCoverage + 0.09 * bead.neighbourCoverage + 0.49 * bead.lengthScore + 0.72 * size
-        }
-        return 1 / (1 + exp(-z))
     }
 }
 

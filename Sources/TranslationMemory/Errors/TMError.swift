@@ -146,6 +146,8 @@ extension TMError {
         case onlyParagraphMarks
         /// A file a decisions file was made on no longer has the bytes it had then.
         case changedSinceReview
+        /// Both files of `tm align` are in one language (`language` is "Indonesian" or "English").
+        case sameLanguage(language: String, other: String)
 
         /// The message without the place.
         public var message: String {
@@ -192,6 +194,8 @@ extension TMError {
             case .onlyParagraphMarks: return "holds only paragraph marks (<p>), no sentences"
             case .changedSinceReview:
                 return "has changed since its review page was made (its SHA-256 differs); align it again and review the new page"
+            case .sameLanguage(let language, let other):
+                return "looks \(language), as does \(other): tm align needs an Indonesian text and its English translation; nothing stored"
             }
         }
     }

@@ -14,6 +14,12 @@ struct AlignCommand: ParsableCommand {
         units (when there are any) also teach the aligner word pairs and the length ratio, and the glossary's \
         one-word terms count as translations.
 
+        A pair's confidence weighs the evidence that its words translate each other (lexicon, memory, glossary, \
+        numbers, names) against chance and against its neighbours: a pair whose words do not translate each \
+        other stays under 0.5. When too few pairs show such evidence, the files do not look like translations of \
+        each other: every pair is given confidence 0, nothing is stored and tm align exits 2 (--force stores the \
+        pairs at or above --min-confidence anyway). Files given the wrong way round are aligned the right way \
+        (with a note); two files in one language are refused. \
         --review writes a page on which the translator unticks wrong pairs, merges or splits rows and \
         saves the decisions; --apply stores the pairs so chosen, once both files are checked to be the \
         ones reviewed.
@@ -32,6 +38,9 @@ struct AlignCommand: ParsableCommand {
 
     @Flag(help: "Print the pairs but do not store them.")
     var dryRun = false
+
+    @Flag(help: "Store the pairs at or above --min-confidence even when the two files do not look like translations of each other.")
+    var force = false
 
     @Option(help: ArgumentHelp("Store only pairs at least this confident (0–1).", valueName: "confidence"))
     var minConfidence: Double = 0.5
@@ -72,18 +81,14 @@ struct AlignCommand: ParsableCommand {
         var lexicon = try AlignmentLexicon.shipped()
         // One-word glossary terms are lexical evidence too (Kemenlu → Foreign Ministry).
         lexicon.add(glossary: try glossary.load(report: false))
-        let indonesian: AlignmentDocument
-        let english: AlignmentDocument
-        if presegmented {
-            indonesian = try AlignmentDocument.presegmented(path: indonesianFile)
-            english = try AlignmentDocument.presegmented(path: englishFile)
-        } else {
-            indonesian = try AlignmentDocument.segmented(path: indonesianFile, language: .indonesian)
-            english = try AlignmentDocument.segmented(path: englishFile, language: .english)
+        // The files' text decides which is which: swapped files are aligned the right way round.
+        let presegmented = self.presegmented
+        let (indonesian, english, swapped) = try AlignmentLanguageCheck.load(
+            indonesianPath: indonesianFile, englishPath: englishFile, lexicon: lexicon
+        ) { path, language in
+            presegmented ? try AlignmentDocument.presegmented(path: path) : try AlignmentDocument.segmented(path: path, language: language)
         }
-        for warning in AlignmentLanguageCheck.warnings(indonesian: indonesian, english: english, lexicon: lexicon) {
-            Output.error("warning: \(warning)")
-        }
+        if swapped { Output.error("note: \(AlignmentLanguageCheck.swappedNote(indonesian: indonesian, english: english))") }
         var settings = AlignmentParameters()
         if let parameters {
             // For experiments: a JSON object overriding some of the aligner's parameters.
@@ -98,17 +103,24 @@ struct AlignCommand: ParsableCommand {
         let reading = ProgressBar("reading the memory", when: !output.isJSON)
         let bar = ProgressBar("aligning", when: !output.isJSON && indonesian.sentenceCount + english.sentenceCount > 2000)
         let progress: (@Sendable (Double) -> Void)? = bar.isShown ? { @Sendable fraction in bar.draw(fraction) } : nil
-        let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, reading: reading.reporter, progress: progress)
+        let outcome = try session.run(minimumConfidence: minConfidence, store: !dryRun, force: force, reading: reading.reporter, progress: progress)
         reading.finish()
         bar.finish()
         if let review {
             try AlignmentReviewPage.write(outcome.result, indonesian: indonesian, english: english, minimumConfidence: minConfidence, to: review)
         }
         try AlignPrinter(format: output.format, colours: .forStdout, dryRun: dryRun, minimumConfidence: minConfidence).print(outcome)
+        let verdict = outcome.report.verdict
+        if outcome.report.rejected {
+            Output.error("\(dryRun ? "would not store" : "not stored"): \(verdict.explanation); every pair is given confidence 0 (--force stores them anyway)")
+        } else if !verdict.looksTranslated {
+            Output.error("warning: \(verdict.explanation); storing anyway (--force)")
+        }
         if outcome.report.tooLong > 0 {
             Output.error("skipped: \(Plural.count(outcome.report.tooLong, "pair")) with a text over \(TMXWriter.maximumTextBytes) bytes, which no TMX reader could read back; not stored")
             throw Output.finishedWithProblems
         }
+        if outcome.report.rejected { throw Output.finishedWithProblems }
     }
 
     /// `--apply`: stores the chosen pairs, printed as an alignment's are.

@@ -1,0 +1,174 @@
+import Foundation
+import XCTest
+@testable import TranslationMemory
+
+/// The evidence behind `tm align`'s confidence: the words' likelihood ratio against chance, the
+/// corrections of the path, the document verdict.
+final class AlignEvidenceTests: XCTestCase {
+    let lexicon = AlignTests.lexicon
+
+    private func pass(_ indonesian: [String], _ english: [String]) -> AlignmentPass {
+        AlignmentPass(indonesian: [indonesian], english: [english], lexicon: lexicon, parameters: AlignmentParameters())
+    }
+
+    private func evidence(_ pass: AlignmentPass, _ i: Int, _ j: Int) -> Double {
+        pass.translationEvidence(i..<(i + 1), j..<(j + 1)).total
+    }
+
+    func testTranslationsHaveEvidenceAndOtherSentencesHaveNone() {
+        let pass = pass(AlignFixtures.indonesian, AlignFixtures.english)
+        let count = AlignFixtures.pairs.count
+        for k in 0..<count {
+            XCTAssertGreaterThan(evidence(pass, k, k), 5, "sentence \(k)")
+            for other in [(k + 1) % count, (k + 5) % count] {
+                XCTAssertLessThan(evidence(pass, k, other), 0, "sentence \(k) with \(other)")
+            }
+        }
+    }
+
+    func testWordsEverywhereInTheOtherTextSayLittle() {
+        // `gempa` / `earthquake` is in every sentence: finding it says nothing about which is which.
+        let indonesian = ["Gempa merusak sekolah di Mamuju.", "Gempa juga merusak jembatan.", "Gempa terasa sampai Majene."]
+        let english = ["The earthquake damaged a school in Mamuju.", "The earthquake also damaged a bridge.", "The earthquake was felt as far as Majene."]
+        let pass = pass(indonesian, english)
+        let topic = pass.wordValues(item: 0, indonesian: true, found: (1, 0))[0]
+        let rare = pass.wordValues(item: 0, indonesian: true, found: (1 << 4, 0))[3]  // Mamuju (token 3, `di`, is a function word)
+        XCTAssertLessThan(topic, 0.5)
+        XCTAssertGreaterThan(rare, 1.5)
+    }
+
+    func testNumbersAndNamesMustCorrespond() {
+        let indonesian = ["Budi Santoso mengatakan 37 sekolah ditutup sejak Senin."]
+        let same = ["Budi Santoso said 37 schools have been closed since Monday."]
+        let otherNumber = ["Budi Santoso said 52 schools have been closed since Monday."]
+        let otherName = ["Andi Firdaus said 37 schools have been closed since Monday."]
+        let right = evidence(pass(indonesian, same), 0, 0)
+        XCTAssertLessThan(evidence(pass(indonesian, otherNumber), 0, 0), right - 4)
+        XCTAssertLessThan(evidence(pass(indonesian, otherName), 0, 0), right - 6)
+        // Numbers written as words meet digits.
+        XCTAssertTrue(lexicon.matches(indonesian: "dua", english: "2"))
+        XCTAssertTrue(lexicon.matches(indonesian: "2", english: "two"))
+        XCTAssertFalse(lexicon.matches(indonesian: "3", english: "two"))
+    }
+
+    func testWordClasses() {
+        var table = AlignmentConceptTable(lexicon: lexicon)
+        let side = AlignmentTokenizedSide(paragraphs: [["Budi Santoso membeli 12 kursi dan xyzabc di BMKG."]], indonesian: true,
+                                          lexicon: lexicon, table: &table)
+        let classOf = { (form: String) in side.formClass[side.forms.firstIndex(of: form)!] }
+        XCTAssertEqual(classOf("santoso"), .name)
+        XCTAssertEqual(classOf("bmkg"), .name)
+        XCTAssertEqual(classOf("12"), .number)
+        XCTAssertEqual(classOf("kursi"), .known)
+        XCTAssertEqual(classOf("membeli"), .known)
+        XCTAssertEqual(classOf("xyzabc"), .other)
+        XCTAssertEqual(classOf("dan"), .function)
+    }
+
+    func testGluedSentenceShowsAsAnUnmatchedEdge() {
+        var glued = AlignFixtures.english
+        glued[0] += " Shares of the carmaker fell sharply in early trading in Tokyo after the recall"
+        let clean = pass(AlignFixtures.indonesian, AlignFixtures.english).translationEvidence(0..<1, 0..<1)
+        let dirty = pass(AlignFixtures.indonesian, glued).translationEvidence(0..<1, 0..<1)
+        XCTAssertGreaterThan(clean.unmatchedEdge, -3)
+        XCTAssertLessThan(dirty.unmatchedEdge, clean.unmatchedEdge - 4)
+        XCTAssertGreaterThan(dirty.total, 0)
+    }
+
+    func testCutPointsWhereTheSegmenterKeptTwoSentences() {
+        func parts(_ text: String) -> [String] {
+            AlignmentPass.cutPoints(text).map { String(text[..<$0]) }
+        }
+        XCTAssertEqual(parts("Pada 8 Februari 2020). dan terasa nyeri dada"), ["Pada 8 Februari 2020)."])
+        XCTAssertEqual(parts("Ia bertemu Dr. Budi Santoso. Lalu \"Kami siap.\" kata dia."), ["Ia bertemu Dr.", "Ia bertemu Dr. Budi Santoso.", "Ia bertemu Dr. Budi Santoso. Lalu \"Kami siap.\""])
+        XCTAssertEqual(parts("Presiden Joko Widodo mengatakan 37 sekolah ditutup sejak 8 Februari 2020."), [])
+    }
+
+    func testGluedSentenceWithoutCounterpartIsCutOff() {
+        var english = AlignFixtures.english
+        english[3] += " i got a slight fever too since yesterday morning"
+        let result = SentenceAligner(lexicon: lexicon).align(indonesian: [AlignFixtures.indonesian], english: [english])
+        XCTAssertEqual(result.englishSentences.count, AlignFixtures.english.count + 1)
+        let pair = result.pairs.first { $0.indonesian == AlignFixtures.indonesian[3] }
+        XCTAssertEqual(pair?.english, AlignFixtures.english[3])
+        XCTAssertGreaterThan(pair?.confidence ?? 0, 0.9)
+        XCTAssertTrue(result.pairs.contains { $0.indonesian.isEmpty && $0.english == "i got a slight fever too since yesterday morning" })
+        // A clean text is not cut.
+        let clean = SentenceAligner(lexicon: lexicon).align(indonesian: [AlignFixtures.indonesian], english: [AlignFixtures.english])
+        XCTAssertEqual(clean.englishSentences, AlignFixtures.english)
+        XCTAssertEqual(clean.indonesianSentences, AlignFixtures.indonesian)
+    }
+
+    func testMergeMembers() {
+        // A real 2-1: both Indonesian sentences add to it.
+        let english = AlignFixtures.merged(AlignFixtures.english[2], AlignFixtures.english[8])
+        let real = pass([AlignFixtures.indonesian[2], AlignFixtures.indonesian[8]], [english])
+        XCTAssertGreaterThan(real.memberGain([0, 1], [0], indonesianMember: 0), 5)
+        XCTAssertGreaterThan(real.memberGain([0, 1], [0], indonesianMember: 1), 5)
+        // A sentence left untranslated next to one that was: it takes away, even where it shares
+        // the other's words (`pengungsi`), which the translated sentence explains.
+        let extra = "Jumlah pengungsi di Bekasi terus bertambah karena hujan deras belum berhenti."
+        let loose = pass([extra, AlignFixtures.indonesian[2]], [AlignFixtures.english[2]])
+        XCTAssertLessThan(loose.memberGain([0, 1], [0], indonesianMember: 0), -4)
+        var beads = [AlignmentBead(indonesian: [0, 1], english: [0], confidence: 0, lexicalCoverage: 0, lengthScore: 0)]
+        loose.splitMerges(&beads)
+        XCTAssertEqual(beads.map(\.kind), ["1-0", "1-1"])
+        XCTAssertEqual(beads[1].indonesian, [1])
+    }
+
+    func testMovedParagraphIsStillPaired() {
+        // The English desk moved the third paragraph up: its links cross the second's.
+        let id = AlignFixtures.indonesian
+        let en = AlignFixtures.english
+        let indonesian = [Array(id[0..<4]), Array(id[4..<6]), Array(id[6..<8]), Array(id[8..<12])]
+        let english = [Array(en[0..<4]), Array(en[6..<8]), Array(en[4..<6]), Array(en[8..<12])]
+        let result = SentenceAligner(lexicon: lexicon).align(indonesian: indonesian, english: english)
+        let pairs = Set(result.beads.filter { $0.kind == "1-1" }.map { "\(id[$0.indonesian[0]].prefix(20))|\(result.englishSentences[$0.english[0]].prefix(20))" })
+        for k in 0..<12 {
+            XCTAssertTrue(pairs.contains("\(id[k].prefix(20))|\(en[k].prefix(20))"), "sentence \(k): \(pairs)")
+        }
+        for bead in result.beads where bead.kind == "1-1" { XCTAssertGreaterThan(bead.confidence, 0.5) }
+    }
+
+    func testUnrelatedTextsScoreLowAndAreRejected() {
+        let indonesian = [
+            "Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Jepang di Tokyo pada Selasa.",
+            "Kedua menteri sepakat memperkuat patroli bersama di perairan internasional.",
+            "Nilai perdagangan kedua negara tahun lalu mencapai 32 miliar dolar AS.",
+            "Jepang merupakan salah satu investor terbesar di Indonesia, terutama di sektor otomotif.",
+            "Menlu Jepang dijadwalkan berkunjung ke Jakarta pada Oktober.",
+        ]
+        let english = [
+            "A magnitude 5.8 earthquake struck Mamuju district in West Sulawesi on Thursday morning.",
+            "The local disaster mitigation agency said three people suffered minor injuries.",
+            "The agency recorded six aftershocks within four hours.",
+            "Residents were advised to stay away from cracked buildings.",
+            "The district government opened two shelters for displaced families.",
+        ]
+        let result = SentenceAligner(lexicon: lexicon).align(indonesian: [indonesian], english: [english])
+        for bead in result.beads where !bead.indonesian.isEmpty && !bead.english.isEmpty {
+            XCTAssertLessThan(bead.confidence, 0.5, "\(bead)")
+        }
+        let verdict = AlignmentVerdict(result)
+        XCTAssertFalse(verdict.looksTranslated)
+        XCTAssertTrue(verdict.explanation.contains("0 of 5 Indonesian sentences"), verdict.explanation)
+
+        let translated = SentenceAligner(lexicon: lexicon).align(indonesian: [AlignFixtures.indonesian], english: [AlignFixtures.english])
+        XCTAssertTrue(AlignmentVerdict(translated).looksTranslated)
+        XCTAssertEqual(AlignmentVerdict(translated).share, 1)
+    }
+
+    func testRejectedSessionStoresNothingAndZeroesEveryPair() throws {
+        let id = AlignmentDocument(path: "a.id.txt", paragraphs: [Array(AlignFixtures.indonesian[0..<6])])
+        let en = AlignmentDocument(path: "b.en.txt", paragraphs: [Array(AlignFixtures.english[6..<12])])
+        let session = AlignmentSession(indonesian: id, english: en, lexicon: lexicon, store: nil)
+        let outcome = try session.run(minimumConfidence: 0, store: false)
+        XCTAssertTrue(outcome.report.rejected)
+        XCTAssertTrue(outcome.pairs.allSatisfy { $0.confidence == 0 })
+        XCTAssertTrue(outcome.result.beads.allSatisfy { $0.confidence == 0 })
+        XCTAssertEqual(outcome.report.belowThreshold, outcome.pairs.filter(\.isPair).count)
+        let forced = try session.run(minimumConfidence: 0, store: false, force: true)
+        XCTAssertFalse(forced.report.rejected)
+        XCTAssertFalse(forced.report.verdict.looksTranslated)
+    }
+}
