@@ -71,7 +71,7 @@ final class ReadmeExamplesTests: XCTestCase {
         let examples = try Self.examples()
         XCTAssertEqual(Set(examples.map { $0.prefix(2).joined(separator: " ") }),
                        ["lookup Kemenlu mengeluarkan pernyataan pada 5-6 Februari", "lookup kemitraan strategis", "segment artikel.id.txt",
-                        "align artikel.id.txt", "glossary suggest", "export --out"], "the examples this test knows")
+                        "align artikel.id.txt", "glossary suggest", "export --out", "log"], "the examples this test knows")
         let folder = try TMProcess.temporaryFolder(self)
         for name in ["TMX", "Glossaries"] {
             try FileManager.default.copyItem(at: Self.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
@@ -114,6 +114,8 @@ final class ReadmeExamplesTests: XCTestCase {
                 XCTAssertTrue(result.stdout.hasPrefix("for-omegat.tmx: "), "\(what): \(result.stdout)")
                 XCTAssertFalse(result.stdout.hasPrefix("for-omegat.tmx: 0 units"), "\(what): \(result.stdout)")
                 XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("for-omegat.tmx").path), what)
+            case "log":
+                XCTAssertTrue(result.stdout.contains("align") && result.stdout.contains("artikel.id.txt"), "\(what): \(result.stdout)")
             default:
                 XCTFail("\(what): an example this test does not know; say what it must print")
             }
