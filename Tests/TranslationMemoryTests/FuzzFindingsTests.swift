@@ -76,8 +76,7 @@ struct FuzzFindingsTests {
 
     /// Found by the fuzz target's round trip: `-UnSe` (no primary subtag) normalises to "" on
     /// import, so the memory holds `<tuv xml:lang="">`, which every later read skips: "1 added",
-    /// then 0 units. Known, not fixed here (`LanguageCode.normalized`); when it is fixed this
-    /// test fails until `withKnownIssue` is removed.
+    /// then 0 units. Fixed: such a code is kept as written.
     @Test("An imported unit with a code lacking its primary subtag is read back")
     func languageWithoutPrimarySubtag() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-fuzz-finding-\(UUID().uuidString)")
@@ -87,11 +86,9 @@ struct FuzzFindingsTests {
         let input = Self.seeds.appendingPathComponent("finding-language-leading-hyphen.tmx").path
         let report = try MemoryImporter.importFiles([input], into: memory)
         #expect(report.added == 1)
-        withKnownIssue("LanguageCode(\"-UnSe\").normalized is \"\"") {
-            #expect(LanguageCode("-UnSe").normalized != "")
-            let statistics = try MemoryStatistics.compute(memory)
-            #expect(statistics.units == 1)
-            #expect(statistics.skipped.isEmpty)
-        }
+        #expect(LanguageCode("-UnSe").normalized == "-UnSe")
+        let statistics = try MemoryStatistics.compute(memory)
+        #expect(statistics.units == 1)
+        #expect(statistics.skipped.isEmpty)
     }
 }

@@ -30,7 +30,9 @@ public struct LanguageCode: Sendable, Codable, Hashable, CustomStringConvertible
     public var normalized: String {
         if isCanonicalPair { return raw }
         let parts = raw.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-        guard !parts.isEmpty else { return raw }
+        // A code without a primary subtag (`-UnSe`, `_en`) is kept as written: normalising it
+        // would give "", and a unit with an empty xml:lang is skipped by every later read.
+        guard !parts.isEmpty, !primary.isEmpty else { return raw }
         var out = [primary]
         for part in parts.dropFirst() {
             if part.count == 2 && part.allSatisfy(\.isLetter) {
