@@ -232,7 +232,7 @@ final class InteropTests: XCTestCase {
         }
 
         """.utf8).write(to: reader)
-        let result = try InteropTests.run(java, ["-cp", jar.path, reader.path, glossary], timeout: 120)
+        let result = try OutsideTools.run(java, ["-cp", jar.path, reader.path, glossary], timeout: 120)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "Kemenlu|Foreign Ministry|ministry\nPewarta|Reporter|\nKemlu|Foreign Ministry|\n", text)
     }
@@ -289,35 +289,5 @@ final class InteropTests: XCTestCase {
         let statistics = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
         XCTAssertEqual(statistics?["indonesianEnglishUnits"] as? Int, 3071)
         XCTAssertEqual(statistics?["units"] as? Int, 3071)
-    }
-
-    // MARK: - Running a tool with a time limit
-
-    /// Runs `program` with its output in files; kills it after `timeout` seconds (a hung JVM must
-    /// not hang the suite).
-    private static func run(_ program: URL, _ arguments: [String], timeout: TimeInterval) throws -> TMResult {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-interop-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            process.waitUntilExit()
-            throw InteropFailure(message: "\(program.lastPathComponent) did not finish within \(Int(timeout)) s")
-        }
-        return TMResult(status: process.terminationStatus,
-                        stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                        stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 }
