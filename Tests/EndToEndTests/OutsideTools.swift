@@ -5,22 +5,11 @@ import XCTest
 /// A missing one skips the test on a developer machine and fails it when `CI` is set: CI
 /// installs them all (see `.ci/run` and `Tests/interop-requirements.txt`).
 enum OutsideTools {
-    static var onCI: Bool {
-        let value = ProcessInfo.processInfo.environment["CI"] ?? ""
-        return !value.isEmpty && value != "false" && value != "0"
-    }
-
-    /// The error to throw when something a test needs is missing: a skip, or on CI a failure.
-    static func missing(_ what: String) -> Error {
-        if onCI { return ToolFailure(message: "\(what) is missing on CI (CI is set; .ci/run installs it)") }
-        return XCTSkip("\(what) is not available; CI runs this test")
-    }
+    /// Skips (on a developer machine) or fails (on CI) when something the test needs is missing.
+    static func missing(_ what: String) -> Error { Interop.missing(what) }
 
     /// A program on PATH, or `missing`.
-    static func tool(_ name: String) throws -> URL {
-        guard let url = TMProcess.which(name) else { throw missing("`\(name)`") }
-        return url
-    }
+    static func tool(_ name: String) throws -> URL { try Interop.tool(name) }
 
     /// Runs `program` with its output in files; kills it after `timeout` seconds (a hung JVM or
     /// browser must not hang the suite).
