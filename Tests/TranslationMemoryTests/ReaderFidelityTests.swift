@@ -42,6 +42,53 @@ final class ReaderFidelityTests: XCTestCase {
         XCTAssertEqual(skipped.map(\.reason), ["line 3: a <tuv> with a second <seg>", "line 4: a <tu> inside a <tu>"])
     }
 
+    /// A unit inside an element TMX does not define used to vanish without a word.
+    func testAUnitInsideAnUnknownElementIsReported() throws {
+        let path = try write("unknown.tmx", tmx("""
+            <group>
+            <tu><tuv xml:lang="id"><seg>Dalam grup.</seg></tuv><tuv xml:lang="en"><seg>In a group.</seg></tuv></tu>
+            </group>
+            <tu><tuv xml:lang="id"><seg>Baik.</seg></tuv><tuv xml:lang="en"><seg>Good.</seg></tuv></tu>
+            <x-empty/>
+            """))
+        let reader = try TMXReader(path: path)
+        var units: [TranslationUnit] = []
+        while let unit = try reader.next() { units.append(unit) }
+        XCTAssertEqual(units.map { $0.variants[0].segment.plainText }, ["Baik."])
+        XCTAssertEqual(reader.skipped, [SkippedUnit(path: path, line: 4, reason: "a <tu> inside <group>, which TMX does not define")])
+        // The byte scan that undo relies on counts the units the reader reads, not the one skipped.
+        XCTAssertEqual(reader.unitElements, 1)
+    }
+
+    /// libxml2 keeps an element's line in 16 bits: past line 65,535 a unit used to be reported at
+    /// 65,535 or a line off.
+    func testLinesPastSixtyFiveThousandAreRight() throws {
+        var lines: [String] = []
+        var number = 0
+        while lines.count < 70_000 {
+            lines += ["<tu>", "<tuv xml:lang=\"id\"><seg>Satu \(number).</seg></tuv>", "<tuv xml:lang=\"en\"><seg>One \(number).</seg></tuv>", "</tu>"]
+            number += 1
+        }
+        // Lines of the file: the declaration, <tmx>, the header, <body>, then `lines`.
+        let unitLine = 4 + lines.count + 1
+        lines += ["<tu>", "<tuv><seg>Tanpa bahasa.</seg></tuv>", "</tu>"]
+        let compactLine = 4 + lines.count + 1
+        lines += ["<tu><tuv xml:lang=\"id\"><seg>Baik.</seg></tuv><tuv><seg>Good.</seg></tuv></tu>"]
+        lines += ["<tu><tuv xml:lang=\"id\"><seg>Akhir.</seg></tuv><tuv xml:lang=\"en\"><seg>End.</seg></tuv></tu>"]
+        let header = TMXFixtures.validHeader.replacingOccurrences(of: "\n", with: " ")
+        let text = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n\(header)\n<body>\n" + lines.joined(separator: "\n") + "\n</body>\n</tmx>\n"
+        let path = try write("big.tmx", Data(text.utf8))
+        XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false)[unitLine - 1], "<tu>")
+        let reader = try TMXReader(path: path)
+        while try reader.next() != nil {}
+        XCTAssertEqual(reader.lastUnitLine, compactLine + 1)
+        XCTAssertEqual(reader.skipped.map(\.line), [unitLine, compactLine])
+        XCTAssertEqual(reader.skipped.map(\.reason), ["line \(unitLine + 1): <tuv> has no xml:lang", "line \(compactLine): <tuv> has no xml:lang"])
+
+        let broken = try write("broken.tmx", Data(text.replacingOccurrences(of: "<seg>Akhir.</seg>", with: "<seg>Akhir.</sg>").utf8))
+        XCTAssertTrue(message { _ = try TMXReader.readAll(path: broken) }.contains("broken.tmx:\(compactLine + 1):"))
+    }
+
     /// A cell over libxml2's text limit used to be written, and the memory could then no longer be
     /// read by any command.
     func testATextTooLongToReadBackIsNeverWritten() throws {

@@ -8,7 +8,8 @@ import Foundation
 public final class TMXReader {
     public let path: String
     public private(set) var header = TMXHeader()
-    /// Units passed over (a `tuv` without a language, a `tu` without any `tuv`).
+    /// Units passed over (a `tuv` without a language, a `tu` without any `tuv`, a `tu` inside an
+    /// element TMX does not define).
     public private(set) var skipped: [SkippedUnit] = []
     /// The line of the `<tu>` start tag of the last unit returned.
     public private(set) var lastUnitLine = 0
@@ -56,7 +57,7 @@ public final class TMXReader {
                         return unit
                     }
                 } else if xml.depth >= 2 {
-                    try xml.skipElement() // unknown element inside body: not ours to interpret
+                    try skipUnknownElement()
                 }
             case .entityReference:
                 throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
@@ -68,6 +69,27 @@ public final class TMXReader {
     }
 
     // MARK: - Structure
+
+    /// Passes over an element TMX does not define inside `<body>` (not ours to interpret), and
+    /// reports each `<tu>` in it: its text would otherwise vanish without a word.
+    private func skipUnknownElement() throws {
+        if xml.isEmptyElement { return }
+        let container = xml.name
+        let depth = xml.depth
+        while try xml.read() {
+            switch xml.kind {
+            case .startElement where xml.nameIs("tu"):
+                skipped.append(SkippedUnit(path: path, line: xml.line, reason: "a <tu> inside <\(container)>, which TMX does not define"))
+                try xml.skipElement()
+            case .endElement where xml.depth == depth:
+                return
+            case .entityReference:
+                throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+            default:
+                continue
+            }
+        }
+    }
 
     /// Checks the root element and reads the header; stops at `<body>`.
     private func readPrologue() throws {

@@ -28,6 +28,8 @@ final class XMLStreamReader {
     private let errorSink = XMLErrorSink()
     private let input: XMLInputGuard
     private var openElements = 0
+    /// The line of the last text node past line 65,535 (see `line`).
+    private var lastBigTextLine = 0
 
     /// Opens `path`. The encoding comes from the BOM or the XML declaration (UTF-8, UTF-16 LE/BE, …).
     /// The bytes reach libxml2 through `XMLInputGuard`, which refuses entity declarations and
@@ -78,6 +80,11 @@ final class XMLStreamReader {
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue): if xmlTextReaderIsEmptyElement(reader) != 1 { openElements += 1 }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): openElements -= 1
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue),
+                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                if let node = xmlTextReaderCurrentNode(reader), node.pointee.line == UInt16.max {
+                    lastBigTextLine = Int(xmlGetLineNo(node))
+                }
             default: break
             }
             return true
@@ -125,8 +132,16 @@ final class XMLStreamReader {
     }
 
     /// The line of the current node (the parser's line when there is no node yet).
+    ///
+    /// libxml2 keeps an element's line in 16 bits: past line 65,535 it stores 65,535 and
+    /// `xmlGetLineNo` guesses from a child, which the streaming reader may not have parsed yet
+    /// (or which starts a line later). A text node's full line (`XML_PARSE_BIG_LINES`) is the
+    /// line where the text ends, that is where the next tag starts: the element's line there.
     var line: Int {
         if let node = xmlTextReaderCurrentNode(reader) {
+            if node.pointee.type == XML_ELEMENT_NODE, node.pointee.line == UInt16.max {
+                return max(lastBigTextLine, Int(UInt16.max))
+            }
             let line = Int(xmlGetLineNo(node))
             if line > 0 { return line }
         }
