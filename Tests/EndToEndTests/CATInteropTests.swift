@@ -400,9 +400,19 @@ final class CATInteropTests: XCTestCase {
             altered = withText.filter { pair in pair.contains { $0.subText || tsvField($0.plain) != $0.plain } }.count
             if withoutText > 0 { expected.append("left out: \(units(withoutText)) whose text is only inline code") }
             if altered > 0 { expected.append("altered: \(units(altered)) with tabs or line breaks written as spaces, or text inside <sub> dropped") }
+            // What a TSV line cannot hold: the other variants, the props and notes.
+            let written = chosen.filter { unit in !unit.variants.prefix(2).contains { $0.plain.allSatisfy(\.isWhitespace) } }
+            let others = written.filter { $0.variants.count > 2 }.count
+            if others > 0 { expected.append("left out: the other variants of \(units(others))") }
+            let annotated = written.filter { unit in
+                !unit.props.isEmpty || !unit.notes.isEmpty || unit.variants.prefix(2).contains { !$0.props.isEmpty || !$0.notes.isEmpty }
+            }.count
+            if annotated > 0 { expected.append("left out: the props or notes of \(units(annotated))") }
         } else if export.level == 1 {
             altered = pairs.filter { $0.contains(where: \.subText) }.count
             if altered > 0 { expected.append("altered: \(units(altered)) with text inside <sub> dropped") }
+            let emptied = chosen.filter { unit in unit.variants.contains { $0.plain.allSatisfy(\.isWhitespace) && $0.seg.contains("<") } }.count
+            if emptied > 0 { expected.append("emptied: \(units(emptied)) written with an empty <seg>") }
         }
         let context = "\(export.arguments.joined(separator: " ")): \(stderr)"
         XCTAssertEqual(status, expected.isEmpty ? 0 : 2, context, line: line)

@@ -17,7 +17,7 @@ final class ExportFidelityTests: XCTestCase {
             <tu><tuv xml:lang="id-ID"><seg>Warna pusat kota.</seg></tuv><tuv xml:lang="en-US"><seg>The downtown color.</seg></tuv><tuv xml:lang="en-GB"><seg>The city centre colour.</seg></tuv></tu>
             <tu><tuv xml:lang="id-ID"><seg>Lihat <ph x="1">&lt;img alt="<sub>peta Jakarta</sub>"/&gt;</ph> di sini.</seg></tuv><tuv xml:lang="en-US"><seg>See <ph x="1">&lt;img alt="<sub>map of Jakarta</sub>"/&gt;</ph> here.</seg></tuv></tu>
             <tu><tuv xml:lang="id-ID"><seg><ph x="1">&lt;br/&gt;</ph></seg></tuv><tuv xml:lang="en-US"><seg><ph x="1">&lt;br/&gt;</ph></seg></tuv></tu>
-            <tu><tuv xml:lang="id-ID"><seg>Kolom\tpertama.</seg></tuv><tuv xml:lang="en-US"><seg>First\tcolumn.</seg></tuv></tu>
+            <tu><prop type="x-domain">politik</prop><tuv xml:lang="id-ID"><seg>Kolom\tpertama.</seg></tuv><tuv xml:lang="en-US"><seg>First\tcolumn.</seg></tuv></tu>
             <tu><tuv xml:lang="fr-FR"><seg>Bonjour.</seg></tuv><tuv xml:lang="en-US"><seg>Hello.</seg></tuv></tu>
             </body></tmx>
             """
@@ -74,6 +74,43 @@ final class ExportFidelityTests: XCTestCase {
         XCTAssertEqual(report.unitsWritten, 3)
         let rows = try String(contentsOfFile: folder.appendingPathComponent("out.tsv").path, encoding: .utf8).split(separator: "\n")
         XCTAssertFalse(rows.contains { $0.hasPrefix("\t") || $0.hasSuffix("\t") }, "no empty cell: \(rows)")
+    }
+
+    /// Level 1 used to write the code-only unit as an empty `seg` without a word.
+    func testLevelOneNamesTheUnitsItEmpties() throws {
+        let (report, units) = try export("level1.tmx", .init(level: .plainText))
+        XCTAssertEqual(units[2].variants.map(\.segment.plainText), ["", ""])
+        XCTAssertEqual(report.unitsEmptied, 1)
+        let file = folder.appendingPathComponent("TMX/mixed.tmx").path
+        XCTAssertEqual(report.emptiedUnits, ["\(file):6"])
+        XCTAssertTrue(report.isIncomplete)
+        XCTAssertTrue(report.warnings.contains { $0.hasPrefix("emptied: 1 unit written with an empty <seg>") && $0.hasSuffix(": \(file):6") },
+                      "\(report.warnings)")
+        let (full, _) = try export("level2.tmx", .init(level: .markup))
+        XCTAssertEqual(full.unitsEmptied, 0)
+    }
+
+    /// TSV used to drop the other variants and the props and notes without a word.
+    func testTSVSaysWhatItCannotHold() throws {
+        let (report, _) = try export("out.tsv", .init(format: .tsv))
+        XCTAssertEqual(report.unitsWithOtherVariants, 1)
+        XCTAssertEqual(report.otherVariantLanguages, ["en-GB": 1])
+        XCTAssertEqual(report.unitsWithPropertiesOrNotes, 1)
+        XCTAssertTrue(report.warnings.contains("left out: the other variants of 1 unit (a TSV line holds one pair; export TMX to keep them): en-GB: 1"),
+                      "\(report.warnings)")
+        XCTAssertTrue(report.warnings.contains("left out: the props or notes of 1 unit (TSV holds only the texts; export TMX to keep them)"),
+                      "\(report.warnings)")
+        let (tmx, _) = try export("out.tmx", .init())
+        XCTAssertEqual(tmx.unitsWithOtherVariants + tmx.unitsWithPropertiesOrNotes, 0, "TMX holds them")
+
+        // A memory of TSV pairs exports to TSV whole: tm's own bookkeeping props are no loss.
+        let pairs = folder.appendingPathComponent("pairs.tsv")
+        try Data("Satu.\tOne.\nDua.\tTwo.\n".utf8).write(to: pairs)
+        let plain = TranslationMemoryStore(path: folder.appendingPathComponent("plain").path)
+        _ = try MemoryImporter.importFiles([pairs.path], into: plain)
+        let back = try MemoryExporter.export(plain, to: folder.appendingPathComponent("back.tsv").path, options: .init(format: .tsv))
+        XCTAssertEqual(back.unitsWritten, 2)
+        XCTAssertFalse(back.isIncomplete, "\(back.warnings)")
     }
 
     func testExportIntoTheMemoryIsRefused() throws {

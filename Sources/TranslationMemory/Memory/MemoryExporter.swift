@@ -21,11 +21,24 @@ public struct ExportReport: Sendable, Codable {
     /// Units whose text changed to fit the format: tabs and line breaks written as spaces (TSV),
     /// text inside `<sub>` dropped (TMX level 1 and TSV, which hold no native code).
     public var unitsAltered = 0
+    /// Units written with an empty `seg` (level 1): their text is only inline code, or `<sub>`
+    /// text level 1 drops. Where the first of them are (`file.tmx:12`).
+    public var unitsEmptied = 0
+    public var emptiedUnits: [String] = []
+    /// TSV: units written with variants besides the pair, which a TSV line cannot hold, and the
+    /// languages of those variants with their counts.
+    public var unitsWithOtherVariants = 0
+    public var otherVariantLanguages: [String: Int] = [:]
+    /// TSV: units written without their props or notes (tm's own run bookkeeping aside).
+    public var unitsWithPropertiesOrNotes = 0
     /// What was left out or altered, in the user's words, one line each.
     public var warnings: [String] = []
 
     /// True when some unit of the memory is not in the file as it is in the memory.
-    public var isIncomplete: Bool { unitsWithoutPair > 0 || unitsWithoutText > 0 || unitsAltered > 0 || !skipped.isEmpty }
+    public var isIncomplete: Bool {
+        unitsWithoutPair > 0 || unitsWithoutText > 0 || unitsAltered > 0 || unitsEmptied > 0 || unitsWithOtherVariants > 0
+            || unitsWithPropertiesOrNotes > 0 || !skipped.isEmpty
+    }
     /// Units repeated whole, texts, attributes and props alike (e.g. the same export dropped into
     /// the memory twice). Units that share texts but have their own tuid or context are all kept.
     public var duplicates = 0
@@ -90,8 +103,13 @@ public enum MemoryExporter {
                     if pair.contains(where: { $0.hasSubflowText || !DelimitedText.fitsTSVField($0.plainText) }) {
                         report.unitsAltered += 1
                     }
+                    noteWhatTSVCannotHold(unit, in: &report)
                 case .tmx:
                     if options.level == .plainText, pair.contains(where: \.hasSubflowText) { report.unitsAltered += 1 }
+                    if options.level == .plainText, unit.variants.contains(where: { isOnlyCode($0.segment) }) {
+                        report.unitsEmptied += 1
+                        if report.emptiedUnits.count < emptiedUnitsNamed { report.emptiedUnits.append("\(origin.path):\(origin.line)") }
+                    }
                 }
                 try body(unit)
                 report.unitsWritten += 1
@@ -129,11 +147,37 @@ public enum MemoryExporter {
         return report
     }
 
+    /// True when the segment holds inline code and no text outside it: at level 1 it is empty.
+    private static func isOnlyCode(_ segment: Segment) -> Bool {
+        segment.content.contains { if case .element = $0 { return true } else { return false } } && segment.plainText.allSatisfy(\.isWhitespace)
+    }
+
+    /// How many emptied units the report names.
+    static let emptiedUnitsNamed = 10
+
+    /// The other variants and the props and notes of a unit a TSV line leaves out. The run a unit
+    /// came with (`x-tm-run`) and the TSV line it came from (`x-document`, made again when the
+    /// TSV is imported) are tm's own bookkeeping, not the unit's content.
+    private static func noteWhatTSVCannotHold(_ unit: TranslationUnit, in report: inout ExportReport) {
+        if unit.variants.count > 2 {
+            report.unitsWithOtherVariants += 1
+            for variant in unit.variants.dropFirst(2) { report.otherVariantLanguages[LanguageCode(variant.language).normalized, default: 0] += 1 }
+        }
+        let bookkeeping: Set<String> = [MemoryRun.idProperty, MemoryRun.userProperty, "x-document"]
+        if unit.properties.contains(where: { !bookkeeping.contains($0.type) }) || !unit.notes.isEmpty
+            || unit.variants.prefix(2).contains(where: { !$0.properties.isEmpty || !$0.notes.isEmpty }) {
+            report.unitsWithPropertiesOrNotes += 1
+        }
+    }
+
+    private static func counts(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
+
     private static func warnings(_ report: ExportReport, options: Options) -> [String] {
         var lines: [String] = []
         if report.unitsWithoutPair > 0 {
-            let sets = report.leftOutLanguages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            let sets = counts(report.leftOutLanguages)
             lines.append("left out: \(Plural.count(report.unitsWithoutPair, "unit")) without both \(options.sourceLanguage) and \(options.targetLanguage) (languages of those: \(sets))")
         }
         if report.unitsWithoutText > 0 {
@@ -144,6 +188,16 @@ public enum MemoryExporter {
                 ? "tabs or line breaks written as spaces, or text inside <sub> dropped (TSV holds no inline code; export TMX to keep it)"
                 : "text inside <sub> dropped (level 1 holds no inline code; use --level 2 to keep it)"
             lines.append("altered: \(Plural.count(report.unitsAltered, "unit")) with \(what)")
+        }
+        if report.unitsEmptied > 0 {
+            let more = report.unitsEmptied > report.emptiedUnits.count ? ", …" : ""
+            lines.append("emptied: \(Plural.count(report.unitsEmptied, "unit")) written with an empty <seg>, their text being only inline code or text inside <sub> (level 1 holds no inline code; use --level 2 to keep it): \(report.emptiedUnits.joined(separator: ", "))\(more)")
+        }
+        if report.unitsWithOtherVariants > 0 {
+            lines.append("left out: the other variants of \(Plural.count(report.unitsWithOtherVariants, "unit")) (a TSV line holds one pair; export TMX to keep them): \(counts(report.otherVariantLanguages))")
+        }
+        if report.unitsWithPropertiesOrNotes > 0 {
+            lines.append("left out: the props or notes of \(Plural.count(report.unitsWithPropertiesOrNotes, "unit")) (TSV holds only the texts; export TMX to keep them)")
         }
         return lines
     }
