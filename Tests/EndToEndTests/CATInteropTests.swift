@@ -281,17 +281,29 @@ final class CATInteropTests: XCTestCase {
         let imported = try TMProcess.run(["import", "--tm", memory.path, "--json"] + inputs.map(\.path))
         XCTAssertEqual(imported.status, 0, imported.stderr)
 
-        // Every byte up to the last unit and from `</body>` on is the Trados file's own.
+        // Every byte of the Trados file stands in the memory, in order: up to `</header>` (the
+        // other files' header items go before it), from there to the last unit, and from
+        // `</body>` on (the new units go before it).
         let bytes = try Data(contentsOf: memory)
         func utf16(_ text: String) -> Data { text.data(using: .utf16LittleEndian)! }
+        let headerEnd = try XCTUnwrap(original.range(of: utf16("</header>"))).lowerBound
         let lastUnit = try XCTUnwrap(original.range(of: utf16("</tu>"), options: .backwards)).upperBound
         let body = try XCTUnwrap(original.range(of: utf16("</body>"), options: .backwards)).lowerBound
-        XCTAssertEqual(bytes.prefix(lastUnit), original.prefix(lastUnit))
+        XCTAssertEqual(bytes.prefix(headerEnd - 2 * 3), original.prefix(headerEnd - 2 * 3), "up to the blanks before </header>")
+        let middle = original[(headerEnd - 2 * 3)..<lastUnit]
+        XCTAssertNotNil(bytes.range(of: Data(middle)), "from </header> to the last unit")
         XCTAssertEqual(bytes.suffix(original.count - body), original.suffix(original.count - body))
 
         let dumps = try dump(python, [try write(CATInteropTests.trados, in: folder)] + inputs + [memory])
         let stored = dumps[3]
-        XCTAssertEqual(stored.header, dumps[0].header)
+        // The Trados header's attributes stay; the other files' header items it lacks are added.
+        XCTAssertEqual(stored.header.attributes, dumps[0].header.attributes)
+        func union<Item: Equatable>(_ lists: [[Item]]) -> [Item] { lists.joined().reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+        XCTAssertEqual(stored.header.props, union(dumps[0...2].map(\.header.props)))
+        XCTAssertEqual(stored.header.notes, union(dumps[0...2].map(\.header.notes)))
+        XCTAssertEqual(stored.header.udes, union(dumps[0...2].map(\.header.udes)))
+        XCTAssertGreaterThan(stored.header.props.count, dumps[0].header.props.count, "the fixtures' headers differ")
+        try Interop.validateAgainstDTD(memory)
         let origins = dumps[0...2].flatMap { source in source.units.map { (source.header, $0) } }
         XCTAssertEqual(stored.units.count, origins.count)
         for ((header, unit), got) in zip(origins, stored.units) {

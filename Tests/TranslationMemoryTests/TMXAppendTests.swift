@@ -64,6 +64,74 @@ final class TMXAppendTests: XCTestCase {
         XCTAssertEqual(new.suffix(suffix), old.suffix(suffix), "the bytes after the insertion point changed", file: file, line: line)
     }
 
+    /// The old file's bytes must all stand in the new one, in order, with new bytes in at most
+    /// two places (the header's new items, the new units).
+    private func assertKeepsEveryByteAroundTwoInsertions(_ old: Data, _ new: Data, file: StaticString = #filePath, line: UInt = #line) {
+        let (old, new) = ([UInt8](old), [UInt8](new))
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let middle = Data(old[prefix..<old.count - suffix])
+        XCTAssertNotNil(Data(new[prefix..<new.count - suffix]).range(of: middle), "bytes of the old file are missing", file: file, line: line)
+    }
+
+    /// Importing a CAT tool's TMX into an existing single-file memory used to drop its header's
+    /// notes, props and `ude`s: the memory's header takes those it lacks, byte for byte around
+    /// them, the units say their tool and data, and an export carries it all on.
+    func testImportIntoASingleFileMemoryKeepsTheImportedHeader() throws {
+        let input = folder.appendingPathComponent("trados.tmx").path
+        try Data(Self.foreign.utf8).write(to: URL(fileURLWithPath: input))
+        let headers = [
+            #"<header creationtool="tm" creationtoolversion="0.1.0" segtype="sentence" o-tmf="tm" adminlang="en-US" srclang="id-ID" datatype="plaintext">"#
+                + "\n    <prop type=\"x-own\">Milik sendiri</prop>\n    <note>Project: Berita Ekonomi</note>\n  </header>",
+            #"<header creationtool="tm" creationtoolversion="0.1.0" segtype="sentence" o-tmf="tm" adminlang="en-US" srclang="id-ID" datatype="plaintext" />"#,
+        ]
+        for (number, header) in headers.enumerated() {
+            let path = folder.appendingPathComponent("memory-\(number).tmx").path
+            let original = Data("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- <header> in a comment is no header -->
+                <tmx version="1.4">
+                  \(header)
+                  <body>
+                    <tu><tuv xml:lang="id-ID"><seg>Sudah ada.</seg></tuv><tuv xml:lang="en-US"><seg>Already there.</seg></tuv></tu>
+                  </body>
+                </tmx>
+
+                """.utf8)
+            try original.write(to: URL(fileURLWithPath: path))
+            let before = try TMXReader(path: path).header
+            let memory = TranslationMemoryStore(path: path)
+            XCTAssertEqual(try MemoryImporter.importFiles([input], into: memory).added, 1)
+            let after = try Data(contentsOf: URL(fileURLWithPath: path))
+            // An empty `<header … />` has to lose its `/` to hold the items: every other byte stays.
+            let opened = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\" />", with: "\" >")
+            assertKeepsEveryByteAroundTwoInsertions(Data(opened.utf8), after)
+
+            let (stored, units, _) = try TMXReader.readAll(path: path)
+            XCTAssertEqual(stored.attributes, before.attributes, "the memory's own attributes stay")
+            XCTAssertEqual(stored.properties, before.properties + [Property(type: "x-Recognizers", value: "RecognizeAll")])
+            XCTAssertEqual(stored.notes.map(\.text), ["Project: Berita Ekonomi"], "a note the memory has is not repeated")
+            XCTAssertEqual(stored.userDefinedEncodings.first?.maps.first?.first { $0.name == "ent" }?.value, "Apple_logo")
+            let added = try XCTUnwrap(units.last)
+            for (name, value) in [("datatype", "rtf"), ("o-encoding", "windows-1252"), ("creationtool", "SDL Language Platform"),
+                                  ("creationtoolversion", "8.1")] {
+                XCTAssertEqual(added.attribute(name), value, name)
+            }
+            XCTAssertNil(units[0].attribute("creationtool"), "the memory's own unit is as it was")
+
+            let exported = folder.appendingPathComponent("out-\(number).tmx").path
+            _ = try MemoryExporter.export(memory, to: exported)
+            let (header, exportedUnits, _) = try TMXReader.readAll(path: exported)
+            XCTAssertEqual(header.properties, stored.properties)
+            XCTAssertEqual(header.notes.map(\.text), stored.notes.map(\.text))
+            XCTAssertEqual(header.userDefinedEncodings, stored.userDefinedEncodings)
+            XCTAssertEqual(exportedUnits.last?.attribute("datatype"), "rtf")
+            XCTAssertEqual(exportedUnits.last?.attribute("creationtool"), "SDL Language Platform")
+        }
+    }
+
     func testAppendKeepsEveryByteOfAForeignFile() throws {
         let path = folder.appendingPathComponent("trados.tmx").path
         try Data(Self.foreign.utf8).write(to: URL(fileURLWithPath: path))

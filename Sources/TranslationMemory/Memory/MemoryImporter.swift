@@ -59,7 +59,8 @@ public enum MemoryImporter {
             for (index, (path, format)) in zip(paths, formats).enumerated() {
                 var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
                 var refused: [SkippedUnit] = []
-                let carried = sourceHeaders[index].dataAttributes(missingFrom: target)
+                var carried = sourceHeaders[index].dataAttributes(missingFrom: target)
+                if format == "tmx" { carried += toolAttributes(of: sourceHeaders[index], missingFrom: target) }
                 func offer(_ unit: TranslationUnit, line: Int) throws {
                     let unit = unit.addingDefaults(carried)
                     file.unitsRead += 1
@@ -109,6 +110,13 @@ public enum MemoryImporter {
         var first = headers[index]
         first.version = "1.4"
         return TMXHeader.merging(headers, into: first)
+    }
+
+    /// The tool a TMX file names (`creationtool`, `creationtoolversion`) when the header its units
+    /// go under names another (a single-file memory's): a `tu` may say it itself.
+    static func toolAttributes(of source: TMXHeader, missingFrom target: TMXHeader) -> [XMLAttribute] {
+        guard let tool = source.attribute("creationtool"), tool != target.attribute("creationtool") else { return [] }
+        return ["creationtool", "creationtoolversion"].compactMap { name in source.attribute(name).map { XMLAttribute(name, $0) } }
     }
 
     /// The line a TSV/CSV unit came from, as its `x-document` prop (`file.tsv:12`) records it.

@@ -210,8 +210,9 @@ public struct TranslationMemoryStore: Sendable {
         do {
             try commit.stage(destination) { temporary in
                 if !created {
-                    // Keep every byte of the file; the new units go in before `</body>`.
-                    let result = try TMXAppender.append(to: path, temporary: temporary) { emit in
+                    // Keep every byte of the file; the new units go in before `</body>`, the
+                    // notes, props and `ude`s of `header` it lacks into its header.
+                    let result = try TMXAppender.append(to: path, temporary: temporary, header: header) { emit in
                         try withoutActuallyEscaping(emit) { emit in try body { try emit(run.stamp($0)) } }
                     }
                     if result.units == 0 { throw NothingWritten() }

@@ -51,7 +51,16 @@ public final class TMXWriter {
             attributes.append(required)
         }
         for attribute in attributes { try xml.attribute(attribute.name, attribute.value) }
-        // DTD order inside <header>: (note|prop|ude)*; notes, props, then user-defined encodings.
+        try writeHeaderItems(header)
+        if !header.notes.isEmpty || !header.properties.isEmpty || !header.userDefinedEncodings.isEmpty { try xml.layout("\n  ") }
+        try xml.fullEndElement()
+        try xml.layout("\n  ")
+        try xml.startElement("body")
+    }
+
+    /// The header's notes, props and user-defined encodings, each on a line of its own (DTD:
+    /// `(note|prop|ude)*`, any order); the header's start tag is written, its end tag is not.
+    func writeHeaderItems(_ header: TMXHeader) throws {
         for note in header.notes {
             try xml.layout("\n    ")
             try xml.element("note", attributes: note.attributes, text: note.text)
@@ -73,10 +82,6 @@ public final class TMXWriter {
             try xml.layout("\n    ")
             try xml.fullEndElement()
         }
-        if !header.notes.isEmpty || !header.properties.isEmpty || !header.userDefinedEncodings.isEmpty { try xml.layout("\n  ") }
-        try xml.fullEndElement()
-        try xml.layout("\n  ")
-        try xml.startElement("body")
     }
 
     /// Writes units only, into a file that already has its header and units (`TMXAppender`).

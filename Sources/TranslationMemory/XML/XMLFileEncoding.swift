@@ -41,6 +41,25 @@ struct XMLFileEncoding {
         }
     }
 
+    /// The code unit at byte `index` (a byte, or a UTF-16 unit): markup is ASCII in every form.
+    func unit(_ bytes: [UInt8], at index: Int) -> UInt16 {
+        switch form {
+        case .utf16LittleEndian: return UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+        case .utf16BigEndian: return UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        default: return UInt16(bytes[index])
+        }
+    }
+
+    /// True when the code units from byte `index` on spell `ascii`.
+    func matches(_ ascii: String, in bytes: [UInt8], at index: Int) -> Bool {
+        var position = index
+        for character in ascii.utf8 {
+            guard position + width <= bytes.count, unit(bytes, at: position) == UInt16(character) else { return false }
+            position += width
+        }
+        return true
+    }
+
     func lastRange(of ascii: String, in bytes: [UInt8]) -> Range<Int>? {
         let pattern = encode(ascii)
         guard bytes.count >= pattern.count else { return nil }
