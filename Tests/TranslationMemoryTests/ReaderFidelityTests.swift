@@ -123,6 +123,18 @@ final class ReaderFidelityTests: XCTestCase {
         let latin1 = try write("latin1.tmx", tmx("<tu><tuv xml:lang=\"id\"><seg>Kafe</seg></tuv></tu>").replacingLatinE())
         let latinMessage = message { _ = try TMXReader.readAll(path: latin1) }
         XCTAssertTrue(latinMessage.contains("iconv -f latin1 -t utf-8"), latinMessage)
+
+        // UTF-16 without its byte order mark and without `<?xml`: libxml2 reads it as UTF-8 and
+        // stops at a NUL, which used to be called a binary file.
+        let text = "<tmx version=\"1.4\">\(TMXFixtures.validHeader)<body>\n<tu><tuv xml:lang=\"id\"><seg>Kata</seg></tuv></tu>\n</body></tmx>\n"
+        for (name, encoding) in [("UTF-16LE", String.Encoding.utf16LittleEndian), ("UTF-16BE", .utf16BigEndian)] {
+            for start in ["", "\n"] {
+                let path = try write("no-bom.tmx", (start + text).data(using: encoding)!)
+                let utf16Message = message { _ = try TMXReader.readAll(path: path) }
+                XCTAssertTrue(utf16Message.contains("it looks like \(name) without a byte order mark") && utf16Message.contains("iconv -f \(name) -t UTF-8"),
+                              utf16Message)
+            }
+        }
     }
 }
 

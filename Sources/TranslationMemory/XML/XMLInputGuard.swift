@@ -30,6 +30,9 @@ final class XMLInputGuard {
     private(set) var reachedEnd = false
     /// Bytes handed to libxml2 so far.
     private(set) var bytesRead: UInt64 = 0
+    /// The first bytes of the file, to say what an unreadable start looks like (UTF-16 without BOM).
+    private(set) var head: [UInt8] = []
+    static let headSize = 4096
 
     private enum Width { case unknown, byte, utf16LittleEndian, utf16BigEndian }
     private enum State { case content, afterLessThan, startTag, quoted(UInt32), endTag, comment, cdata, instruction, declaration }
@@ -62,6 +65,7 @@ final class XMLInputGuard {
         if count == 0 { reachedEnd = true }
         bytesRead += UInt64(count)
         let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+        if head.count < XMLInputGuard.headSize { head += bytes.prefix(XMLInputGuard.headSize - head.count) }
         scan(bytes)
         return refusal == nil ? Int32(count) : -1
     }

@@ -99,7 +99,14 @@ final class XMLStreamReader {
            !first.message.contains("mismatch") {
             throw problem("the file ends before its elements are closed: it looks cut off", line: errorSink.firstError?.line)
         }
-        throw problem(XMLStreamReader.inUserTerms(errorSink.firstError?.message ?? "malformed XML"), line: errorSink.firstError?.line)
+        let message = errorSink.firstError?.message ?? "malformed XML"
+        // libxml2 reads UTF-16 without a BOM and without `<?xml` as UTF-8, and stops at the first NUL.
+        if let utf16 = TextDecoding.utf16WithoutMark(input.head),
+           message.lowercased().hasPrefix("char 0x0 out of allowed range") || message.lowercased() == "document is empty" {
+            throw problem("it looks like \(utf16) without a byte order mark: convert it (iconv -f \(utf16) -t UTF-8 FILE > NEW) or save it with its byte order mark",
+                          line: errorSink.firstError?.line)
+        }
+        throw problem(XMLStreamReader.inUserTerms(message), line: errorSink.firstError?.line)
     }
 
     /// libxml2's wording where it speaks of its own options or internals, said as a user sees it;
