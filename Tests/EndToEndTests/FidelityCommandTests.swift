@@ -73,7 +73,8 @@ final class FidelityCommandTests: XCTestCase {
     func testMissingAndEmptyMemories() throws {
         let folder = try TMProcess.temporaryFolder(self)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
-        let commands: [[String]] = [["stats"], ["lookup", "kata"], ["export", "--out", "x.tmx"], ["glossary", "suggest"]]
+        let commands: [[String]] = [["stats"], ["lookup", "kata"], ["export", "--out", "x.tmx"], ["glossary", "suggest"], ["log"],
+                                    ["remove", "--source", "kata", "--yes"]]
         for command in commands {
             let missing = try TMProcess.run(command + ["--tm", "nowhere"], in: folder)
             XCTAssertEqual(missing.status, 1, "\(command): \(missing.stderr)")

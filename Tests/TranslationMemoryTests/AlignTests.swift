@@ -291,6 +291,25 @@ final class AlignTests: XCTestCase {
         XCTAssertTrue(page.contains("data-file=\"a.id.decisions.json\""))
     }
 
+    /// An aligned sentence over libxml2's text limit would make the memory unreadable: it is
+    /// counted and not stored (issue: fidelity, item 1).
+    func testAPairTooLongToReadBackIsNotStored() {
+        let session = AlignmentSession(indonesian: AlignmentDocument(path: "/x/a.id.txt", paragraphs: []),
+                                       english: AlignmentDocument(path: "/x/a.en.txt", paragraphs: []), lexicon: AlignTests.lexicon, store: nil)
+        let huge = String(repeating: "kata ", count: 2_100_000)
+        let pairs = [("Pendek.", "Short."), (huge, "Long.")].map {
+            AlignedPair(indonesian: $0.0, english: $0.1, confidence: 0.9, kind: "1-1", indonesianSentences: [0], englishSentences: [0],
+                        coverage: 1, lengthScore: 0)
+        }
+        var report = AlignmentReport(indonesianFile: "a.id.txt", englishFile: "a.en.txt", pairs: [], stored: 0, alreadyStored: 0,
+                                     belowThreshold: 0, learnedFromMemory: 0, learnedFromFirstPass: 0, lengthRatio: 1,
+                                     verdict: AlignmentVerdict(reviewedIndonesian: 2, english: 2, pairedIndonesian: 2, pairedEnglish: 2))
+        var existing = Set<UnitKey>()
+        let units = session.unitsToAdd(pairs.map { session.makeUnit($0) }, existing: &existing, report: &report)
+        XCTAssertEqual(units.map { $0.indonesianEnglishPair?.english }, ["Short."])
+        XCTAssertEqual(report.tooLong, 1)
+    }
+
     func testUnitsCarryProvenance() {
         let id = AlignmentDocument(path: "/x/berita.id.txt", paragraphs: [AlignFixtures.indonesian], translator: "Siti Rahmawati",
                                    reporter: "Andi Firdaus", editor: "Dewi Lestari", source: "Reuters")
