@@ -32,6 +32,29 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try mode(path), 0o640)
     }
 
+    /// The owner and group stay too (root may give a file to anyone; others to a group of theirs).
+    func testRewriteKeepsTheOwnerAndGroup() throws {
+        let path = folder.appendingPathComponent("shared.tmx").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        var groups = [gid_t](repeating: 0, count: 64)
+        let count = Int(getgroups(Int32(groups.count), &groups))
+        let other: (uid: uid_t, gid: gid_t)
+        if geteuid() == 0 {
+            other = (1, 1)
+        } else if let group = groups.prefix(max(0, count)).first(where: { $0 != getegid() }) {
+            other = (geteuid(), group)
+        } else {
+            throw XCTSkip("this user belongs to one group only and is not root: no other owner to keep")
+        }
+        XCTAssertEqual(chown(path, other.uid, other.gid), 0)
+        try AtomicFile.write(Data("new".utf8), to: path)
+        var info = stat()
+        XCTAssertEqual(stat(path, &info), 0)
+        XCTAssertEqual(info.st_uid, other.uid)
+        XCTAssertEqual(info.st_gid, other.gid)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "new")
+    }
+
     func testRewriteThroughASymbolicLinkKeepsTheLink() throws {
         let shared = folder.appendingPathComponent("shared")
         try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
