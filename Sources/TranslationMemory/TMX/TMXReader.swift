@@ -73,14 +73,23 @@ public final class TMXReader {
     /// Passes over an element TMX does not define inside `<body>` (not ours to interpret), and
     /// reports each `<tu>` in it: its text would otherwise vanish without a word.
     private func skipUnknownElement() throws {
-        if xml.isEmptyElement { return }
         let container = xml.name
+        try forEachElementInside {
+            guard xml.nameIs("tu") else { return }
+            skipped.append(SkippedUnit(path: path, line: xml.line, reason: "a <tu> inside <\(container)>, which TMX does not define"))
+            try xml.skipElement()
+        }
+    }
+
+    /// Calls `body` at each start tag inside the current element (at every depth, unless `body`
+    /// skips the element), up to its end tag; entity references are refused.
+    private func forEachElementInside(_ body: () throws -> Void) throws {
+        if xml.isEmptyElement { return }
         let depth = xml.depth
         while try xml.read() {
             switch xml.kind {
-            case .startElement where xml.nameIs("tu"):
-                skipped.append(SkippedUnit(path: path, line: xml.line, reason: "a <tu> inside <\(container)>, which TMX does not define"))
-                try xml.skipElement()
+            case .startElement:
+                try body()
             case .endElement where xml.depth == depth:
                 return
             case .entityReference:
@@ -122,26 +131,15 @@ public final class TMXReader {
 
     private func readHeader() throws {
         header.attributes = xml.attributes()
-        if xml.isEmptyElement { return }
-        let depth = xml.depth
-        while try xml.read() {
-            switch xml.kind {
-            case .startElement:
-                if xml.nameIs("prop") {
-                    header.properties.append(try readProperty())
-                } else if xml.nameIs("note") {
-                    header.notes.append(try readNote())
-                } else if xml.nameIs("ude") {
-                    header.userDefinedEncodings.append(try readUserDefinedEncoding())
-                } else {
-                    try xml.skipElement()
-                }
-            case .endElement where xml.depth == depth:
-                return
-            case .entityReference:
-                throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
-            default:
-                continue
+        try forEachElementInside {
+            if xml.nameIs("prop") {
+                header.properties.append(try readProperty())
+            } else if xml.nameIs("note") {
+                header.notes.append(try readNote())
+            } else if xml.nameIs("ude") {
+                header.userDefinedEncodings.append(try readUserDefinedEncoding())
+            } else {
+                try xml.skipElement()
             }
         }
     }
