@@ -23,6 +23,7 @@ struct TM: ParsableCommand {
             UndoCommand.self,
             RemoveCommand.self,
             AnalyzeCommand.self,
+            PretranslateCommand.self,
         ]
     )
 }
