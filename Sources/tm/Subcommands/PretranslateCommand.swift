@@ -48,11 +48,14 @@ struct PretranslateCommand: ParsableCommand {
         let job = try JobLoader.prepare([file], memory: memory, minimum: minimum, glossary: matcher, quiet: false)
         if let omegat {
             let summary = try OmegaTProject.write(job, to: omegat, minimum: minimum, rules: SentenceSegmenter(language: .indonesian).rules)
-            Output.error("\(omegat): OmegaT project with \(Plural.count(summary.exact, "exact match")), "
-                         + "\(Plural.count(summary.fuzzy, "fuzzy match")), \(Plural.count(summary.terms, "glossary term"))")
+            print("\(omegat): OmegaT project with \(Plural.count(summary.exact, "exact match", plural: "exact matches")) in tm/auto, "
+                  + "\(Plural.count(summary.fuzzy, "fuzzy match", plural: "fuzzy matches")) in tm, \(Plural.count(summary.terms, "glossary term"))")
         }
         if let draft {
             try AtomicFile.write(Data(JobDraft.render(job.files[0], minimum: minimum).utf8), to: draft)
+            let segments = job.segments.filter { $0.kind != .credit }
+            let inserted = segments.filter { Double($0.score) >= minimum }.count
+            print("\(draft): \(inserted) of \(Plural.count(segments.count, "segment")) translated from the memory (≥ \(Int(minimum))%), the rest marked [ID]")
         }
     }
 }
