@@ -5,11 +5,11 @@
 2. Generates a memory of UNITS units with ../lookup/gen.py (TICO-19 pairs mutated as news repeats
    itself, 4 TMX files) in SCRATCH (default /tmp/tm-job-bench; never in the repository), unless it
    is there already.
-3. Writes a ~600-word Indonesian article into SCRATCH: a title, a dateline, paragraphs of three
+3. Writes a ~600-word (Trados count) Indonesian article into SCRATCH: a title, a dateline, paragraphs of three
    sentences taken from gen.py's queries (half near-duplicates of memory units, half held out),
    two sentences repeated, two credit lines.
 4. Builds the index once (`tm analyze`, timed apart), then times, RUNS times each (median, max):
-   `tm analyze ARTICLE --json`, and `tm pretranslate ARTICLE --omegat DIR --draft FILE`;
+   `tm analyze ARTICLE --json`, and `tm pretranslate ARTICLE --out FILE.xlf --omegat DIR --draft FILE`;
    beside them, the lookups the job makes, one `tm lookup --query-file SEGMENT --json` process
    per distinct segment (what a translator pasting sentence after sentence runs).
 
@@ -71,7 +71,7 @@ def main():
     sentences = [line.strip() for line in open(queries_path, encoding="utf-8") if line.strip()]
     body, words = [], 0
     for sentence in sentences:
-        if words >= 580:
+        if words >= 630:
             break
         sentence = sentence[0].upper() + sentence[1:]
         if not sentence.endswith((".", "!", "?")):
@@ -95,7 +95,7 @@ def main():
     for _ in range(args.runs):
         project = os.path.join(args.scratch, "project")
         shutil.rmtree(project, ignore_errors=True)
-        pretranslate_times.append(timed([tm, "pretranslate", article, "--omegat", project,
+        pretranslate_times.append(timed([tm, "pretranslate", article, "--out", os.path.join(args.scratch, "article.xlf"), "--omegat", project,
                                          "--draft", os.path.join(args.scratch, "draft.txt")] + env_tm))
 
     # The lookups the job makes: one per distinct segment (title, dateline, body), each a process.
@@ -120,7 +120,7 @@ def main():
     print("bands: " + ", ".join(f"{b['band']} {b['segments']}" for b in analysis["bands"]))
     print(f"first analyze (builds the index): {index_time:.1f} s")
     print(f"tm analyze --json, {args.runs} runs: {spread(analyze_times)}")
-    print(f"tm pretranslate --omegat --draft, {args.runs} runs: {spread(pretranslate_times)}")
+    print(f"tm pretranslate --out --omegat --draft, {args.runs} runs: {spread(pretranslate_times)}")
     print(f"tm lookup, one process per distinct segment ({len(distinct)}): sum {sum(lookup_times):.2f} s, "
           f"median {statistics.median(lookup_times) * 1000:.0f} ms each")
 
