@@ -96,6 +96,17 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual((files[1]["bands"] as! [[String: Any]])[0]["segments"] as? Int, 12)
     }
 
+    /// A sentence written again with a decomposed letter (e + U+0301) is still a repetition.
+    func testRepetitionsAreFoundAfterNFC() throws {
+        let folder = try workspace()
+        try "Kafe itu ramai sekali hari ini. Mereka datang ke caf\u{E9} itu. Mereka datang ke cafe\u{301} itu.\n"
+            .write(to: folder.appendingPathComponent("kafe.txt"), atomically: true, encoding: .utf8)
+        let report = try json(["analyze", "kafe.txt", "--json"], in: folder)
+        let bands = report["bands"] as! [[String: Any]]
+        XCTAssertEqual(bands[0]["segments"] as? Int, 1, "\(bands)")
+        XCTAssertEqual(bands[6]["segments"] as? Int, 2, "\(bands)")
+    }
+
     func testCSVAndTradosXML() throws {
         let folder = try workspace()
         let csv = try TMProcess.run(["analyze", "berita.txt", "--format", "csv"], in: folder)
@@ -117,8 +128,12 @@ final class AnalyzeCommandTests: XCTestCase {
 
     func testDraftAndOmegaTProject() throws {
         let folder = try workspace()
-        let result = try TMProcess.run(["pretranslate", "berita.txt", "--draft", "draft.txt", "--omegat", "project"], in: folder)
+        try "Jembatan\tbridge\tinfrastructure\n".write(to: folder.appendingPathComponent("istilah.tsv"), atomically: true, encoding: .utf8)
+        let result = try TMProcess.run(["pretranslate", "berita.txt", "--draft", "draft.txt", "--omegat", "project", "--glossary", "istilah.tsv"],
+                                       in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("project: OmegaT project with 1 exact match in tm/auto, 3 fuzzy matches in tm, 1 glossary term"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("draft.txt: 5 of 10 segments translated from the memory"), result.stdout)
         let draft = try String(contentsOf: folder.appendingPathComponent("draft.txt"), encoding: .utf8)
         XCTAssertTrue(draft.contains("JAKARTA (ANTARA) - " + Self.english(0) + " [95%] " + Self.english(1)), draft)
         XCTAssertTrue(draft.contains("[90%] " + Self.english(2) + " [80%] " + Self.english(3) + " [ID] " + Self.sentence(4, changed: 8)), draft)
@@ -129,6 +144,8 @@ final class AnalyzeCommandTests: XCTestCase {
                      "omegat/segmentation.conf", "omegat/segmentation.srx"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent(file).path), file)
         }
+        let terms = try String(contentsOf: project.appendingPathComponent("glossary/tm-terms.txt"), encoding: .utf8)
+        XCTAssertEqual(terms, "Jembatan\tbridge\tinfrastructure\n")
         let exact = try String(contentsOf: project.appendingPathComponent("tm/auto/tm-exact.tmx"), encoding: .utf8)
         XCTAssertTrue(exact.contains(Self.english(0)) && !exact.contains(Self.english(1)), exact)
         let fuzzy = try String(contentsOf: project.appendingPathComponent("tm/tm-fuzzy.tmx"), encoding: .utf8)
