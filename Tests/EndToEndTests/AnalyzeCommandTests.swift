@@ -135,9 +135,6 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertTrue(fuzzy.contains(Self.english(3)) && !fuzzy.contains(Self.english(4)), "75 and up only: \(fuzzy)")
         let again = try TMProcess.run(["pretranslate", "berita.txt", "--omegat", "project"], in: folder)
         XCTAssertEqual(again.status, 1, "a non-empty folder is refused")
-        let xliff = try TMProcess.run(["pretranslate", "berita.txt", "--out", "b.xlf"], in: folder)
-        XCTAssertEqual(xliff.status, 1)
-        XCTAssertTrue(xliff.stderr.contains("XLIFF output is not available yet"), xliff.stderr)
     }
 
     /// OmegaT 3.6, headless, on the project tm wrote: the exact match is in the English target

@@ -257,6 +257,20 @@ final class XLIFFTests: XCTestCase {
         }
     }
 
+    func testGlossaryDraftKeepsTheCaseOfTheArticle() {
+        let dateline = PretranslationSegment(id: "1", kind: .dateline, source: text("JAKARTA (ANTARA) -"),
+                                             glossary: [PretranslationTerm(source: "Jakarta", target: "Jakarta")])
+        XCTAssertEqual(XLIFFPretranslation.glossaryDraft(dateline), "JAKARTA (ANTARA) -")
+        let sentence = PretranslationSegment(id: "2", source: text("Kerja sama bilateral meningkat."),
+                                             glossary: [PretranslationTerm(source: "kerja sama bilateral", target: "bilateral cooperation")])
+        XCTAssertEqual(XLIFFPretranslation.glossaryDraft(sentence), "Bilateral cooperation meningkat.")
+        let inflected = PretranslationSegment(id: "3", source: text("Ia mengeluarkan pernyataan."),
+                                              glossary: [PretranslationTerm(source: "keluarkan", target: "issue", matched: "mengeluarkan")])
+        XCTAssertEqual(XLIFFPretranslation.glossaryDraft(inflected), "Ia issue pernyataan.")
+        XCTAssertNil(XLIFFPretranslation.glossaryDraft(PretranslationSegment(id: "4", source: text("Tidak ada."),
+                                                                              glossary: [PretranslationTerm(source: "kemenlu", target: "Foreign Ministry")])))
+    }
+
     func testUnitsWithoutIdOrSourceAreReportedNotDropped() throws {
         let path = folder.appendingPathComponent("odd.xlf").path
         try Data("""

@@ -55,12 +55,15 @@ public struct PretranslationMatch: Sendable, Hashable {
 public struct PretranslationTerm: Sendable, Hashable {
     public var source: String
     public var target: String
+    /// The words of the segment that matched (an inflected form of `source`); nil when the same.
+    public var matched: String?
     /// The glossary's note or definition, if any.
     public var note: String?
 
-    public init(source: String, target: String, note: String? = nil) {
+    public init(source: String, target: String, matched: String? = nil, note: String? = nil) {
         self.source = source
         self.target = target
+        self.matched = matched
         self.note = note
     }
 }
@@ -164,15 +167,26 @@ public enum XLIFFPretranslation {
         return unit
     }
 
+    /// `target` in the case `written` shows: all capitals (a dateline's `JAKARTA`), or a capital
+    /// first letter (the start of a sentence); else as the glossary has it.
+    static func inCaseOf(_ written: String, _ target: String) -> String {
+        if written.count > 1, written.contains(where: \.isLetter), written == written.uppercased() { return target.uppercased() }
+        if let first = written.first, first.isUppercase, let start = target.first, start.isLowercase {
+            return start.uppercased() + target.dropFirst()
+        }
+        return target
+    }
+
     /// The source with each glossary term written as its target where the term stands in it as
     /// written (case aside); nil when no term does. A draft for the translator, never confirmed.
     static func glossaryDraft(_ segment: PretranslationSegment) -> String? {
         guard !segment.glossary.isEmpty, !segment.source.hasMarkup else { return nil }
         var text = segment.source.plainText
         var replaced = false
-        for term in segment.glossary.sorted(by: { $0.source.count > $1.source.count }) where !term.source.isEmpty {
-            guard let range = text.range(of: term.source, options: [.caseInsensitive]) else { continue }
-            text.replaceSubrange(range, with: term.target)
+        for term in segment.glossary.sorted(by: { ($0.matched ?? $0.source).count > ($1.matched ?? $1.source).count }) {
+            let words = term.matched ?? term.source
+            guard !words.isEmpty, let range = text.range(of: words, options: [.caseInsensitive]) else { continue }
+            text.replaceSubrange(range, with: inCaseOf(String(text[range]), term.target))
             replaced = true
         }
         return replaced ? text : nil
