@@ -257,6 +257,36 @@ final class XLIFFTests: XCTestCase {
         }
     }
 
+    func testEveryTMXInlineCodeIsValidXLIFFAndComesBack() throws {
+        func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [InlineContent] = []) -> InlineContent {
+            .element(InlineElement(name: name, attributes: attributes.map { XMLAttribute($0.0, $0.1) }, children: children))
+        }
+        let tmx: [InlineContent] = [
+            element("it", [("pos", "begin"), ("type", "italic")], [.text("<i>")]), .text("Kata "),
+            element("hi", [], [.text("penting")]), .text(" "),
+            element("bpt", [("i", "2"), ("type", "link")], [.text("<a title=\""), element("sub", [], [.text("Tautan")]), .text("\">")]),
+            .text("di sini"), element("ept", [("i", "2")], [.text("</a>")]),
+            element("ut", [], [.text("{\\b}")]), element("ph", [("type", "image"), ("assoc", "p")], [.text("<img/>")]),
+            element("ph", [("type", "fnote")], [.text("[1]")]), element("it", [("pos", "end")], [.text("</i>")]),
+        ]
+        let foreign: [InlineContent] = [.text("Teks "), element("b", [], [.text("tebal")]), element("br")]
+        let path = folder.appendingPathComponent("inline.xlf").path
+        let writer = try XLIFFWriter(path: path)
+        try writer.startFile(XLIFFFile(original: "a.txt", sourceLanguage: "id", targetLanguage: "en"))
+        try writer.write(XLIFFUnit(id: "1", source: Segment(content: tmx), target: XLIFFTarget(content: Segment(content: tmx), state: .translated)))
+        try writer.write(XLIFFUnit(id: "2", source: Segment(content: foreign)))
+        try writer.finish()
+        try assertValid(path)
+        let xml = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(xml.contains(#"<source><it id="1" pos="open" ctype="italic">&lt;i&gt;</it>Kata <g id="2" ctype="x-tmx-hi">penting</g> <bpt id="3" rid="2" ctype="link">&lt;a title=&quot;<sub>Tautan</sub>&quot;&gt;</bpt>"#), xml)
+        XCTAssertTrue(xml.contains(#"<ph id="6" ctype="image" assoc="preceding">&lt;img/&gt;</ph><ph id="7" ctype="x-fnote">[1]</ph><it id="8" pos="close">&lt;/i&gt;</it>"#), xml)
+        XCTAssertTrue(xml.contains(#"<source>Teks <g id="1" ctype="x-b">tebal</g><ph id="2" ctype="x-br">&lt;br/&gt;</ph></source>"#), xml)
+        let (units, _) = try XLIFFReader.readAll(path: path)
+        XCTAssertEqual(units[0].unit.source.content, tmx, "TMX codes come back as they were")
+        XCTAssertEqual(units[0].unit.target?.content.content, tmx)
+        XCTAssertEqual(units[1].unit.source.plainText, "Teks tebal", "foreign markup's text stays text")
+    }
+
     func testGlossaryDraftKeepsTheCaseOfTheArticle() {
         let dateline = PretranslationSegment(id: "1", kind: .dateline, source: text("JAKARTA (ANTARA) -"),
                                              glossary: [PretranslationTerm(source: "Jakarta", target: "Jakarta")])

@@ -10,6 +10,8 @@ enum XLIFFInline {
     private static let placeholderTypes: Set<String> = ["image", "pb", "lb"]
     /// TMX's names for the schema's values where they differ.
     private static let tmxToXLIFF = ["ulined": "underline"]
+    /// TMX's `assoc` (which text a placeholder belongs with) and XLIFF's words for it.
+    private static let associations = ["p": "preceding", "f": "following", "b": "both"]
     /// `g` with this `ctype` carries TMX's `hi` (highlighted text of the segment).
     static let highlightType = "x-tmx-hi"
 
@@ -61,7 +63,7 @@ enum XLIFFInline {
             return InlineElement(name: "it", attributes: [id, XMLAttribute("pos", position)] + ctype(value("type"), allowed: delimiterTypes), children: code)
         case "ph":
             var attributes = [id] + ctype(value("type"), allowed: placeholderTypes)
-            if let assoc = value("assoc"), ["p", "f", "b"].contains(assoc) { attributes.append(XMLAttribute("assoc", assoc)) }
+            if let assoc = value("assoc").flatMap({ associations[$0] }) { attributes.append(XMLAttribute("assoc", assoc)) }
             return InlineElement(name: "ph", attributes: attributes, children: code)
         case "ut":
             return InlineElement(name: "ph", attributes: [id, XMLAttribute("ctype", "x-tmx-ut")], children: code)
@@ -137,7 +139,9 @@ enum XLIFFInline {
         case "ph":
             if value("ctype") == "x-tmx-ut" { return InlineElement(name: "ut", children: children) }
             var attributes = type()
-            if let assoc = value("assoc") { attributes.append(XMLAttribute("assoc", assoc)) }
+            if let assoc = value("assoc"), let tmx = associations.first(where: { $0.value == assoc })?.key {
+                attributes.append(XMLAttribute("assoc", tmx))
+            }
             return InlineElement(name: "ph", attributes: attributes, children: children)
         case "g" where value("ctype") == highlightType:
             return InlineElement(name: "hi", children: children)
