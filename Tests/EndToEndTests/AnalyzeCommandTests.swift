@@ -137,6 +137,50 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(again.status, 1, "a non-empty folder is refused")
     }
 
+    /// `--out`: XLIFF 1.2 valid against the strict schema, read whole by translate-toolkit; a
+    /// unit the translator confirms comes back into the memory with `tm import`, the unconfirmed
+    /// pre-filled ones do not.
+    func testXLIFFValidatesReadsAndComesBack() throws {
+        let folder = try workspace()
+        let made = try TMProcess.run(["pretranslate", "berita.txt", "--out", "berita.xlf"], in: folder)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stdout.hasPrefix("berita.xlf: XLIFF 1.2 with 12 units: 2 exact, 3 fuzzy"), made.stdout)
+        let xliff = folder.appendingPathComponent("berita.xlf")
+        var text = try String(contentsOf: xliff, encoding: .utf8)
+        XCTAssertTrue(text.contains(#"restype="x-dateline""#) && text.contains(#"restype="x-credit""#), text)
+        XCTAssertTrue(text.contains(#"origin="TMX/news.tmx""#), text)
+
+        let spec = try Interop.shared("spec/xliff-core-1.2-strict.xsd").deletingLastPathComponent()
+        let schema = folder.appendingPathComponent("strict.xsd")
+        try Data(try String(contentsOf: spec.appendingPathComponent("xliff-core-1.2-strict.xsd"), encoding: .utf8)
+            .replacingOccurrences(of: "http://www.w3.org/2001/xml.xsd", with: spec.appendingPathComponent("xml.xsd").path).utf8).write(to: schema)
+        let valid = try TMProcess.runProgram(try Interop.tool("xmllint"), ["--noout", "--nonet", "--schema", schema.path, xliff.path])
+        XCTAssertEqual(valid.status, 0, valid.stderr)
+        let python = try Interop.translateToolkit()
+        let read = try TMProcess.runProgram(python, ["-c", """
+            import sys
+            from translate.storage import xliff
+            units = [u for u in xliff.xlifffile.parsefile(sys.argv[1]).units if not u.isheader()]
+            print(len(units), sum(1 for u in units if u.target))
+            """, xliff.path])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertEqual(read.stdout, "12 5\n", "every unit; a target for the exact (twice) and 3 fuzzy matches")
+
+        let untouched = try TMProcess.run(["import", "berita.xlf", "--json"], in: folder)
+        XCTAssertEqual(untouched.status, 0, untouched.stderr)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(untouched.stdout.utf8)) as? [String: Any])?["added"] as? Int, 0)
+        // The translator fixes the 95% match and marks it translated.
+        let before = #"<target state="needs-review-translation" state-qualifier="fuzzy-match" xml:lang="en-US">\#(Self.english(1))</target>"#
+        XCTAssertTrue(text.contains(before), text)
+        text = text.replacingOccurrences(of: before, with: #"<target state="translated" xml:lang="en-US">Checked sentence.</target>"#)
+        try Data(text.utf8).write(to: xliff)
+        let imported = try TMProcess.run(["import", "berita.xlf", "--json"], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])?["added"] as? Int, 1)
+        let lookup = try json(["lookup", Self.sentence(1, changed: 1), "--json", "-n", "1"], in: folder)
+        XCTAssertEqual(((lookup["matches"] as! [[String: Any]])[0])["target"] as? String, "Checked sentence.")
+    }
+
     /// OmegaT 3.6, headless, on the project tm wrote: the exact match is in the English target
     /// (both occurrences), and OmegaT's own statistics count the segments, words and characters
     /// that `tm analyze --profile omegat` counts.

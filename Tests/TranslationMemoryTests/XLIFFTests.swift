@@ -295,7 +295,7 @@ final class XLIFFTests: XCTestCase {
                                              glossary: [PretranslationTerm(source: "kerja sama bilateral", target: "bilateral cooperation")])
         XCTAssertEqual(XLIFFPretranslation.glossaryDraft(sentence), "Bilateral cooperation meningkat.")
         let inflected = PretranslationSegment(id: "3", source: text("Ia mengeluarkan pernyataan."),
-                                              glossary: [PretranslationTerm(source: "keluarkan", target: "issue", matched: "mengeluarkan")])
+                                              glossary: [PretranslationTerm(source: "mengeluarkan", target: "issue")])
         XCTAssertEqual(XLIFFPretranslation.glossaryDraft(inflected), "Ia issue pernyataan.")
         XCTAssertNil(XLIFFPretranslation.glossaryDraft(PretranslationSegment(id: "4", source: text("Tidak ada."),
                                                                               glossary: [PretranslationTerm(source: "kemenlu", target: "Foreign Ministry")])))

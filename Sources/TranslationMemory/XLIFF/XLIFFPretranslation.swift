@@ -51,19 +51,17 @@ public struct PretranslationMatch: Sendable, Hashable {
     }
 }
 
-/// A glossary term found in a segment.
+/// A glossary term found in a segment: `source` as the segment writes it (the job passes the
+/// matched words, an inflected form included).
 public struct PretranslationTerm: Sendable, Hashable {
     public var source: String
     public var target: String
-    /// The words of the segment that matched (an inflected form of `source`); nil when the same.
-    public var matched: String?
     /// The glossary's note or definition, if any.
     public var note: String?
 
-    public init(source: String, target: String, matched: String? = nil, note: String? = nil) {
+    public init(source: String, target: String, note: String? = nil) {
         self.source = source
         self.target = target
-        self.matched = matched
         self.note = note
     }
 }
@@ -183,9 +181,8 @@ public enum XLIFFPretranslation {
         guard !segment.glossary.isEmpty, !segment.source.hasMarkup else { return nil }
         var text = segment.source.plainText
         var replaced = false
-        for term in segment.glossary.sorted(by: { ($0.matched ?? $0.source).count > ($1.matched ?? $1.source).count }) {
-            let words = term.matched ?? term.source
-            guard !words.isEmpty, let range = text.range(of: words, options: [.caseInsensitive]) else { continue }
+        for term in segment.glossary.sorted(by: { $0.source.count > $1.source.count }) where !term.source.isEmpty {
+            guard let range = text.range(of: term.source, options: [.caseInsensitive]) else { continue }
             text.replaceSubrange(range, with: inCaseOf(String(text[range]), term.target))
             replaced = true
         }

@@ -5,19 +5,19 @@ import TranslationMemory
 struct PretranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretranslate",
-        abstract: "Prepare a new article for translation with the memory's matches already in: XLIFF 1.2, an OmegaT project, an English draft.",
+        abstract: "Prepare a new article for translation with the memory's matches already in: XLIFF, an OmegaT project, an English draft.",
         discussion: """
         The article is segmented as tm segment does and each segment looked up. --omegat DIR writes \
         an OmegaT project (omegat.project, source/ with the article, tm/auto/ with the exact matches, \
         which OmegaT inserts, tm/ with the fuzzy matches at or above --min, glossary/ with the \
-        article's glossary terms, tm's segmentation rules in omegat/). --draft FILE writes the \
+        article's glossary terms, tm's segmentation rules in omegat/). --out FILE.xlf writes XLIFF 1.2 \
+        (strict schema): one trans-unit per segment (credits and the dateline marked \
+        restype="x-credit" / "x-dateline"), the best match at or above --min as the target \
+        (state needs-review-translation: tm import takes it only once a translator confirms it), \
+        every match at or above --min as an alt-trans with match-quality and origin, the glossary \
+        terms as notes. --draft FILE writes the \
         English article: matches at or above --min inserted (fuzzy ones marked [87%]), the rest \
-        left in Indonesian and marked [ID]. --out FILE.xlf writes XLIFF 1.2: one trans-unit per \
-        segment (credits and the dateline marked by restype), the best match at or above --min as \
-        the target with state needs-review-translation (exact-match or fuzzy-match; \
-        leveraged-glossary when only glossary terms are known), every match as alt-trans with its \
-        score and memory file, glossary terms as notes. tm import takes the file back once the \
-        translator has confirmed targets. The outputs combine in one run.
+        left in Indonesian and marked [ID]. The outputs combine in one run.
         """
     )
 
@@ -30,7 +30,7 @@ struct PretranslateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the English draft to this file.", valueName: "file"))
     var draft: String?
 
-    @Option(help: ArgumentHelp("Write XLIFF 1.2 to this file.", valueName: "file.xlf"))
+    @Option(help: ArgumentHelp("Write the pre-translation as XLIFF 1.2 to this file.", valueName: "file.xlf"))
     var out: String?
 
     @OptionGroup var memory: MemoryOptions
@@ -55,10 +55,11 @@ struct PretranslateCommand: ParsableCommand {
                   + "\(Plural.count(summary.fuzzy, "fuzzy match", plural: "fuzzy matches")) in tm, \(Plural.count(summary.terms, "glossary term"))")
         }
         if let out {
-            let summary = try XLIFFPretranslation.write(job.files[0], threshold: Int(minimum.rounded(.up)), to: out)
+            let summary = try XLIFFPretranslation.write(job.files[0].pretranslationSegments,
+                                                        job: XLIFFPretranslation.Job(original: URL(fileURLWithPath: file).lastPathComponent,
+                                                                                     threshold: Int(minimum.rounded(.up))), to: out)
             print("\(out): XLIFF 1.2 with \(Plural.count(summary.units, "unit")): \(summary.exact) exact, \(summary.fuzzy) fuzzy, "
-                  + "\(summary.glossaryOnly) from the glossary only, \(summary.untranslated) without a match; "
-                  + "\(Plural.count(summary.alternatives, "alt-trans", plural: "alt-trans"))")
+                  + "\(summary.glossaryOnly) from the glossary only, \(summary.untranslated) untranslated")
         }
         if let draft {
             try AtomicFile.write(Data(JobDraft.render(job.files[0], minimum: minimum).utf8), to: draft)
