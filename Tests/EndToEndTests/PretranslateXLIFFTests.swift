@@ -46,4 +46,29 @@ extension AnalyzeCommandTests {
         let again = try TMProcess.run(["import", "berita.xlf"], in: folder)
         XCTAssertTrue(again.stdout.hasPrefix("berita.xlf: 12 read, 0 added, 1 duplicate, 0 skipped, 11 not confirmed (left out)\n"), again.stdout)
     }
+
+    /// A tool other than tm edits the file: translate-toolkit sets a target and approves the unit,
+    /// and saves the XLIFF its own way; tm import takes exactly that unit.
+    func testAUnitTranslateToolkitApprovesComesBack() throws {
+        let folder = try workspace()
+        XCTAssertEqual(try TMProcess.run(["pretranslate", "berita.txt", "--out", "berita.xlf"], in: folder).status, 0)
+        let python = try Interop.translateToolkit()
+        let edit = try TMProcess.runProgram(python, ["-c", """
+            import sys
+            from translate.storage import xliff
+            store = xliff.xlifffile.parsefile(sys.argv[1])
+            unit = [u for u in store.units if not u.isheader() and u.getid().endswith("1.8")][0]
+            unit.target = "Approved in another tool."
+            unit.markapproved(True)
+            store.savefile(sys.argv[1])
+            print(unit.source)
+            """, folder.appendingPathComponent("berita.xlf").path])
+        XCTAssertEqual(edit.status, 0, edit.stderr)
+        XCTAssertEqual(edit.stdout, Self.sentence(5) + "\n", "unit 1.8 is the new sentence")
+        let imported = try TMProcess.run(["import", "berita.xlf"], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.hasPrefix("berita.xlf: 12 read, 1 added, 0 duplicates, 0 skipped, 11 not confirmed (left out)\n"), imported.stdout)
+        let lookup = try json(["lookup", Self.sentence(5), "--json", "-n", "1"], in: folder)
+        XCTAssertEqual((lookup["matches"] as? [[String: Any]])?.first?["target"] as? String, "Approved in another tool.")
+    }
 }
