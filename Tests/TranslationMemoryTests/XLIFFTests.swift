@@ -308,11 +308,17 @@ final class XLIFFTests: XCTestCase {
         <group id="g"><trans-unit id="1"><source>Satu.</source><target state="final">One.</target></trans-unit></group>
         <trans-unit><source>Dua.</source></trans-unit>
         <trans-unit id="3"><target>Three.</target></trans-unit>
+        <trans-unit id="4"><source>Empat. Lima.</source><seg-source><mrk mtype="seg" mid="0">Empat.</mrk> <mrk mtype="seg" mid="1">Lima.</mrk></seg-source>
+        <target state="translated"><mrk mtype="seg" mid="0">Four.</mrk> <mrk mtype="seg" mid="1">Five <mrk mtype="x-term">now</mrk>.</mrk></target></trans-unit>
         </body></file></xliff>
         """.utf8).write(to: URL(fileURLWithPath: path))
         let (units, skipped) = try XLIFFReader.readAll(path: path)
-        XCTAssertEqual(units.map(\.unit.id), ["1"], "a unit inside a group is read")
+        XCTAssertEqual(units.map(\.unit.id), ["1", "4"], "a unit inside a group is read")
         XCTAssertEqual(units.first?.unit.isConfirmed, true)
+        XCTAssertEqual(units[1].unit.source.plainText, "Empat. Lima.")
+        XCTAssertEqual(units[1].unit.target?.content.content,
+                       [.text("Four. Five "), .element(InlineElement(name: "mrk", attributes: [XMLAttribute("mtype", "x-term")], children: [.text("now")])), .text(".")],
+                       "segment markers give their content; other markers stay")
         XCTAssertEqual(skipped.map(\.line), [3, 4])
         XCTAssertEqual(skipped.map(\.reason), ["<trans-unit> has no id", "<trans-unit> has no <source>"])
     }

@@ -113,11 +113,31 @@ enum XLIFFInline {
     // MARK: XLIFF → memory
 
     /// XLIFF inline content as the memory holds it: `bpt`/`ept`/`ph`/`it` with TMX's attributes;
-    /// `g`, `x`, `bx`, `ex`, `mrk` are kept as they are (the TMX writer stores them as native code).
+    /// a segment marker (`mrk mtype="seg"`, as Okapi and Trados cut a target) gives its content;
+    /// `g`, `x`, `bx`, `ex`, other `mrk`s are kept as they are (the TMX writer stores them as
+    /// native code).
     static func fromXLIFF(_ content: [InlineContent]) -> [InlineContent] {
-        content.map { piece in
-            guard case .element(let element) = piece else { return piece }
-            return .element(back(element))
+        var result: [InlineContent] = []
+        for piece in content {
+            guard case .element(let element) = piece else {
+                appendJoiningText(piece, to: &result)
+                continue
+            }
+            if element.name == "mrk", element.attributes.contains(XMLAttribute("mtype", "seg")) {
+                for inner in fromXLIFF(element.children) { appendJoiningText(inner, to: &result) }
+            } else {
+                result.append(.element(back(element)))
+            }
+        }
+        return result
+    }
+
+    /// Appends `piece`, joining text to text before it (one text node, as a reader gives it).
+    private static func appendJoiningText(_ piece: InlineContent, to content: inout [InlineContent]) {
+        if case .text(let text) = piece, case .text(let previous)? = content.last {
+            content[content.count - 1] = .text(previous + text)
+        } else {
+            content.append(piece)
         }
     }
 
