@@ -221,6 +221,25 @@ final class XLIFFTests: XCTestCase {
         XCTAssertEqual(try units(in: memory).count, 1)
     }
 
+    func testConfirmedUnitsThatCannotBeStoredAreReportedWithTheirLine() throws {
+        let path = folder.appendingPathComponent("gaps.xlf").path
+        try Data("""
+        <xliff version="1.2"><file original="a.txt" source-language="id" datatype="plaintext"><body>
+        <trans-unit id="1"><source>Satu.</source><target state="final">One.</target></trans-unit>
+        <trans-unit id="2"><source>Dua.</source><target state="translated" xml:lang="en"> </target></trans-unit>
+        <trans-unit id="3"><source>Tiga.</source><target state="translated" xml:lang="en">Three.</target></trans-unit>
+        <trans-unit id="4" translate="no"><source>ANTARA</source><target state="final" xml:lang="en">ANTARA</target></trans-unit>
+        </body></file></xliff>
+        """.utf8).write(to: URL(fileURLWithPath: path))
+        let memory = TranslationMemoryStore(path: folder.appendingPathComponent("TMX").path)
+        let report = try MemoryImporter.importFiles([path], into: memory, creator: "budi")
+        XCTAssertEqual(report.added, 1, "unit 3, whose target says its language")
+        XCTAssertEqual(report.files.first?.unconfirmed, 1, "translate=\"no\" is no translation")
+        XCTAssertEqual(report.skipped.map(\.line), [2, 3])
+        XCTAssertEqual(report.skipped.map(\.reason), ["no target language (<file target-language> or <target xml:lang>)",
+                                                     "the target is confirmed (translated) but empty"])
+    }
+
     func testEntityDeclarationsAreRefusedWithTheLine() throws {
         let path = folder.appendingPathComponent("hostile.xlf").path
         try Data("""
