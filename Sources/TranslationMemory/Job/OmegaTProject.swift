@@ -152,65 +152,46 @@ public enum OmegaTProject {
     static func writeSegmentationConf(_ rules: [SRXSegmentationRule], to path: String) throws {
         try AtomicFile.write(to: path) { temporary in
             let xml = try XMLStreamWriter(path: temporary)
+            /// Opens `<name key="value">` on a new line indented by `depth` spaces.
+            func open(_ name: String, _ key: String, _ value: String, _ depth: Int) throws {
+                try xml.layout("\n" + String(repeating: " ", count: depth))
+                try xml.startElement(name)
+                try xml.attribute(key, value)
+            }
+            func close(_ depth: Int) throws {
+                try xml.layout("\n" + String(repeating: " ", count: depth))
+                try xml.endElement()
+            }
+            func property(_ name: String, _ type: String, _ value: String, _ depth: Int) throws {
+                try open("void", "property", name, depth)
+                try xml.element(type, text: value)
+                try xml.endElement()
+            }
             try xml.startDocument()
             try xml.startElement("java")
             try xml.attribute("version", "1.8.0")
             try xml.attribute("class", "java.beans.XMLDecoder")
-            func property(_ name: String, _ type: String, _ value: String, _ indent: String) throws {
-                try xml.layout(indent)
-                try xml.startElement("void")
-                try xml.attribute("property", name)
-                try xml.element(type, text: value)
-                try xml.endElement()
-            }
-            try xml.layout("\n ")
-            try xml.startElement("object")
-            try xml.attribute("class", "org.omegat.core.segmentation.SRX")
-            try xml.layout("\n  ")
-            try xml.startElement("void")
-            try xml.attribute("property", "mappingRules")
-            try xml.layout("\n   ")
-            try xml.startElement("void")
-            try xml.attribute("method", "add")
-            try xml.layout("\n    ")
-            try xml.startElement("object")
-            try xml.attribute("class", "org.omegat.core.segmentation.MapRule")
-            try property("language", "string", "Indonesian (tm news)", "\n     ")
-            try property("pattern", "string", "(?i)(id|in)([-_].*)?", "\n     ")
-            try xml.layout("\n     ")
-            try xml.startElement("void")
-            try xml.attribute("property", "rules")
-            try xml.layout("\n      ")
-            try xml.startElement("object")
-            try xml.attribute("class", "java.util.ArrayList")
+            try open("object", "class", "org.omegat.core.segmentation.SRX", 1)
+            try open("void", "property", "mappingRules", 2)
+            try open("void", "method", "add", 3)
+            try open("object", "class", "org.omegat.core.segmentation.MapRule", 4)
+            try property("language", "string", "Indonesian (tm news)", 5)
+            try property("pattern", "string", "(?i)(id|in)([-_].*)?", 5)
+            try open("void", "property", "rules", 5)
+            try open("object", "class", "java.util.ArrayList", 6)
             for rule in rules {
-                try xml.layout("\n       ")
-                try xml.startElement("void")
-                try xml.attribute("method", "add")
-                try xml.layout("\n        ")
-                try xml.startElement("object")
-                try xml.attribute("class", "org.omegat.core.segmentation.Rule")
-                try property("afterbreak", "string", rule.after, "\n         ")
-                try property("beforebreak", "string", rule.before, "\n         ")
-                try property("breakRule", "boolean", rule.isBreak ? "true" : "false", "\n         ")
-                try xml.layout("\n        ")
-                try xml.endElement()
-                try xml.layout("\n       ")
-                try xml.endElement()
+                try open("void", "method", "add", 7)
+                try open("object", "class", "org.omegat.core.segmentation.Rule", 8)
+                try property("afterbreak", "string", rule.after, 9)
+                try property("beforebreak", "string", rule.before, 9)
+                try property("breakRule", "boolean", rule.isBreak ? "true" : "false", 9)
+                try close(8)
+                try close(7)
             }
-            for _ in 0..<2 {
-                try xml.layout("\n")
-                try xml.endElement()
-            }
-            for _ in 0..<3 {
-                try xml.layout("\n")
-                try xml.endElement()
-            }
-            try property("version", "string", "0.2.2", "\n  ")
-            try xml.layout("\n ")
-            try xml.endElement()
-            try xml.layout("\n")
-            try xml.endElement()
+            for depth in [6, 5, 4, 3, 2] { try close(depth) }
+            try property("version", "string", "0.2.2", 2)
+            try close(1)
+            try close(0)
             try xml.layout("\n")
             try xml.endDocument()
         }
