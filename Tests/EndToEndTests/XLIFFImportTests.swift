@@ -62,6 +62,21 @@ final class XLIFFImportTests: XCTestCase {
         XCTAssertEqual((report?["files"] as? [[String: Any]])?.first?["unconfirmed"] as? Int, 2)
     }
 
+    func testAUTF16XLIFFNamedXMLIsKnownByItsRootAndItsRunUndone() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        let utf16 = finished.replacingOccurrences(of: #"encoding="UTF-8""#, with: #"encoding="UTF-16""#)
+        try utf16.data(using: .utf16)!.write(to: folder.appendingPathComponent("export.xml"))
+        let imported = try TMProcess.run(["import", "export.xml", "--json"], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let report = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((report?["files"] as? [[String: Any]])?.first?["format"] as? String, "xliff")
+        XCTAssertEqual(report?["added"] as? Int, 3)
+        let run = try XCTUnwrap(report?["run"] as? String)
+        let undone = try TMProcess.run(["undo", run], in: folder)
+        XCTAssertEqual(undone.status, 0, undone.stderr)
+        XCTAssertEqual(try memoryFiles(folder), [], "the run's file held only its units")
+    }
+
     func testWithoutAPhaseTheTranslatorIsTMUser() throws {
         let folder = try TMProcess.temporaryFolder(self)
         let plain = finished.replacingOccurrences(of: #"contact-name="Dewi Lestari""#, with: "")

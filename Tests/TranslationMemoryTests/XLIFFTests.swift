@@ -221,6 +221,25 @@ final class XLIFFTests: XCTestCase {
         XCTAssertEqual(try units(in: memory).count, 1)
     }
 
+    func testConfirmedUnitsThatCannotBeStoredAreReportedWithTheirLine() throws {
+        let path = folder.appendingPathComponent("gaps.xlf").path
+        try Data("""
+        <xliff version="1.2"><file original="a.txt" source-language="id" datatype="plaintext"><body>
+        <trans-unit id="1"><source>Satu.</source><target state="final">One.</target></trans-unit>
+        <trans-unit id="2"><source>Dua.</source><target state="translated" xml:lang="en"> </target></trans-unit>
+        <trans-unit id="3"><source>Tiga.</source><target state="translated" xml:lang="en">Three.</target></trans-unit>
+        <trans-unit id="4" translate="no"><source>ANTARA</source><target state="final" xml:lang="en">ANTARA</target></trans-unit>
+        </body></file></xliff>
+        """.utf8).write(to: URL(fileURLWithPath: path))
+        let memory = TranslationMemoryStore(path: folder.appendingPathComponent("TMX").path)
+        let report = try MemoryImporter.importFiles([path], into: memory, creator: "budi")
+        XCTAssertEqual(report.added, 1, "unit 3, whose target says its language")
+        XCTAssertEqual(report.files.first?.unconfirmed, 1, "translate=\"no\" is no translation")
+        XCTAssertEqual(report.skipped.map(\.line), [2, 3])
+        XCTAssertEqual(report.skipped.map(\.reason), ["no target language (<file target-language> or <target xml:lang>)",
+                                                     "the target is confirmed (translated) but empty"])
+    }
+
     func testEntityDeclarationsAreRefusedWithTheLine() throws {
         let path = folder.appendingPathComponent("hostile.xlf").path
         try Data("""
@@ -257,6 +276,50 @@ final class XLIFFTests: XCTestCase {
         }
     }
 
+    func testEveryTMXInlineCodeIsValidXLIFFAndComesBack() throws {
+        func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [InlineContent] = []) -> InlineContent {
+            .element(InlineElement(name: name, attributes: attributes.map { XMLAttribute($0.0, $0.1) }, children: children))
+        }
+        let tmx: [InlineContent] = [
+            element("it", [("pos", "begin"), ("type", "italic")], [.text("<i>")]), .text("Kata "),
+            element("hi", [], [.text("penting")]), .text(" "),
+            element("bpt", [("i", "2"), ("type", "link")], [.text("<a title=\""), element("sub", [], [.text("Tautan")]), .text("\">")]),
+            .text("di sini"), element("ept", [("i", "2")], [.text("</a>")]),
+            element("ut", [], [.text("{\\b}")]), element("ph", [("type", "image"), ("assoc", "p")], [.text("<img/>")]),
+            element("ph", [("type", "fnote")], [.text("[1]")]), element("it", [("pos", "end")], [.text("</i>")]),
+        ]
+        let foreign: [InlineContent] = [.text("Teks "), element("b", [], [.text("tebal")]), element("br")]
+        let path = folder.appendingPathComponent("inline.xlf").path
+        let writer = try XLIFFWriter(path: path)
+        try writer.startFile(XLIFFFile(original: "a.txt", sourceLanguage: "id", targetLanguage: "en"))
+        try writer.write(XLIFFUnit(id: "1", source: Segment(content: tmx), target: XLIFFTarget(content: Segment(content: tmx), state: .translated)))
+        try writer.write(XLIFFUnit(id: "2", source: Segment(content: foreign)))
+        try writer.finish()
+        try assertValid(path)
+        let xml = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(xml.contains(#"<source><it id="1" pos="open" ctype="italic">&lt;i&gt;</it>Kata <g id="2" ctype="x-tmx-hi">penting</g> <bpt id="3" rid="2" ctype="link">&lt;a title=&quot;<sub>Tautan</sub>&quot;&gt;</bpt>"#), xml)
+        XCTAssertTrue(xml.contains(#"<ph id="6" ctype="image" assoc="preceding">&lt;img/&gt;</ph><ph id="7" ctype="x-fnote">[1]</ph><it id="8" pos="close">&lt;/i&gt;</it>"#), xml)
+        XCTAssertTrue(xml.contains(#"<source>Teks <g id="1" ctype="x-b">tebal</g><ph id="2" ctype="x-br">&lt;br/&gt;</ph></source>"#), xml)
+        let (units, _) = try XLIFFReader.readAll(path: path)
+        XCTAssertEqual(units[0].unit.source.content, tmx, "TMX codes come back as they were")
+        XCTAssertEqual(units[0].unit.target?.content.content, tmx)
+        XCTAssertEqual(units[1].unit.source.plainText, "Teks tebal", "foreign markup's text stays text")
+    }
+
+    func testGlossaryDraftKeepsTheCaseOfTheArticle() {
+        let dateline = PretranslationSegment(id: "1", kind: .dateline, source: text("JAKARTA (ANTARA) -"),
+                                             glossary: [PretranslationTerm(source: "Jakarta", target: "Jakarta")])
+        XCTAssertEqual(XLIFFPretranslation.glossaryDraft(dateline), "JAKARTA (ANTARA) -")
+        let sentence = PretranslationSegment(id: "2", source: text("Kerja sama bilateral meningkat."),
+                                             glossary: [PretranslationTerm(source: "kerja sama bilateral", target: "bilateral cooperation")])
+        XCTAssertEqual(XLIFFPretranslation.glossaryDraft(sentence), "Bilateral cooperation meningkat.")
+        let inflected = PretranslationSegment(id: "3", source: text("Ia mengeluarkan pernyataan."),
+                                              glossary: [PretranslationTerm(source: "mengeluarkan", target: "issue")])
+        XCTAssertEqual(XLIFFPretranslation.glossaryDraft(inflected), "Ia issue pernyataan.")
+        XCTAssertNil(XLIFFPretranslation.glossaryDraft(PretranslationSegment(id: "4", source: text("Tidak ada."),
+                                                                              glossary: [PretranslationTerm(source: "kemenlu", target: "Foreign Ministry")])))
+    }
+
     func testUnitsWithoutIdOrSourceAreReportedNotDropped() throws {
         let path = folder.appendingPathComponent("odd.xlf").path
         try Data("""
@@ -264,11 +327,17 @@ final class XLIFFTests: XCTestCase {
         <group id="g"><trans-unit id="1"><source>Satu.</source><target state="final">One.</target></trans-unit></group>
         <trans-unit><source>Dua.</source></trans-unit>
         <trans-unit id="3"><target>Three.</target></trans-unit>
+        <trans-unit id="4"><source>Empat. Lima.</source><seg-source><mrk mtype="seg" mid="0">Empat.</mrk> <mrk mtype="seg" mid="1">Lima.</mrk></seg-source>
+        <target state="translated"><mrk mtype="seg" mid="0">Four.</mrk> <mrk mtype="seg" mid="1">Five <mrk mtype="x-term">now</mrk>.</mrk></target></trans-unit>
         </body></file></xliff>
         """.utf8).write(to: URL(fileURLWithPath: path))
         let (units, skipped) = try XLIFFReader.readAll(path: path)
-        XCTAssertEqual(units.map(\.unit.id), ["1"], "a unit inside a group is read")
+        XCTAssertEqual(units.map(\.unit.id), ["1", "4"], "a unit inside a group is read")
         XCTAssertEqual(units.first?.unit.isConfirmed, true)
+        XCTAssertEqual(units[1].unit.source.plainText, "Empat. Lima.")
+        XCTAssertEqual(units[1].unit.target?.content.content,
+                       [.text("Four. Five "), .element(InlineElement(name: "mrk", attributes: [XMLAttribute("mtype", "x-term")], children: [.text("now")])), .text(".")],
+                       "segment markers give their content; other markers stay")
         XCTAssertEqual(skipped.map(\.line), [3, 4])
         XCTAssertEqual(skipped.map(\.reason), ["<trans-unit> has no id", "<trans-unit> has no <source>"])
     }

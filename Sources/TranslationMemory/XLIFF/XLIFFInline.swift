@@ -10,6 +10,8 @@ enum XLIFFInline {
     private static let placeholderTypes: Set<String> = ["image", "pb", "lb"]
     /// TMX's names for the schema's values where they differ.
     private static let tmxToXLIFF = ["ulined": "underline"]
+    /// TMX's `assoc` (which text a placeholder belongs with) and XLIFF's words for it.
+    private static let associations = ["p": "preceding", "f": "following", "b": "both"]
     /// `g` with this `ctype` carries TMX's `hi` (highlighted text of the segment).
     static let highlightType = "x-tmx-hi"
 
@@ -61,7 +63,7 @@ enum XLIFFInline {
             return InlineElement(name: "it", attributes: [id, XMLAttribute("pos", position)] + ctype(value("type"), allowed: delimiterTypes), children: code)
         case "ph":
             var attributes = [id] + ctype(value("type"), allowed: placeholderTypes)
-            if let assoc = value("assoc"), ["p", "f", "b"].contains(assoc) { attributes.append(XMLAttribute("assoc", assoc)) }
+            if let assoc = value("assoc").flatMap({ associations[$0] }) { attributes.append(XMLAttribute("assoc", assoc)) }
             return InlineElement(name: "ph", attributes: attributes, children: code)
         case "ut":
             return InlineElement(name: "ph", attributes: [id, XMLAttribute("ctype", "x-tmx-ut")], children: code)
@@ -111,11 +113,31 @@ enum XLIFFInline {
     // MARK: XLIFF → memory
 
     /// XLIFF inline content as the memory holds it: `bpt`/`ept`/`ph`/`it` with TMX's attributes;
-    /// `g`, `x`, `bx`, `ex`, `mrk` are kept as they are (the TMX writer stores them as native code).
+    /// a segment marker (`mrk mtype="seg"`, as Okapi and Trados cut a target) gives its content;
+    /// `g`, `x`, `bx`, `ex`, other `mrk`s are kept as they are (the TMX writer stores them as
+    /// native code).
     static func fromXLIFF(_ content: [InlineContent]) -> [InlineContent] {
-        content.map { piece in
-            guard case .element(let element) = piece else { return piece }
-            return .element(back(element))
+        var result: [InlineContent] = []
+        for piece in content {
+            guard case .element(let element) = piece else {
+                appendJoiningText(piece, to: &result)
+                continue
+            }
+            if element.name == "mrk", element.attributes.contains(XMLAttribute("mtype", "seg")) {
+                for inner in fromXLIFF(element.children) { appendJoiningText(inner, to: &result) }
+            } else {
+                result.append(.element(back(element)))
+            }
+        }
+        return result
+    }
+
+    /// Appends `piece`, joining text to text before it (one text node, as a reader gives it).
+    private static func appendJoiningText(_ piece: InlineContent, to content: inout [InlineContent]) {
+        if case .text(let text) = piece, case .text(let previous)? = content.last {
+            content[content.count - 1] = .text(previous + text)
+        } else {
+            content.append(piece)
         }
     }
 
@@ -137,7 +159,9 @@ enum XLIFFInline {
         case "ph":
             if value("ctype") == "x-tmx-ut" { return InlineElement(name: "ut", children: children) }
             var attributes = type()
-            if let assoc = value("assoc") { attributes.append(XMLAttribute("assoc", assoc)) }
+            if let assoc = value("assoc"), let tmx = associations.first(where: { $0.value == assoc })?.key {
+                attributes.append(XMLAttribute("assoc", tmx))
+            }
             return InlineElement(name: "ph", attributes: attributes, children: children)
         case "g" where value("ctype") == highlightType:
             return InlineElement(name: "hi", children: children)

@@ -51,7 +51,8 @@ public struct PretranslationMatch: Sendable, Hashable {
     }
 }
 
-/// A glossary term found in a segment.
+/// A glossary term found in a segment: `source` as the segment writes it (the job passes the
+/// matched words, an inflected form included).
 public struct PretranslationTerm: Sendable, Hashable {
     public var source: String
     public var target: String
@@ -164,6 +165,16 @@ public enum XLIFFPretranslation {
         return unit
     }
 
+    /// `target` in the case `written` shows: all capitals (a dateline's `JAKARTA`), or a capital
+    /// first letter (the start of a sentence); else as the glossary has it.
+    static func inCaseOf(_ written: String, _ target: String) -> String {
+        if written.count > 1, written.contains(where: \.isLetter), written == written.uppercased() { return target.uppercased() }
+        if let first = written.first, first.isUppercase, let start = target.first, start.isLowercase {
+            return start.uppercased() + target.dropFirst()
+        }
+        return target
+    }
+
     /// The source with each glossary term written as its target where the term stands in it as
     /// written (case aside); nil when no term does. A draft for the translator, never confirmed.
     static func glossaryDraft(_ segment: PretranslationSegment) -> String? {
@@ -172,7 +183,7 @@ public enum XLIFFPretranslation {
         var replaced = false
         for term in segment.glossary.sorted(by: { $0.source.count > $1.source.count }) where !term.source.isEmpty {
             guard let range = text.range(of: term.source, options: [.caseInsensitive]) else { continue }
-            text.replaceSubrange(range, with: term.target)
+            text.replaceSubrange(range, with: inCaseOf(String(text[range]), term.target))
             replaced = true
         }
         return replaced ? text : nil

@@ -111,31 +111,40 @@ public final class XLIFFReader {
                          datatype: value(attributes, "datatype") ?? "plaintext", date: value(attributes, "date").flatMap(XLIFF.parseDate))
     }
 
-    /// The header's phases and notes; anything else there (skeleton, tools, glossaries) is passed over.
-    private func readHeader() throws {
+    /// Calls `body` on each child element of the current element (`body` reads or skips it),
+    /// refusing entity references, until the element's end tag.
+    private func forEachChild(_ body: () throws -> Void) throws {
         if xml.isEmptyElement { return }
         let depth = xml.depth
+        let element = xml.name
         while try xml.read() {
             switch xml.kind {
-            case .startElement:
-                if xml.nameIs("phase") {
-                    let attributes = xml.attributes()
-                    file?.phases.append(XLIFFPhase(name: value(attributes, "phase-name") ?? "", process: value(attributes, "process-name") ?? "",
-                                                   contactName: value(attributes, "contact-name"), date: value(attributes, "date").flatMap(XLIFF.parseDate)))
-                    try xml.skipElement()
-                } else if xml.nameIs("phase-group") {
-                    continue
-                } else if xml.nameIs("note") && xml.depth == depth + 1 {
-                    file?.notes.append(try readNote())
-                } else {
+            case .startElement: try body()
+            case .endElement where xml.depth == depth: return
+            case .entityReference: throw entityProblem()
+            default: continue
+            }
+        }
+        throw xml.problem("unexpected end of file inside <\(element)>")
+    }
+
+    /// The header's phases and notes; anything else there (skeleton, tools, glossaries) is passed over.
+    private func readHeader() throws {
+        try forEachChild {
+            if xml.nameIs("phase-group") {
+                try forEachChild {
+                    if xml.nameIs("phase") {
+                        let attributes = xml.attributes()
+                        file?.phases.append(XLIFFPhase(name: value(attributes, "phase-name") ?? "", process: value(attributes, "process-name") ?? "",
+                                                       contactName: value(attributes, "contact-name"),
+                                                       date: value(attributes, "date").flatMap(XLIFF.parseDate)))
+                    }
                     try xml.skipElement()
                 }
-            case .endElement where xml.depth == depth:
-                return
-            case .entityReference:
-                throw entityProblem()
-            default:
-                continue
+            } else if xml.nameIs("note") {
+                file?.notes.append(try readNote())
+            } else {
+                try xml.skipElement()
             }
         }
     }
@@ -145,10 +154,14 @@ public final class XLIFFReader {
         return XLIFFNote(try xml.readElementText(), from: value(attributes, "from"), annotates: value(attributes, "annotates"))
     }
 
+    /// The content of a `source` or `target` in the memory's inline model.
+    private func readSegment() throws -> Segment {
+        Segment(content: XLIFFInline.fromXLIFF(try xml.readInlineContent()))
+    }
+
     private func readTarget() throws -> XLIFFTarget {
         let attributes = xml.attributes()
-        return XLIFFTarget(content: Segment(content: XLIFFInline.fromXLIFF(try readInline())),
-                           state: value(attributes, "state").map(XLIFFState.init(rawValue:)),
+        return XLIFFTarget(content: try readSegment(), state: value(attributes, "state").map(XLIFFState.init(rawValue:)),
                            stateQualifier: value(attributes, "state-qualifier"), language: value(attributes, "xml:lang"))
     }
 
@@ -159,30 +172,18 @@ public final class XLIFFReader {
                              approved: value(attributes, "approved").map { $0 == "yes" }, translatable: value(attributes, "translate") != "no",
                              preservesSpace: value(attributes, "xml:space") == "preserve", source: Segment(content: []))
         var sawSource = false
-        if !xml.isEmptyElement {
-            let depth = xml.depth
-            reading: while try xml.read() {
-                switch xml.kind {
-                case .startElement:
-                    if xml.nameIs("source") {
-                        sawSource = true
-                        unit.source = Segment(content: XLIFFInline.fromXLIFF(try readInline()))
-                    } else if xml.nameIs("target") {
-                        unit.target = try readTarget()
-                    } else if xml.nameIs("note") {
-                        unit.notes.append(try readNote())
-                    } else if xml.nameIs("alt-trans") {
-                        unit.alternatives.append(try readAlternative())
-                    } else {
-                        try xml.skipElement()
-                    }
-                case .endElement where xml.depth == depth:
-                    break reading
-                case .entityReference:
-                    throw entityProblem()
-                default:
-                    continue
-                }
+        try forEachChild {
+            if xml.nameIs("source") {
+                sawSource = true
+                unit.source = try readSegment()
+            } else if xml.nameIs("target") {
+                unit.target = try readTarget()
+            } else if xml.nameIs("note") {
+                unit.notes.append(try readNote())
+            } else if xml.nameIs("alt-trans") {
+                unit.alternatives.append(try readAlternative())
+            } else {
+                try xml.skipElement()
             }
         }
         if unit.id.isEmpty || !sawSource {
@@ -196,58 +197,17 @@ public final class XLIFFReader {
         let attributes = xml.attributes()
         var alternative = XLIFFAlternative(matchQuality: value(attributes, "match-quality"), origin: value(attributes, "origin"),
                                            target: XLIFFTarget(content: Segment(content: [])))
-        if xml.isEmptyElement { return alternative }
-        let depth = xml.depth
-        while try xml.read() {
-            switch xml.kind {
-            case .startElement:
-                if xml.nameIs("source") {
-                    alternative.source = Segment(content: XLIFFInline.fromXLIFF(try readInline()))
-                } else if xml.nameIs("target") {
-                    alternative.target = try readTarget()
-                } else if xml.nameIs("note") {
-                    alternative.notes.append(try readNote())
-                } else {
-                    try xml.skipElement()
-                }
-            case .endElement where xml.depth == depth:
-                return alternative
-            case .entityReference:
-                throw entityProblem()
-            default:
-                continue
+        try forEachChild {
+            if xml.nameIs("source") {
+                alternative.source = try readSegment()
+            } else if xml.nameIs("target") {
+                alternative.target = try readTarget()
+            } else if xml.nameIs("note") {
+                alternative.notes.append(try readNote())
+            } else {
+                try xml.skipElement()
             }
         }
-        throw xml.problem("unexpected end of file inside <alt-trans>")
-    }
-
-    /// The content of the current element as inline content, every character of text kept.
-    private func readInline() throws -> [InlineContent] {
-        if xml.isEmptyElement { return [] }
-        let depth = xml.depth
-        var content: [InlineContent] = []
-        var pendingText = ""
-        while try xml.read() {
-            switch xml.kind {
-            case .text, .whitespace:
-                pendingText += xml.value
-            case .startElement:
-                if !pendingText.isEmpty {
-                    content.append(.text(pendingText))
-                    pendingText = ""
-                }
-                let name = xml.name
-                let attributes = xml.attributes()
-                content.append(.element(InlineElement(name: name, attributes: attributes, children: try readInline())))
-            case .endElement where xml.depth == depth:
-                if !pendingText.isEmpty { content.append(.text(pendingText)) }
-                return content
-            case .entityReference:
-                throw entityProblem()
-            default:
-                continue
-            }
-        }
-        throw xml.problem("unexpected end of file inside <\(xml.name)>")
+        return alternative
     }
 }
