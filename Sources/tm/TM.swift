@@ -22,6 +22,8 @@ struct TM: ParsableCommand {
             LogCommand.self,
             UndoCommand.self,
             RemoveCommand.self,
+            AnalyzeCommand.self,
+            PretranslateCommand.self,
         ]
     )
 }

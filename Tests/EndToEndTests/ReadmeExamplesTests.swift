@@ -71,7 +71,8 @@ final class ReadmeExamplesTests: XCTestCase {
         let examples = try Self.examples()
         XCTAssertEqual(Set(examples.map { $0.prefix(2).joined(separator: " ") }),
                        ["lookup Kemenlu mengeluarkan pernyataan pada 5-6 Februari", "lookup kemitraan strategis", "segment artikel.id.txt",
-                        "align artikel.id.txt", "glossary suggest", "export --out", "log"], "the examples this test knows")
+                        "align artikel.id.txt", "glossary suggest", "export --out", "log", "analyze artikel.id.txt",
+                        "pretranslate artikel.id.txt"], "the examples this test knows")
         let folder = try TMProcess.temporaryFolder(self)
         for name in ["TMX", "Glossaries"] {
             try FileManager.default.copyItem(at: Self.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
@@ -114,6 +115,11 @@ final class ReadmeExamplesTests: XCTestCase {
                 XCTAssertTrue(result.stdout.hasPrefix("for-omegat.tmx: "), "\(what): \(result.stdout)")
                 XCTAssertFalse(result.stdout.hasPrefix("for-omegat.tmx: 0 units"), "\(what): \(result.stdout)")
                 XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("for-omegat.tmx").path), what)
+            case "analyze":
+                XCTAssertTrue(result.stdout.contains("repetitions") && result.stdout.contains("total"), "\(what): \(result.stdout)")
+            case "pretranslate":
+                XCTAssertTrue(result.stdout.contains("proyek: OmegaT project with"), "\(what): \(result.stdout)")
+                XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("draft.en.txt").path), what)
             case "log":
                 XCTAssertTrue(result.stdout.contains("align") && result.stdout.contains("artikel.id.txt"), "\(what): \(result.stdout)")
             default:

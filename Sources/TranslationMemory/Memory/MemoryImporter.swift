@@ -9,6 +9,9 @@ public struct ImportReport: Sendable, Codable {
         public var added: Int
         public var duplicates: Int
         public var skipped: Int
+        /// XLIFF units whose target nobody confirmed (no `translated`/`final`/`signed-off` state,
+        /// no `approved="yes"`): left out. Nil for other formats.
+        public var unconfirmed: Int?
     }
 
     public var files: [FileReport] = []
@@ -22,7 +25,8 @@ public struct ImportReport: Sendable, Codable {
     public var run: String?
 }
 
-/// Imports TMX (any flavour `TMXReader` reads) and two-column TSV/CSV files into a memory.
+/// Imports TMX (any flavour `TMXReader` reads), XLIFF 1.2 (the units a translator confirmed) and
+/// two-column TSV/CSV files into a memory.
 ///
 /// All inputs are read and checked before anything is written: a malformed file aborts the import
 /// with the memory untouched. Language codes are normalised (`IN` → `id`, `en_us` → `en-US`); units
@@ -51,7 +55,12 @@ public enum MemoryImporter {
         var inBatch = Set<UnitKey>()
         let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
         // A TSV or CSV file's units are tm's own: plain text, under tm's header.
-        let sourceHeaders = try zip(paths, formats).map { $1 == "tmx" ? try TMXReader(path: $0).header : TMXWriter.standardHeader(date: date) }
+        let sourceHeaders = try zip(paths, formats).map { path, format in
+            if format == "tmx" { return try TMXReader(path: path).header }
+            // An XLIFF file is opened now so that XLIFF 2 or a file that is no XLIFF stops the import.
+            if format == "xliff" { _ = try XLIFFReader(path: path) }
+            return TMXWriter.standardHeader(date: date)
+        }
         let header = header(merging: sourceHeaders, formats: formats, date: date)
         let target = try store.headerOfNewUnits(header)
         let run = MemoryRun(command: "import", files: paths, user: user, date: date)
@@ -80,6 +89,22 @@ public enum MemoryImporter {
                         try offer(normalizingLanguages(unit), line: reader.lastUnitLine)
                         tally?.unitRead(in: path, bytes: reader.bytesRead)
                     }
+                    skipped = reader.skipped
+                } else if format == "xliff" {
+                    let reader = try XLIFFReader(path: path)
+                    var unconfirmed = 0
+                    while let unit = try reader.next() {
+                        guard let xliffFile = reader.file else { continue }
+                        let (converted, problem) = unit.translationUnit(file: xliffFile, translator: xliffFile.translator ?? creator, date: date)
+                        if let converted {
+                            try offer(normalizingLanguages(converted), line: reader.lastUnitLine)
+                        } else {
+                            file.unitsRead += 1
+                            if let problem { refused.append(SkippedUnit(path: path, line: reader.lastUnitLine, reason: problem)) } else { unconfirmed += 1 }
+                        }
+                        tally?.unitRead(in: path, bytes: reader.bytesRead)
+                    }
+                    file.unconfirmed = unconfirmed
                     skipped = reader.skipped
                 } else {
                     let pairs = try PairFileReader.read(path: path, creator: creator, date: date)
@@ -126,7 +151,8 @@ public enum MemoryImporter {
         return Int(document[document.index(after: colon)...]) ?? 0
     }
 
-    /// `tmx` for XML files (by content, so a `.xml` export works too), else `tsv`/`csv`.
+    /// `xliff` for XLIFF files (by name or by a root `<xliff` near the start), `tmx` for other XML
+    /// files (by content, so a `.xml` export works too), else `tsv`/`csv`.
     static func detectFormat(_ path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
@@ -135,8 +161,10 @@ public enum MemoryImporter {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 512)) ?? Data()
         let lower = path.lowercased()
-        if lower.hasSuffix(".tmx") || lower.hasSuffix(".xml") { return "tmx" }
         let bytes = [UInt8](head)
+        if lower.hasSuffix(".tmx") { return "tmx" }
+        if lower.hasSuffix(".xlf") || lower.hasSuffix(".xliff") || XLIFFReader.startsLikeXLIFF(bytes) { return "xliff" }
+        if lower.hasSuffix(".xml") { return "tmx" }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if bytes.starts(with: [0xFF, 0xFE, 0x3C, 0x00]) || bytes.starts(with: [0xFE, 0xFF, 0x00, 0x3C]) { return "tmx" }
         if bytes.count > start, bytes[start] == UInt8(ascii: "<") { return "tmx" }

@@ -277,32 +277,41 @@ public final class TMXReader {
     /// Reads the content of the current element (a `seg` or an inline element) as inline content,
     /// every character of text kept.
     private func readInline() throws -> [InlineContent] {
-        if xml.isEmptyElement { return [] }
-        let depth = xml.depth
+        try xml.readInlineContent()
+    }
+}
+
+extension XMLStreamReader {
+    /// The content of the current element (a TMX `seg`, an XLIFF `source` or `target`, or an inline
+    /// element) as inline content: text with every character kept, elements with their attributes
+    /// in order and their own content.
+    func readInlineContent() throws -> [InlineContent] {
+        if isEmptyElement { return [] }
+        let startDepth = depth
+        let element = name
         var content: [InlineContent] = []
         var pendingText = ""
-        while try xml.read() {
-            switch xml.kind {
+        while try read() {
+            switch kind {
             case .text, .whitespace:
-                pendingText += xml.value
+                pendingText += value
             case .startElement:
                 if !pendingText.isEmpty {
                     content.append(.text(pendingText))
                     pendingText = ""
                 }
-                let name = xml.name
-                let attributes = xml.attributes()
-                let children = try readInline()
-                content.append(.element(InlineElement(name: name, attributes: attributes, children: children)))
-            case .endElement where xml.depth == depth:
+                let name = self.name
+                let attributes = attributes()
+                content.append(.element(InlineElement(name: name, attributes: attributes, children: try readInlineContent())))
+            case .endElement where depth == startDepth:
                 if !pendingText.isEmpty { content.append(.text(pendingText)) }
                 return content
             case .entityReference:
-                throw xml.problem("entity reference &\(xml.name); is not allowed (entities are never expanded)")
+                throw problem("entity reference &\(name); is not allowed (entities are never expanded)")
             default:
                 continue
             }
         }
-        throw xml.problem("unexpected end of file inside <seg>")
+        throw problem("unexpected end of file inside <\(element)>")
     }
 }

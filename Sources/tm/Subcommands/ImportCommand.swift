@@ -5,15 +5,17 @@ import TranslationMemory
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add TMX files (any CAT tool's) or two-column TSV/CSV Indonesian/English pairs to the memory.",
+        abstract: "Add TMX files (any CAT tool's), finished XLIFF 1.2 files or two-column TSV/CSV Indonesian/English pairs to the memory.",
         discussion: """
         Every input is read and checked before anything is written: a malformed file stops the import \
         and leaves the memory untouched. Language codes are normalised (IN → id, en_us → en-US); \
-        units already in the memory with the same texts are dropped as duplicates.
+        units already in the memory with the same texts are dropped as duplicates. From an XLIFF \
+        1.2 file only the units a translator confirmed are taken (target state translated, final or \
+        signed-off, or approved="yes"), credited to the file's phase contact-name, else $TM_USER.
         """
     )
 
-    @Argument(help: ArgumentHelp("TMX, TSV or CSV files.", valueName: "file"))
+    @Argument(help: ArgumentHelp("TMX, XLIFF 1.2, TSV or CSV files.", valueName: "file"))
     var files: [String]
 
     @OptionGroup var memory: MemoryOptions
@@ -32,7 +34,8 @@ struct ImportCommand: ParsableCommand {
             try Output.printJSON(report)
         } else {
             for file in report.files {
-                print("\(file.path): \(file.unitsRead) read, \(file.added) added, \(Plural.count(file.duplicates, "duplicate")), \(file.skipped) skipped")
+                let unconfirmed = file.unconfirmed.map { ", \($0) not confirmed (left out)" } ?? ""
+                print("\(file.path): \(file.unitsRead) read, \(file.added) added, \(Plural.count(file.duplicates, "duplicate")), \(file.skipped) skipped\(unconfirmed)")
             }
             if report.files.count > 1 {
                 print("total: \(report.unitsRead) read, \(report.added) added, \(Plural.count(report.duplicates, "duplicate")), \(report.skipped.count) skipped")
