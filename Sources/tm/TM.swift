@@ -22,6 +22,7 @@ struct TM: ParsableCommand {
             LogCommand.self,
             UndoCommand.self,
             RemoveCommand.self,
+            CheckCommand.self,
         ]
     )
 }
