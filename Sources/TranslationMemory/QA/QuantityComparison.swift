@@ -94,14 +94,14 @@ public enum QuantityComparison {
         (quantity.kind == .number || quantity.kind == .ordinal) && quantity.form.numeral.style == .word
     }
 
-    /// `Senin (7/8)` rendered `on Monday`: the date after a weekday may go when the target has that weekday.
+    /// `Senin (7/8)` rendered `on Monday`: the date after a weekday may go when the target has a
+    /// weekday (a different one is the weekdays check's finding).
     static func dateAfterWeekdayKeptAsWeekday(_ source: [Quantity], _ index: Int, _ text: String, _ target: [Quantity]) -> Bool {
-        guard source[index].kind == .date, index > 0, source[index - 1].kind == .weekday,
-              let weekday = source[index - 1].value.weekday else { return false }
+        guard source[index].kind == .date, index > 0, source[index - 1].kind == .weekday else { return false }
         let scalars = Array(text.unicodeScalars)
         let between = scalars[source[index - 1].range.upperBound..<source[index].range.lowerBound]
         guard between.allSatisfy({ $0 == " " || $0 == "(" || $0 == "," }) else { return false }
-        return target.contains { $0.kind == .weekday && $0.value.weekday == weekday }
+        return target.contains { $0.kind == .weekday }
     }
 
     /// What differs between two quantities of a kind, when one thing does.
