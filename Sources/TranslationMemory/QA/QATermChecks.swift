@@ -2,19 +2,43 @@ import Foundation
 
 /// `terms`: a glossary term found in the source (through Indonesian word forms: `kemitraan
 /// strategisnya`) whose translation, or an alternative, is not in the target (through English
-/// inflections: `strategic partnerships`). Entries with the same source count as one.
+/// inflections: `strategic partnerships`). Entries with the same source count as one. A term
+/// written in lower case in the glossary that stands capitalised inside a longer name (`Badan
+/// Nasional Penanggulangan Bencana` holds `penanggulangan bencana`) is part of that name, which
+/// has its own translation.
 public struct TermsCheck: QACheck {
     public var id: String { "terms" }
     public var severity: QASeverity { .error }
+
+    static func isCapitalised(_ word: String) -> Bool { word.first?.isUppercase ?? false }
+
+    static func insideName(_ hit: GlossaryHit, _ tokens: [WordToken]) -> Bool {
+        guard !isCapitalised(hit.term), tokens[hit.firstWord..<hit.endWord].allSatisfy({ isCapitalised($0.text) }) else { return false }
+        let before = hit.firstWord > 0 && isCapitalised(tokens[hit.firstWord - 1].text) && hit.firstWord - 1 > 0
+        let after = hit.endWord < tokens.count && isCapitalised(tokens[hit.endWord].text)
+        return before || after
+    }
+
+    /// A glossary word in `-ing` or `-ed` is a word of its own (`downstreaming`, `funding`,
+    /// `meeting`), not an inflection of its stem: the target must keep the ending (`meetings` may).
+    static func keepsDerivation(_ hit: GlossaryHit) -> Bool {
+        guard hit.kind != .exact else { return true }
+        let written = WordTokenizer.tokenize(hit.matchedText).map(\.normalized)
+        let glossary = WordTokenizer.tokenize(hit.term).map(\.normalized)
+        return zip(written, glossary).allSatisfy { text, term in
+            ["ing", "ed"].allSatisfy { !term.hasSuffix($0) || text.hasSuffix($0) || text.hasSuffix($0 + "s") }
+        }
+    }
 
     public func findings(in pair: QAPairText) -> [QAFinding] {
         guard !pair.target.isEmpty else { return [] }
         var reported = Set<String>()
         var result: [QAFinding] = []
-        for hit in pair.sourceTerms where hit.role == .source {
+        let tokens = pair.sourceTerms.isEmpty ? [] : WordTokenizer.tokenize(pair.source)
+        for hit in pair.sourceTerms where hit.role == .source && !Self.insideName(hit, tokens) {
             let key = hit.entry.sourceKey
             guard reported.insert(key).inserted else { continue }
-            let rendered = pair.targetTerms.contains { $0.role != .forbidden && $0.entry.sourceKey == key }
+            let rendered = pair.targetTerms.contains { $0.role != .forbidden && $0.entry.sourceKey == key && Self.keepsDerivation($0) }
             // A forbidden rendering is forbidden-term's finding, said better there.
             let forbidden = pair.targetTerms.contains { $0.role == .forbidden && $0.entry.sourceKey == key }
             if rendered || forbidden { continue }

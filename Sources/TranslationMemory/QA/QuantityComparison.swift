@@ -162,7 +162,16 @@ public struct QuantityCheck: QACheck {
             }
         }
         if kind == .weekday { result += contradictions(pair) }
+        result += indonesianSeparators(pair)
         return result
+    }
+
+    /// `5,52%` or `Rp1.500.000` in English copy: the right value in the wrong language's separators.
+    private func indonesianSeparators(_ pair: QAPairText) -> [QAFinding] {
+        pair.targetQuantities.filter { $0.kind == kind && $0.form.numeral.convention == .indonesian }.map { q in
+            finding(pair, "target `\(q.text)` is written with Indonesian separators; English writes `\(QuantityRenderer().render(q, in: .english))`",
+                    [QASpan(.target, q)])
+        }
     }
 
     /// `Senin (8/8/2023)`: 8 August 2023 is a Tuesday. Dates without a year take the pair's year.
