@@ -2,6 +2,7 @@
 of make_pairs.py, both run on the same pairs in the same run.
 
     python3 Benchmarks/check/bench.py [--tm PATH_TO_TM] [--part tuning|heldout|both]
+    python3 Benchmarks/check/bench.py --corpus ID_FILE EN_FILE [--corpus-glossary FILE]
 
 Reads Benchmarks/check/{tuning,heldout}.tsv (label<TAB>INDONESIAN<TAB>ENGLISH) and glossary.tsv,
 runs `tm check --pairs … --glossary … --json` and `pofilter` (the pairs as PO: msgctxt "pair N",
@@ -37,14 +38,15 @@ def read(path):
     return rows
 
 
-def run_tm(tm, rows, work):
+def run_tm(tm, rows, work, glossary=os.path.join(HERE, "glossary.tsv")):
     pairs = os.path.join(work, "pairs.tsv")
     with open(pairs, "w", encoding="utf-8") as f:
         for _, source, target in rows:
             f.write(f"{source}\t{target}\n")
     env = dict(os.environ, TM_PATH=os.path.join(work, "no-memory"), NO_COLOR="1")
     env.pop("TM_GLOSSARY", None)
-    run = subprocess.run([tm, "check", "--pairs", pairs, "--glossary", os.path.join(HERE, "glossary.tsv"), "--json",
+    given = ["--glossary", glossary] if glossary else []
+    run = subprocess.run([tm, "check", "--pairs", pairs, *given, "--json",
                           # The set holds sentences with and without their seeded error: not inconsistencies.
                           "--skip", "inconsistent-target,inconsistent-source"],
                          capture_output=True, text=True, cwd=work, env=env)
@@ -118,12 +120,36 @@ def table(name, r):
           f"{r['pofilter_clean_flagged_mapped']:.2%}, pofilter any test {r['pofilter_clean_flagged_any']:.2%}")
 
 
+def corpus(args):
+    """Real translations (say TICO-19, /work/shared/corpora/tico19-en-id): unlabelled, so the
+    share of pairs each tool flags, most of them correct, is the false-alarm rate's upper bound."""
+    with open(args.corpus[0], encoding="utf-8") as a, open(args.corpus[1], encoding="utf-8") as b:
+        rows = [("?", s.rstrip("\n").replace("\t", " "), t.rstrip("\n").replace("\t", " ")) for s, t in zip(a, b)]
+    with tempfile.TemporaryDirectory() as work:
+        tm_found, po_found = run_tm(os.path.abspath(args.tm), rows, work, args.corpus_glossary), run_pofilter(rows, work)
+    n = len(rows)
+    figures = sum(bool(tm_found[i] & set(QUANTITIES)) for i in range(1, n + 1))
+    result = {"pairs": n, "tm_flagged_figures": figures / n,
+              "pofilter_flagged_numbers": sum("numbers" in po_found[i] for i in range(1, n + 1)) / n,
+              "tm_flagged_terms": sum("terms" in tm_found[i] for i in range(1, n + 1)) / n,
+              "tm_flagged_any": sum(bool(tm_found[i]) for i in range(1, n + 1)) / n,
+              "pofilter_flagged_any": sum(bool(po_found[i]) for i in range(1, n + 1)) / n}
+    print(f"{n} pairs: flagged by tm's figure checks {result['tm_flagged_figures']:.2%}, by pofilter numbers "
+          f"{result['pofilter_flagged_numbers']:.2%}; tm terms {result['tm_flagged_terms']:.2%}; "
+          f"any check: tm {result['tm_flagged_any']:.2%}, pofilter {result['pofilter_flagged_any']:.2%}")
+    print(json.dumps(result, indent=1))
+
+
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", nargs=2, metavar=("ID_FILE", "EN_FILE"), help="unlabelled real pairs, line N with line N")
+    parser.add_argument("--corpus-glossary", help="the glossary for --corpus (default: none)")
     parser.add_argument("--tm", default=os.path.join(HERE, "..", "..", ".build", "debug", "tm"))
     parser.add_argument("--part", default="tuning", choices=["tuning", "heldout", "both"])
     parser.add_argument("--show-misses", action="store_true", help="print the pairs tm gets wrong")
     args = parser.parse_args()
+    if args.corpus:
+        return corpus(args)
     results = {}
     for part in (["tuning", "heldout"] if args.part == "both" else [args.part]):
         rows = read(os.path.join(HERE, f"{part}.tsv"))

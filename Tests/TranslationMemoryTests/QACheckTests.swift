@@ -8,6 +8,7 @@ final class QACheckTests: XCTestCase {
         GlossaryEntry(source: "kemitraan strategis", target: "strategic partnership"),
         GlossaryEntry(source: "Kementerian Luar Negeri", target: "Foreign Ministry", forbiddenTargets: ["Foreign Affairs Ministry"]),
         GlossaryEntry(source: "DPR", target: "House of Representatives", alternativeTargets: ["parliament"]),
+        GlossaryEntry(source: "hilirisasi", target: "downstreaming"),
     ])
 
     private func findings(_ source: String, _ target: String, only: String? = nil, glossary: Bool = false) throws -> [QAFinding] {
@@ -32,6 +33,12 @@ final class QACheckTests: XCTestCase {
             ("Jaraknya sekitar 120 kilometer dari Jakarta.", "It is about 120 km from Jakarta."),
             ("Harga beras naik 2-3 persen.", "Rice prices rose 2 to 3 percent."),
             ("Pewarta: Indra Arief Pribadi", "Reporter: Indra Arief P"),
+            // What the other language writes as no quantity: glued to a word, a season, a range, a name.
+            ("Insiden kumulatif 14 hari dihitung.", "The 14-day cumulative incidence was calculated."),
+            ("Liga Premier 2019-2020 ditunda.", "The 2019–20 Premier League was postponed."),
+            ("Angka itu naik dari 49 menjadi 73 negara.", "The figure rose from 49 to 73 countries."),
+            ("Wabah berakhir pada bulan Maret.", "The outbreak will end by mid-March."),
+            ("Warga tidak menghadiri Misa pada hari Minggu.", "Residents did not attend Mass on Sundays."),
         ]
         for (source, target) in clean {
             XCTAssertEqual(try ids(source, target), [], "\(source) → \(target)")
@@ -58,6 +65,10 @@ final class QACheckTests: XCTestCase {
         XCTAssertEqual(try ids("Pada 2023 harga naik.", "In 2024 prices rose."), ["years"])
         XCTAssertEqual(try ids("HUT ke-78 RI.", "The 79th anniversary."), ["ordinals"])
         XCTAssertEqual(try ids("Jaraknya 120 kilometer.", "It is 120 miles away."), ["measures"])
+        let separators = try findings("Inflasi 5,52 persen.", "Inflation of 5,52 percent.")
+        XCTAssertEqual(separators.map(\.check), ["percent"], "the right value in Indonesian separators")
+        XCTAssertTrue(separators[0].message.contains("`5.52"), separators[0].message)
+        XCTAssertEqual(try ids("Insiden 14 hari dihitung.", "The 15-day incidence was calculated."), ["numbers"])
     }
 
     func testDatesTimesAndWeekdays() throws {
@@ -77,6 +88,11 @@ final class QACheckTests: XCTestCase {
         XCTAssertEqual(try ids("Kedua negara memperkuat kemitraan strategisnya.", "Both countries strengthened their strategic partnerships.", glossary: true), [])
         XCTAssertEqual(try ids("Kedua negara memperkuat kemitraan strategisnya.", "Both countries strengthened their strategic cooperation.", glossary: true), ["terms"])
         XCTAssertEqual(try ids("DPR menyetujui anggaran itu.", "The parliament approved the budget.", glossary: true), [], "an alternative counts")
+        XCTAssertEqual(try ids("Kepala Badan Nasional Kemitraan Strategis hadir.", "The head of the National Partnership Agency attended.", glossary: true), [],
+                       "a lower-case term inside a capitalised name is the name's")
+        XCTAssertEqual(try ids("Pemerintah mendorong hilirisasinya.", "The government pushes downstream processing.", glossary: true), ["terms"],
+                       "a glossary word in -ing is not its stem")
+        XCTAssertEqual(try ids("Pemerintah mendorong hilirisasi.", "The government pushes downstreaming.", glossary: true), [])
         XCTAssertEqual(try ids("Kementerian Luar Negeri menyampaikan hal itu.", "The Foreign Affairs Ministry said so.", glossary: true), ["forbidden-term"])
     }
 

@@ -35,6 +35,10 @@ public enum QuantityComparison {
         var leftSource = source.indices.filter { !sourceUsed[$0] }
         var leftTarget = target.indices.filter { !targetUsed[$0] }
         leftSource.removeAll { dateAfterWeekdayKeptAsWeekday(source, $0, sourceText, target) }
+        pairRangesWithFigures(source, &leftSource, target, &leftTarget)
+        pairRangesWithFigures(target, &leftTarget, source, &leftSource)
+        leftSource.removeAll { writtenOtherwise(source[$0], in: targetText, claimed: target, language: .english) }
+        leftTarget.removeAll { writtenOtherwise(target[$0], in: sourceText, claimed: source, language: .indonesian) }
         var result: [QuantityMismatch] = []
         // Two of a kind left over contradict each other: report them together.
         for kind in QuantityKind.allCases {
@@ -102,6 +106,61 @@ public enum QuantityComparison {
         let between = scalars[source[index - 1].range.upperBound..<source[index].range.lowerBound]
         guard between.allSatisfy({ $0 == " " || $0 == "(" || $0 == "," }) else { return false }
         return target.contains { $0.kind == .weekday }
+    }
+
+    /// `from 49 to 73` read as a range on one side, `dari 49 menjadi 73` as two figures on the other.
+    static func pairRangesWithFigures(_ one: [Quantity], _ left: inout [Int], _ other: [Quantity], _ otherLeft: inout [Int]) {
+        for i in left where one[i].value.amounts.count == 2 {
+            let values = one[i].value.amounts.map(\.value)
+            guard let a = otherLeft.first(where: { other[$0].value.amounts.map(\.value) == [values[0]] }),
+                  let b = otherLeft.first(where: { $0 != a && other[$0].value.amounts.map(\.value) == [values[1]] }) else { continue }
+            left.removeAll { $0 == i }
+            otherLeft.removeAll { $0 == a || $0 == b }
+        }
+    }
+
+    /// A quantity the other text writes in a way that is no quantity there: whole numbers glued
+    /// to a word (`14 hari` / `14-day`, `12 gulung` / `12-roll`, `2019-2020` / `2019–20`), a month or weekday named without
+    /// a date (`Maret` / `mid-March`, `hari Minggu` / `on Sundays`).
+    static func writtenOtherwise(_ quantity: Quantity, in text: String, claimed: [Quantity], language: ArticleLanguage) -> Bool {
+        let value = quantity.value
+        let wholes = value.amounts.compactMap { $0.scale == nil ? Int(exactly: NSDecimalNumber(decimal: $0.value)) : nil }
+        if !wholes.isEmpty, wholes.count == value.amounts.count, quantity.form.numeral.style == .digits {
+            let runs = freeDigitRuns(text, claimed: claimed)
+            // A season's second year may be cut to two digits: `2019-2020` / `2019–20`.
+            return wholes.enumerated().allSatisfy { index, whole in
+                runs.contains(String(whole)) || (quantity.kind == .year && index == 1 && runs.contains(String(format: "%02d", whole % 100)))
+            }
+        }
+        var name: String?
+        if quantity.kind == .weekday, let weekday = value.weekday {
+            name = CalendarVocabulary.weekdayNames[language]?[weekday.rawValue - 1]
+        } else if quantity.kind == .date, let date = value.date, date.day == nil, date.year == nil {
+            name = CalendarVocabulary.monthNames[language]?[date.month - 1]
+        }
+        return name.map { text.contains($0) } ?? false
+    }
+
+    /// The runs of digits in `text` outside every quantity found in it.
+    static func freeDigitRuns(_ text: String, claimed: [Quantity]) -> Set<String> {
+        var runs = Set<String>()
+        var current = ""
+        var offset = 0
+        var covered = claimed.map(\.range).makeIterator()
+        var next = covered.next()
+        for scalar in text.unicodeScalars {
+            while let range = next, range.upperBound <= offset { next = covered.next() }
+            let inside = next.map { $0.contains(offset) } ?? false
+            if ("0"..."9").contains(scalar) && !inside {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                runs.insert(current)
+                current = ""
+            }
+            offset += 1
+        }
+        if !current.isEmpty { runs.insert(current) }
+        return runs
     }
 
     /// What differs between two quantities of a kind, when one thing does.
