@@ -21,10 +21,8 @@ public enum QAInput {
     /// An article and its translation aligned as `tm align --dry-run` aligns them (files given the
     /// wrong way round are taken the right way), every aligned pair numbered in order — a sentence
     /// left untranslated is a pair with an empty target — and the credit lines paired by kind after them.
-    public static func aligned(indonesianPath: String, englishPath: String, glossary: Glossary, store: TranslationMemoryStore?)
+    public static func aligned(indonesianPath: String, englishPath: String, lexicon: AlignmentLexicon, store: TranslationMemoryStore?)
         throws -> (pairs: [QAPair], creditPairs: [QAPair], swapped: Bool) {
-        var lexicon = try AlignmentLexicon.shipped()
-        lexicon.add(glossary: glossary)
         let (indonesian, english, swapped) = try AlignmentLanguageCheck.load(indonesianPath: indonesianPath, englishPath: englishPath,
                                                                              lexicon: lexicon) { path, language in
             try AlignmentDocument.segmented(path: path, language: language)
@@ -41,6 +39,14 @@ public enum QAInput {
         let creditPairs = CreditsCheck.pairs(source: try credits(indonesian.path, .indonesian), target: try credits(english.path, .english),
                                              sourcePath: indonesian.path, firstNumber: pairs.count + 1)
         return (pairs, creditPairs, swapped)
+    }
+
+    /// The aligner's lexicon for `aligned`: the shipped one with the glossary's one-word terms, as
+    /// `tm align` uses it. Built once for any number of article pairs.
+    public static func lexicon(glossary: Glossary) throws -> AlignmentLexicon {
+        var lexicon = try AlignmentLexicon.shipped()
+        lexicon.add(glossary: glossary)
+        return lexicon
     }
 
     /// The memory's Indonesian–English units in the order it is read, each with its file, line and id.

@@ -85,7 +85,8 @@ struct CheckCommand: ParsableCommand {
             if let pairs {
                 input = try QAInput.pairs(tsvPath: pairs)
             } else {
-                let aligned = try QAInput.aligned(indonesianPath: indonesianFile!, englishPath: englishFile!, glossary: terms,
+                let aligned = try QAInput.aligned(indonesianPath: indonesianFile!, englishPath: englishFile!,
+                                                  lexicon: try QAInput.lexicon(glossary: terms),
                                                   store: memoryExists(store) ? store : nil)
                 if aligned.swapped { Output.error("note: \(englishFile!) looks Indonesian and \(indonesianFile!) English: checked them the other way round") }
                 (input, creditPairs) = (aligned.pairs, aligned.creditPairs)
