@@ -12,7 +12,7 @@ public struct CreditsCheck: QACheck {
     static let kinds: Set<CreditKind> = [.reporter, .translator, .editor, .photographer]
 
     /// A credit line's kind and names, with the offset where its value starts; nil for any other text.
-    static func credit(in text: String, language: ArticleLanguage) -> (kind: CreditKind, names: [String], valueStart: Int)? {
+    static func credit(in text: String) -> (kind: CreditKind, names: [String], valueStart: Int)? {
         guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 32 else { return nil }
         let label = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let rest = text[text.index(after: colon)...]
@@ -34,8 +34,8 @@ public struct CreditsCheck: QACheck {
     }
 
     public func findings(in pair: QAPairText) -> [QAFinding] {
-        guard let source = Self.credit(in: pair.source, language: .indonesian), !pair.target.allSatisfy(\.isWhitespace) else { return [] }
-        guard let target = Self.credit(in: pair.target, language: .english), target.kind == source.kind else {
+        guard let source = Self.credit(in: pair.source), !pair.target.allSatisfy(\.isWhitespace) else { return [] }
+        guard let target = Self.credit(in: pair.target), target.kind == source.kind else {
             return [finding(pair, "the source is a \(source.kind.rawValue) credit, the target is not")]
         }
         let missing = source.names.filter { name in !target.names.contains { Self.sameName(name, $0) } }

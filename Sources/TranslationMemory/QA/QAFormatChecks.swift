@@ -137,23 +137,33 @@ public struct DoubleWordCheck: QACheck {
     }
 }
 
-/// `urls` and `emails`: every address of the source is in the target, and no other.
-public struct LinkCheck: QACheck {
+/// `urls`, `emails` and `tags`: every address and every inline tag (`<b>`, `</b>`, `<br/>`) of
+/// the source is in the target, as often, and no other.
+public struct MarkedSpanCheck: QACheck {
     public let id: String
     let noun: String
     let pattern: NSRegularExpression
+    /// A full stop or comma ending a sentence is not part of an address.
+    let trimsPunctuation: Bool
+    /// What two spellings of one address or tag share.
+    let key: @Sendable (String) -> String
     public var severity: QASeverity { .error }
 
-    public static let urls = LinkCheck(id: "urls", noun: "URL", pattern: try! NSRegularExpression(pattern: #"(?:https?://|www\.)[^\s<>"”)]+"#, options: [.caseInsensitive]))
-    public static let emails = LinkCheck(id: "emails", noun: "e-mail address", pattern: try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#))
+    public static let urls = MarkedSpanCheck(id: "urls", noun: "URL", pattern: try! NSRegularExpression(pattern: #"(?:https?://|www\.)[^\s<>"”)]+"#, options: [.caseInsensitive]),
+                                             trimsPunctuation: true, key: { $0.lowercased() })
+    public static let emails = MarkedSpanCheck(id: "emails", noun: "e-mail address", pattern: try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#),
+                                               trimsPunctuation: true, key: { $0.lowercased() })
+    /// `</B >` and `</b>` are one tag; attributes count.
+    public static let tags = MarkedSpanCheck(id: "tags", noun: "tag", pattern: try! NSRegularExpression(pattern: #"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"#),
+                                             trimsPunctuation: false, key: { $0.lowercased().replacingOccurrences(of: " ", with: "") })
 
-    /// The addresses of `text` with their spans; a full stop or comma ending a sentence is not part of one.
-    func addresses(_ text: String, _ side: QASide) -> [QASpan] {
+    /// The spans of `text` the pattern finds.
+    func spans(_ text: String, _ side: QASide) -> [QASpan] {
         let s = scalars(text)
         let ns = text as NSString
         return pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
             var found = ns.substring(with: match.range)
-            while let last = found.last, ".,;:!?".contains(last) { found.removeLast() }
+            while trimsPunctuation, let last = found.last, ".,;:!?".contains(last) { found.removeLast() }
             let start = ns.substring(to: match.range.location).unicodeScalars.count
             return span(side, s, start..<start + found.unicodeScalars.count)
         }
@@ -161,52 +171,16 @@ public struct LinkCheck: QACheck {
 
     public func findings(in pair: QAPairText) -> [QAFinding] {
         guard !pair.target.allSatisfy(\.isWhitespace) else { return [] }
-        var target = addresses(pair.target, .target)
+        var target = spans(pair.target, .target)
         var result: [QAFinding] = []
-        for address in addresses(pair.source, .source) {
-            if let i = target.firstIndex(where: { $0.text.lowercased() == address.text.lowercased() }) {
+        for item in spans(pair.source, .source) {
+            if let i = target.firstIndex(where: { key($0.text) == key(item.text) }) {
                 target.remove(at: i)
             } else {
-                result.append(finding(pair, "source \(noun) `\(address.text)` is not in the target", [address]))
+                result.append(finding(pair, "source \(noun) `\(item.text)` is not in the target", [item]))
             }
         }
         result += target.map { finding(pair, "target \(noun) `\($0.text)` is not in the source", [$0]) }
-        return result
-    }
-}
-
-/// `tags`: the inline markup of the source (`<b>`, `</b>`, `<br/>`) is in the target, each tag as
-/// often, and no other.
-public struct TagsCheck: QACheck {
-    public var id: String { "tags" }
-    public var severity: QASeverity { .error }
-
-    static let pattern = try! NSRegularExpression(pattern: #"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"#)
-
-    static func tags(_ text: String, _ side: QASide) -> [QASpan] {
-        let s = scalars(text)
-        let ns = text as NSString
-        return pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
-            let start = ns.substring(to: match.range.location).unicodeScalars.count
-            return span(side, s, start..<start + ns.substring(with: match.range).unicodeScalars.count)
-        }
-    }
-
-    /// `</B >` and `</b>` are one tag; attributes count.
-    static func key(_ tag: String) -> String { tag.lowercased().replacingOccurrences(of: " ", with: "") }
-
-    public func findings(in pair: QAPairText) -> [QAFinding] {
-        guard !pair.target.allSatisfy(\.isWhitespace) else { return [] }
-        var target = Self.tags(pair.target, .target)
-        var result: [QAFinding] = []
-        for tag in Self.tags(pair.source, .source) {
-            if let i = target.firstIndex(where: { Self.key($0.text) == Self.key(tag.text) }) {
-                target.remove(at: i)
-            } else {
-                result.append(finding(pair, "source tag `\(tag.text)` is not in the target", [tag]))
-            }
-        }
-        result += target.map { finding(pair, "target tag `\($0.text)` is not in the source", [$0]) }
         return result
     }
 }

@@ -21,7 +21,7 @@ public struct SameAsSourceCheck: QACheck {
     public func findings(in pair: QAPairText) -> [QAFinding] {
         let source = pair.source.trimmingCharacters(in: .whitespaces)
         guard !source.isEmpty, source == pair.target.trimmingCharacters(in: .whitespaces),
-              CreditsCheck.credit(in: source, language: .indonesian) == nil else { return [] }
+              CreditsCheck.credit(in: source) == nil else { return [] }
         let ordinary = WordTokenizer.tokenize(source).contains { token in
             !token.isNumber && token.text.count >= 3 && token.text == token.normalized
         }
