@@ -149,4 +149,17 @@ final class QACheckTests: XCTestCase {
         XCTAssertEqual(QAChecker.unknown(["numbers", "nunbers"]), ["nunbers"])
         XCTAssertEqual(QACatalog.severity(of: "inconsistent-source"), .warning)
     }
+
+    func testPairsFileNumbersPairsByLine() throws {
+        let path = NSTemporaryDirectory() + "qa-pairs-\(UUID().uuidString).tsv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "\"Kami siap,\" katanya.\t\"We are ready,\" he said.\r\n\r\nTanpa terjemahan\nA\tB\tC\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let pairs = try QAInput.pairs(tsvPath: path)
+        XCTAssertEqual(pairs.map(\.number), [1, 3, 4])
+        XCTAssertEqual(pairs[0].source, "\"Kami siap,\" katanya.", "quotes are text, not CSV quoting")
+        XCTAssertEqual(pairs[0].target, "\"We are ready,\" he said.")
+        XCTAssertEqual(pairs[1].target, "", "a line without a tab is a source left untranslated")
+        XCTAssertEqual(pairs[2].target, "B\tC", "the first tab splits")
+        XCTAssertEqual(pairs[1].line, 3)
+    }
 }
