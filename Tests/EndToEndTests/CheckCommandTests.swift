@@ -181,6 +181,6 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(seen["sections"] as? [String], ["money", "terms", "inconsistent-target"])
         XCTAssertEqual(seen["marks"] as? [String], ["Rp2,5 triliun", "Rp2.5 billion", "kemitraan strategisnya"])
         XCTAssertEqual(seen["visibleAfterFilter"] as? [String], ["terms"])
-        XCTAssertEqual(seen["summary"] as? String, "3 findings in 4 pairs: 2 errors, 1 warnings.")
+        XCTAssertEqual(seen["summary"] as? String, "3 findings in 4 pairs: 2 errors, 1 warning.")
     }
 }

@@ -44,7 +44,8 @@ public enum QAReportPage {
         let summary = report.findings.isEmpty
             ? "No findings in \(Plural.count(report.summary.pairs, "pair"))."
             : "\(Plural.count(report.findings.count, "finding")) in \(Plural.count(report.summary.pairs, "pair")): "
-                + "\(report.findings.filter { $0.severity == .error }.count) errors, \(report.findings.filter { $0.severity == .warning }.count) warnings."
+                + Plural.count(report.findings.filter { $0.severity == .error }.count, "error") + ", "
+                + Plural.count(report.findings.filter { $0.severity == .warning }.count, "warning") + "."
         return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
