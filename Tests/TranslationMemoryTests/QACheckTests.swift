@@ -9,6 +9,9 @@ final class QACheckTests: XCTestCase {
         GlossaryEntry(source: "Kementerian Luar Negeri", target: "Foreign Ministry", forbiddenTargets: ["Foreign Affairs Ministry"]),
         GlossaryEntry(source: "DPR", target: "House of Representatives", alternativeTargets: ["parliament"]),
         GlossaryEntry(source: "hilirisasi", target: "downstreaming"),
+        GlossaryEntry(source: "Vietnam", target: "Vietnam"),
+        GlossaryEntry(source: "dolar AS", target: "US dollar"),
+        GlossaryEntry(source: "Februari", target: "February"),
     ])
 
     private func findings(_ source: String, _ target: String, only: String? = nil, glossary: Bool = false) throws -> [QAFinding] {
@@ -93,6 +96,11 @@ final class QACheckTests: XCTestCase {
         XCTAssertEqual(try ids("Pemerintah mendorong hilirisasinya.", "The government pushes downstream processing.", glossary: true), ["terms"],
                        "a glossary word in -ing is not its stem")
         XCTAssertEqual(try ids("Pemerintah mendorong hilirisasi.", "The government pushes downstreaming.", glossary: true), [])
+        XCTAssertEqual(try ids("Presiden Vietnam tiba di Jakarta.", "The Vietnamese President arrived in Jakarta.", glossary: true), [])
+        XCTAssertEqual(try ids("Ekonomi Vietnam tumbuh.", "Vietnam's economy grew.", glossary: true), [])
+        XCTAssertEqual(try ids("Ekonomi Vietnam tumbuh.", "The economy grew.", glossary: true), ["terms"])
+        XCTAssertEqual(try ids("Nilainya 5 miliar dolar AS pada 2 Februari.", "It was worth US$5 billion on Feb. 2.", glossary: true), [],
+                       "a currency or month inside an amount or date is the figure checks'")
         XCTAssertEqual(try ids("Kementerian Luar Negeri menyampaikan hal itu.", "The Foreign Affairs Ministry said so.", glossary: true), ["forbidden-term"])
     }
 

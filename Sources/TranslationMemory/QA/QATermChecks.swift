@@ -30,15 +30,32 @@ public struct TermsCheck: QACheck {
         }
     }
 
+    /// A month, weekday or currency word (`Februari`, `dolar AS`) is part of a date or an amount,
+    /// which the figure checks compare by value (`Feb. 2`, `US$5 billion`).
+    static func insideQuantity(_ hit: GlossaryHit, _ quantities: [Quantity]) -> Bool {
+        quantities.contains { $0.range.lowerBound <= hit.start && hit.end <= $0.range.upperBound }
+    }
+
+    /// A one-word name the target writes as its possessive or adjective: `Indonesia's`,
+    /// `Indonesian`, `Vietnamese` for `Indonesia`, `Vietnam`.
+    static func nameInOtherForm(_ entry: GlossaryEntry, _ tokens: [WordToken]) -> Bool {
+        ([entry.target] + entry.alternativeTargets).contains { name in
+            guard isCapitalised(name), !name.contains(" ") else { return false }
+            return tokens.contains { $0.text.hasPrefix(name) && $0.text.count <= name.count + 3 }
+        }
+    }
+
     public func findings(in pair: QAPairText) -> [QAFinding] {
         guard !pair.target.isEmpty else { return [] }
         var reported = Set<String>()
         var result: [QAFinding] = []
         let tokens = pair.sourceTerms.isEmpty ? [] : WordTokenizer.tokenize(pair.source)
-        for hit in pair.sourceTerms where hit.role == .source && !Self.insideName(hit, tokens) {
+        let targetTokens = WordTokenizer.tokenize(pair.target)
+        for hit in pair.sourceTerms where hit.role == .source && !Self.insideName(hit, tokens) && !Self.insideQuantity(hit, pair.sourceQuantities) {
             let key = hit.entry.sourceKey
             guard reported.insert(key).inserted else { continue }
             let rendered = pair.targetTerms.contains { $0.role != .forbidden && $0.entry.sourceKey == key && Self.keepsDerivation($0) }
+                || Self.nameInOtherForm(hit.entry, targetTokens)
             // A forbidden rendering is forbidden-term's finding, said better there.
             let forbidden = pair.targetTerms.contains { $0.role == .forbidden && $0.entry.sourceKey == key }
             if rendered || forbidden { continue }
