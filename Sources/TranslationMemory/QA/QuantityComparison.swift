@@ -17,8 +17,9 @@ public struct QuantityMismatch: Sendable, Hashable {
 /// (`5 miliar` read as money on one side, a bare figure on the other). What is left over is a
 /// mismatch, except what translations legitimately leave out: a number or ordinal written as a
 /// word (`salah satu`, `kedua negara` = both countries) unless the other side has a contradicting
-/// one, and the date ANTARA writes after a weekday (`Senin (7/8)`), which English renders as the
-/// weekday alone.
+/// one, the date ANTARA writes after a weekday (`Senin (7/8)`), which English renders as the
+/// weekday alone, a range the other side writes as two figures, and what the other side writes as
+/// no quantity (`14-day`, `2019–20`, `mid-March`, `on Sundays`).
 public enum QuantityComparison {
     /// - Complexity: O(s × t) in the quantities of the two texts (a handful per sentence).
     public static func mismatches(source: [Quantity], sourceText: String, target: [Quantity], targetText: String) -> [QuantityMismatch] {
