@@ -132,6 +132,12 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(findings[0]["source"] as? String, "Warga menyambut peresmian itu dengan tarian tradisional dan pawai perahu hias.")
         XCTAssertEqual(findings[1]["source"] as? String, "Editor: Bambang Setiawan")
         XCTAssertEqual(findings[1]["line"] as? Int, 14)
+        // Numbered as tm align --dry-run lists the pairs; the credits after them.
+        let aligned = try TMProcess.run(["align", "--dry-run", "--format", "json", id.path, en.path], in: folder)
+        let alignedPairs = try XCTUnwrap(try json(aligned)["pairs"] as? [[String: Any]])
+        let omitted = try XCTUnwrap(alignedPairs.firstIndex { ($0["english"] as? String)?.isEmpty ?? false })
+        XCTAssertEqual(findings[0]["pair"] as? Int, omitted + 1)
+        XCTAssertEqual(findings[1]["pair"] as? Int, alignedPairs.count + 1, "only the editor is credited on both sides")
     }
 
     /// The memory checked itself, and the memory as what --pairs is compared against.

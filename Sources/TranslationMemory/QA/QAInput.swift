@@ -19,8 +19,9 @@ public enum QAInput {
     }
 
     /// An article and its translation aligned as `tm align --dry-run` aligns them (files given the
-    /// wrong way round are taken the right way), every aligned pair numbered in order — a sentence
-    /// left untranslated is a pair with an empty target — and the credit lines paired by kind after them.
+    /// wrong way round are taken the right way), every aligned pair numbered in the aligner's order —
+    /// a sentence left untranslated is a pair with an empty target — and the credit lines paired by
+    /// kind after them.
     public static func aligned(indonesianPath: String, englishPath: String, lexicon: AlignmentLexicon, store: TranslationMemoryStore?)
         throws -> (pairs: [QAPair], creditPairs: [QAPair], swapped: Bool) {
         let (indonesian, english, swapped) = try AlignmentLanguageCheck.load(indonesianPath: indonesianPath, englishPath: englishPath,
@@ -29,15 +30,15 @@ public enum QAInput {
         }
         let session = AlignmentSession(indonesian: indonesian, english: english, lexicon: lexicon, store: store)
         let outcome = try session.run(minimumConfidence: 0, store: false, force: true)
-        var pairs: [QAPair] = []
-        for pair in outcome.pairs where !pair.indonesian.isEmpty {
-            pairs.append(QAPair(number: pairs.count + 1, source: pair.indonesian, target: pair.english, file: indonesian.path))
+        // Numbered as tm align --dry-run lists them; an English sentence without a source is no pair to check.
+        let pairs = outcome.pairs.enumerated().filter { !$0.element.indonesian.isEmpty }.map { index, pair in
+            QAPair(number: index + 1, source: pair.indonesian, target: pair.english, file: indonesian.path)
         }
         let credits = { (path: String, language: ArticleLanguage) in
             try SentenceSegmenter(language: language).segment(article: TextDecoding.readFile(path)).credits
         }
         let creditPairs = CreditsCheck.pairs(source: try credits(indonesian.path, .indonesian), target: try credits(english.path, .english),
-                                             sourcePath: indonesian.path, firstNumber: pairs.count + 1)
+                                             sourcePath: indonesian.path, firstNumber: outcome.pairs.count + 1)
         return (pairs, creditPairs, swapped)
     }
 
