@@ -1,7 +1,7 @@
 """The accuracy benchmark of `tm check` beside translate-toolkit's `pofilter`, on the labelled set
 of make_pairs.py, both run on the same pairs in the same run.
 
-    python3 Benchmarks/check/bench.py [--tm PATH_TO_TM] [--part tuning|heldout|both]
+    python3 Benchmarks/check/bench.py [--tm PATH_TO_TM] [--part tuning|heldout|both|fresh]
     python3 Benchmarks/check/bench.py --corpus ID_FILE EN_FILE [--corpus-glossary FILE]
 
 Reads Benchmarks/check/{tuning,heldout}.tsv (label<TAB>INDONESIAN<TAB>ENGLISH) and glossary.tsv,
@@ -145,7 +145,7 @@ def main():
     parser.add_argument("--corpus", nargs=2, metavar=("ID_FILE", "EN_FILE"), help="unlabelled real pairs, line N with line N")
     parser.add_argument("--corpus-glossary", help="the glossary for --corpus (default: none)")
     parser.add_argument("--tm", default=os.path.join(HERE, "..", "..", ".build", "debug", "tm"))
-    parser.add_argument("--part", default="tuning", choices=["tuning", "heldout", "both"])
+    parser.add_argument("--part", default="tuning", choices=["tuning", "heldout", "both", "fresh"])
     parser.add_argument("--show-misses", action="store_true", help="print the pairs tm gets wrong")
     args = parser.parse_args()
     if args.corpus:

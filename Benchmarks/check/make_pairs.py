@@ -4,7 +4,7 @@ pukul 19.00 WIB / 7 p.m. WIB; Senin (7/8) / on Monday) and pairs with one seeded
 
     python3 make_pairs.py OUT_DIR
 
-Writes OUT_DIR/{tuning,heldout}.tsv (label<TAB>INDONESIAN<TAB>ENGLISH; label `clean` or the id of
+Writes OUT_DIR/{tuning,heldout,fresh}.tsv (label<TAB>INDONESIAN<TAB>ENGLISH; label `clean` or the id of
 the check the seeded error belongs to) and OUT_DIR/glossary.tsv. The two parts come from different
 seeds and from disjoint halves of the sentence templates: the held-out part was not looked at while
 the checks were tuned. Every sentence is made up here; none is copied from a corpus.
@@ -295,6 +295,96 @@ def templates():
 
     return T
 
+def fresh_templates():
+    """Templates written after the tuning and the held-out runs, run once: a third part."""
+    T = []
+
+    def t(fn):
+        T.append(fn)
+        return fn
+
+    @t
+    def wage(rng):
+        fig = rng.randint(15, 999) / 10
+        prov_id, prov_en = rng.choice(PROVINCES)
+        year = rng.randint(2022, 2026)
+        id_ = f"Upah minimum provinsi {prov_id} tahun {year} ditetapkan sebesar Rp{dec(fig, 1, 'id')} juta per bulan."
+        en = f"The {year} provincial minimum wage in {prov_en} was set at Rp{dec(fig, 1, 'en')} million a month."
+        return id_, en, {"money": en.replace(f"Rp{dec(fig, 1, 'en')} million", rng.choice([f"Rp{dec(fig, 1, 'en')} billion", f"Rp{dec(fig + 0.5, 1, 'en')} million"]), 1),
+                         "years": en.replace(f"The {year}", f"The {year + 1}", 1)}
+
+    @t
+    def independence(rng):
+        n = rng.randint(70, 80)
+        city = rng.choice(CITIES)
+        id_ = f"Ribuan warga {city} mengikuti upacara HUT ke-{n} Kemerdekaan RI yang jatuh pada 17 Agustus."
+        en = f"Thousands of {city} residents attended the ceremony for the {ordinal(n)} anniversary of Indonesia's independence, which falls on August 17."
+        return id_, en, {"ordinals": en.replace(ordinal(n), ordinal(n - 1), 1), "dates": en.replace("August 17", rng.choice(["August 18", "July 17"]), 1)}
+
+    @t
+    def stock(rng):
+        pts = rng.randint(5, 95)
+        pct = rng.randint(1, 99) / 100
+        level = rng.randint(6500, 7400) + rng.randint(1, 99) / 100
+        id_ = f"Indeks Harga Saham Gabungan (IHSG) ditutup melemah {pts} poin atau {dec(pct, 2, 'id')} persen ke posisi {group(int(level), '.')},{str(round(level % 1, 2))[2:].ljust(2, '0')}."
+        en = f"The Jakarta Composite Index (JCI) closed {pts} points, or {dec(pct, 2, 'en')} percent, lower at {group(int(level), ',')}.{str(round(level % 1, 2))[2:].ljust(2, '0')}."
+        return id_, en, {"percent": en.replace(f"{dec(pct, 2, 'en')} percent", f"{dec(pct * 10, 1, 'en')} percent", 1),
+                         "measures": en.replace(f"{pts} points", f"{pts + rng.randint(1, 9)} points", 1)}
+
+    @t
+    def rally(rng):
+        d, m, year = real_date(rng)
+        wd = weekday(d, m, year)
+        hour = rng.randint(6, 10)
+        city = rng.choice(CITIES)
+        n = rng.randint(2, 9) * 1000
+        id_ = f"Sekitar {group(n, '.')} pelari mengikuti lomba lari di {city} pada {DAYS_ID[wd]} ({d}/{m + 1}) mulai pukul {hour:02d}.00 WIB."
+        en = f"Around {group(n, ',')} runners took part in a race in {city} on {DAYS_EN[wd]} ({MONTHS_AP[m]} {d}), starting at {hour} a.m. local time."
+        return id_, en, {"numbers": en.replace(group(n, ','), group(n + 500, ','), 1),
+                         "weekdays": en.replace(DAYS_EN[wd], DAYS_EN[(wd + 1) % 7], 1),
+                         "times": en.replace(f"{hour} a.m.", f"{hour} p.m.", 1),
+                         "dates": en.replace(f"{MONTHS_AP[m]} {d})", f"{MONTHS_AP[m]} {d % 28 + 1})", 1)}
+
+    @t
+    def ticket(rng):
+        low = rng.randint(5, 20) * 1000
+        high = low + rng.randint(1, 10) * 5000
+        city = rng.choice(CITIES)
+        id_ = f"Harga tiket masuk taman wisata di {city} berkisar Rp{group(low, '.')}-Rp{group(high, '.')} per orang."
+        en = f"Entrance tickets to the theme park in {city} cost between Rp{group(low, ',')} and Rp{group(high, ',')} per person."
+        return id_, en, {"money": en.replace(f"Rp{group(high, ',')}", f"Rp{group(high + 5000, ',')}", 1)}
+
+    @t
+    def population(rng):
+        fig = rng.randint(11, 99) / 10
+        prov_id, prov_en = rng.choice(PROVINCES)
+        since = rng.randint(1990, 2010)
+        id_ = f"Jumlah penduduk {prov_id} mencapai {dec(fig, 1, 'id')} juta jiwa, meningkat dua kali lipat sejak {since}."
+        en = f"The population of {prov_en} has reached {dec(fig, 1, 'en')} million, doubling since {since}."
+        return id_, en, {"numbers": en.replace(f"{dec(fig, 1, 'en')} million", rng.choice([f"{dec(fig, 1, 'en')} billion", f"{dec(fig, 1, 'id')} million" if dec(fig, 1, 'id') != dec(fig, 1, 'en') else f"{dec(fig + 1, 1, 'en')} million"]), 1),
+                         "years": en.replace(str(since), str(since + 2), 1)}
+
+    @t
+    def rainfall(rng):
+        mm = rng.randint(50, 300)
+        a = rng.randint(20, 26)
+        b = a + rng.randint(2, 8)
+        city = rng.choice(CITIES)
+        id_ = f"BMKG memperkirakan curah hujan di {city} mencapai {mm} milimeter dengan suhu {a}-{b} derajat Celsius."
+        en = f"BMKG forecast rainfall in {city} to reach {mm} millimeters, with temperatures of {a}-{b} degrees Celsius."
+        return id_, en, {"measures": en.replace(f"{mm} millimeters", f"{mm} centimeters", 1),
+                         "ranges": en.replace(f"{a}-{b} degrees", f"{a}-{b + 1} degrees", 1)}
+
+    @t
+    def policy(rng):
+        base, inflected, en_term, synonym, forbidden = rng.choice(TERMS)
+        inst_id, inst_en = rng.choice(INSTITUTIONS[:2])
+        id_ = f"Menurut {inst_id}, {inflected} menjadi prioritas utama tahun ini."
+        en = f"According to {inst_en}, {en_term} is a top priority this year."
+        return id_, en, {"terms": en.replace(en_term, synonym, 1), "forbidden-term": en.replace(en_term, forbidden, 1)}
+
+    return T
+
 def ordinal(n):
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -313,9 +403,9 @@ def weekday(d, m, year):
     import datetime
     return datetime.date(year, m + 1, d).weekday()
 
-def make(seed, template_ids, clean_count, errors_per_class):
+def make(seed, template_ids, clean_count, errors_per_class, T=None):
     rng = random.Random(seed)
-    T = templates()
+    T = T or templates()
     chosen = [T[i] for i in template_ids]
     rows = []
     for _ in range(clean_count):
@@ -347,6 +437,12 @@ def main():
         with open(f"{out}/{name}.tsv", "w", encoding="utf-8") as f:
             for row in rows:
                 f.write("\t".join(row) + "\n")
+    # A third part, from templates written after both runs above and run once.
+    fresh = fresh_templates()
+    rows = make(3, list(range(len(fresh))), clean_count=600, errors_per_class=60, T=fresh)
+    with open(f"{out}/fresh.tsv", "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write("\t".join(row) + "\n")
     with open(f"{out}/glossary.tsv", "w", encoding="utf-8") as f:
         f.write("# tm glossary columns: source\ttarget\tnote\tforbidden\n")
         for base, _, en_term, _, forbidden in TERMS:
