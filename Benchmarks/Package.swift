@@ -35,5 +35,11 @@ let package = Package(
             dependencies: [.product(name: "TranslationMemory", package: "tm")],
             path: "lookup/LookupBench"
         ),
+        // The speed half of the tm check benchmark (Benchmarks/check, BENCHMARKS.md).
+        .executableTarget(
+            name: "CheckBench",
+            dependencies: [.product(name: "TranslationMemory", package: "tm")],
+            path: "check/CheckBench"
+        ),
     ]
 )

@@ -24,6 +24,7 @@ struct TM: ParsableCommand {
             RemoveCommand.self,
             AnalyzeCommand.self,
             PretranslateCommand.self,
+            CheckCommand.self,
         ]
     )
 }

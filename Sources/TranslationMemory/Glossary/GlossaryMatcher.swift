@@ -128,8 +128,11 @@ public struct GlossaryMatcher: Sendable {
         let isIndonesian = !language.matches(.english)
         let index = isIndonesian ? indonesian : english
         let tokens = WordTokenizer.tokenize(text)
-        var cache = isIndonesian ? indonesianKeys : englishKeys
-        let keys = tokens.map { key(for: $0.normalized, isIndonesian: isIndonesian, cache: &cache) }
+        // Words the glossary has are looked up; others are keyed in a small local cache (adding
+        // them to a copy of the glossary's cache would copy all of it, on every call).
+        let known = isIndonesian ? indonesianKeys : englishKeys
+        var cache: [String: String] = [:]
+        let keys = tokens.map { known[$0.normalized] ?? key(for: $0.normalized, isIndonesian: isIndonesian, cache: &cache) }
         var hits: [GlossaryHit] = []
         var scalars: [Unicode.Scalar] = []
         for position in tokens.indices {
