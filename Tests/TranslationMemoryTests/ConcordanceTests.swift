@@ -25,7 +25,7 @@ final class ConcordanceTests: XCTestCase {
 
     func testPhraseFirstThenGapsThenShorter() throws {
         let index = try makeIndex(pairs)
-        let result = try Concordance.search(FuzzySegment("kemitraan strategis"), in: index.shards, side: .indonesian, limit: 10)
+        let result = try Concordance.search(FuzzySegment("kemitraan strategis", language: .indonesian), in: index.shards, side: .indonesian, limit: 10)
         XCTAssertEqual(result.count, 3, "words in order only: 'Strategis bagi kemitraan' is out")
         XCTAssertTrue(result.complete)
         XCTAssertEqual(result.hits.map(\.match), ["Kemitraan strategis", "kemitraan strategis", "kemitraan ekonomi yang strategis"])
@@ -36,14 +36,14 @@ final class ConcordanceTests: XCTestCase {
 
     func testTargetSideAndMissingWord() throws {
         let index = try makeIndex(pairs)
-        let english = try Concordance.search(FuzzySegment("strategic partnership"), in: index.shards, side: .english, limit: 10)
+        let english = try Concordance.search(FuzzySegment("strategic partnership", language: .english), in: index.shards, side: .english, limit: 10)
         XCTAssertEqual(english.count, 3)
         XCTAssertEqual(english.hits.last?.match, "Strategic for the partnership")
         let report = try LookupEngine.run(LookupRequest(query: "strategic partnership", searchTarget: true), index: index)
         XCTAssertEqual(report.matches, [], "with --target the query is in the target language: no fuzzy matching")
         XCTAssertEqual(report.concordance?.language, "en")
         XCTAssertEqual(report.concordance?.hits.first?.translation, "Kemitraan strategis komprehensif")
-        let none = try Concordance.search(FuzzySegment("kemitraan tidak-ada"), in: index.shards, side: .indonesian, limit: 10)
+        let none = try Concordance.search(FuzzySegment("kemitraan tidak-ada", language: .indonesian), in: index.shards, side: .indonesian, limit: 10)
         XCTAssertEqual(none.count, 0)
     }
 
@@ -51,7 +51,7 @@ final class ConcordanceTests: XCTestCase {
         var many = pairs
         for number in 0..<30 { many.append(("Laporan \(number) tentang kemitraan strategis kawasan dan hal lain yang panjang", "Report \(number)")) }
         let index = try makeIndex(many)
-        let result = try Concordance.search(FuzzySegment("kemitraan strategis"), in: index.shards, side: .indonesian, limit: 2)
+        let result = try Concordance.search(FuzzySegment("kemitraan strategis", language: .indonesian), in: index.shards, side: .indonesian, limit: 2)
         XCTAssertEqual(result.hits.map(\.match), ["Kemitraan strategis", "kemitraan strategis"])
         XCTAssertEqual(result.hits.first?.length, 3)
     }

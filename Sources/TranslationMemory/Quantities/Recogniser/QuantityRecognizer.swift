@@ -18,6 +18,15 @@ public struct QuantityRecognizer: Sendable {
         self.language = language
     }
 
+    /// True when `word` (lower-cased) can be part of a quantity, so that a text holding it may
+    /// not hold it as a word of its own: a figure, a scale, currency, unit, month, weekday, time
+    /// or range word. The concordance cannot look such words up in the index.
+    public func mayBePartOfQuantity(_ word: String) -> Bool {
+        let words = QuantityLexicon.of(language).words
+        return word.unicodeScalars.contains { QuantityLexer.isDigit($0) } || words.contains(word)
+            || word.split { !$0.unicodeScalars.allSatisfy(QuantityLexer.isLetter) }.contains { words.contains(String($0)) }
+    }
+
     /// The quantities of `text` in order, none overlapping.
     /// - Complexity: O(n) in the length of the text (each reader looks a bounded number of
     ///   lexemes ahead).
