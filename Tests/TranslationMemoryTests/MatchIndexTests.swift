@@ -82,11 +82,20 @@ final class MatchIndexTests: XCTestCase {
                              "2,5", "persen", "percent", "%", "pukul", "10.30", "14.00", "WIB", "a.m.", "Senin", "Jumat",
                              "Monday", "(7/8)", "Aug.", "7", "ke-78", "ke-79", "78th", "2023", "2-3", "hingga", "km",
                              "hektare", "ketiga", "third", "7/8", "Agustus", "August"]
-        try checkIndexEqualsBruteForce { seed in
+        func memory(_ seed: UInt64) -> RandomMemory {
             var random = RandomMemory(state: seed &+ 10)
             random.words += quantityWords + quantityWords
             return random
         }
+        // The texts do hold quantities of several words, on both sides.
+        var sample = memory(1)
+        let pairs = sample.memory(200)
+        for side in LookupSide.allCases {
+            let texts = pairs.map { side == .indonesian ? $0.indonesian : $0.english }
+            let merged = texts.filter { FuzzySegment($0, language: side.articleLanguage).tokens.count < WordTokenizer.tokenize($0).count }
+            XCTAssertGreaterThan(merged.count, 20, "\(side)")
+        }
+        try checkIndexEqualsBruteForce(memory)
     }
 
     func checkIndexEqualsBruteForce(_ makeMemory: (UInt64) -> RandomMemory) throws {
