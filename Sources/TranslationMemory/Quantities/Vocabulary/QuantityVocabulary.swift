@@ -78,8 +78,9 @@ enum QuantityVocabulary {
     }
 }
 
-/// The phrase tables of one language, built once.
-struct QuantityLexicon: Sendable {
+/// The phrase tables of one language, built once; a class, so that a scan holds one reference
+/// to them rather than fifteen.
+final class QuantityLexicon: Sendable {
     let scales: PhraseTable<QuantityVocabulary.ScaleWord>
     let numberWords: PhraseTable<Int>
     let ordinalWords: PhraseTable<Int>
