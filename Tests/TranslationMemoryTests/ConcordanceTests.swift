@@ -55,4 +55,22 @@ final class ConcordanceTests: XCTestCase {
         XCTAssertEqual(result.hits.map(\.match), ["Kemitraan strategis", "kemitraan strategis"])
         XCTAssertEqual(result.hits.first?.length, 3)
     }
+
+    /// The index holds `Rp3,2 triliun` as one token: its words, and a query's figures, are still
+    /// found in units, by reading them.
+    func testWordsInsideQuantities() throws {
+        let index = try makeIndex(pairs + [
+            ("Pemerintah menyiapkan anggaran Rp3,2 triliun pada Senin (7/8).", "The government set aside Rp3.2 trillion on Monday (Aug. 7)."),
+            ("Anggaran 3,2 triliun rupiah disetujui.", "A budget of Rp3.2 trillion was approved."),
+        ])
+        func matches(_ query: String, _ side: LookupSide = .indonesian) throws -> [String] {
+            try Concordance.search(FuzzySegment(query, language: side.articleLanguage), in: index.shards, side: side, limit: 10).hits.map(\.match)
+        }
+        XCTAssertEqual(try matches("triliun"), ["triliun", "triliun"])
+        // Words as `WordTokenizer` cuts them, as before quantities: `Rp3,2` is one word.
+        XCTAssertEqual(try matches("3,2 triliun"), ["3,2 triliun"])
+        XCTAssertEqual(try matches("anggaran Rp3,2 triliun"), ["anggaran Rp3,2 triliun"])
+        XCTAssertEqual(try matches("Senin"), ["Senin"])
+        XCTAssertEqual(try matches("trillion", .english), ["trillion", "trillion"])
+    }
 }
