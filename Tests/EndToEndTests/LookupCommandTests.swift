@@ -43,8 +43,55 @@ final class LookupCommandTests: XCTestCase {
         let match = (json["matches"] as! [[String: Any]])[0]
         XCTAssertEqual(match["score"] as? Int, 98)
         XCTAssertEqual(match["target"] as? String, "The strategic partnership was discussed on Feb. 5-6 with a value of US$2,750 million.")
+        XCTAssertEqual((match["placeables"] as? [[String: Any]])?.map { $0["kind"] as? String }, ["date", "money"])
         XCTAssertEqual((match["provenance"] as! [String: Any])["creationID"] as? String, "budi")
         XCTAssertNil(json["concordance"], "a sentence gets no concordance")
+    }
+
+    /// The issue's examples end to end: the scale word, `Rp`, the weekday and the date follow the
+    /// query, each listed in `placeables`; a date the translation left out is flagged, in JSON and
+    /// in the text; `--from en` repairs the Indonesian side.
+    func testQuantityRepairsInJSONAndText() throws {
+        let folder = try TMProcess.temporaryFolder(self)
+        func unit(_ id: String, _ en: String) -> String {
+            "<tu><tuv xml:lang=\"id\"><seg>\(id)</seg></tuv><tuv xml:lang=\"en\"><seg>\(en)</seg></tuv></tu>"
+        }
+        let tmx = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="id" datatype="plaintext"/>
+        <body>
+        \(unit("Nilai ekspor kopi mencapai 4,75 miliar dolar AS tahun lalu.", "Coffee exports reached US$4.75 billion last year."))
+        \(unit("Rupiah melemah ke Rp15.625 per dolar AS pada Kamis (7/3).", "The rupiah weakened to Rp15,625 per U.S. dollar on Thursday (March 7)."))
+        \(unit("Rapat kabinet digelar Kamis (7/3) di Istana Bogor.", "The cabinet meeting was held on Thursday at Bogor Palace."))
+        </body></tmx>
+        """
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("TMX"), withIntermediateDirectories: true)
+        try tmx.write(to: folder.appendingPathComponent("TMX/news.tmx"), atomically: true, encoding: .utf8)
+        func best(_ arguments: [String]) throws -> [String: Any] {
+            let result = try TMProcess.run(["lookup"] + arguments + ["--json", "-n", "1"], in: folder)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+            return try XCTUnwrap((json["matches"] as? [[String: Any]])?.first, result.stdout)
+        }
+        func placeables(_ match: [String: Any]) -> [String] {
+            (match["placeables"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["from"]!) → \($0["to"]!) \($0["placed"] as! Bool)" }
+        }
+        let scale = try best(["Nilai ekspor kopi mencapai 4,75 juta dolar AS tahun lalu."])
+        XCTAssertEqual(scale["target"] as? String, "Coffee exports reached US$4.75 million last year.")
+        XCTAssertEqual(scale["storedTarget"] as? String, "Coffee exports reached US$4.75 billion last year.")
+        XCTAssertEqual(scale["score"] as? Int, 99, "one quantity, one point")
+        XCTAssertEqual(placeables(scale), ["money US$4.75 billion → US$4.75 million true"])
+        let rupiah = try best(["Rupiah melemah ke Rp15.700 per dolar AS pada Jumat (8/3)."])
+        XCTAssertEqual(rupiah["target"] as? String, "The rupiah weakened to Rp15,700 per U.S. dollar on Friday (March 8).")
+        XCTAssertEqual(placeables(rupiah), ["money Rp15,625 → Rp15,700 true", "weekday Thursday → Friday true", "date March 7 → March 8 true"])
+        let omitted = try best(["Rapat kabinet digelar Jumat (8/3) di Istana Bogor."])
+        XCTAssertEqual(omitted["target"] as? String, "The cabinet meeting was held on Friday at Bogor Palace.")
+        XCTAssertEqual(placeables(omitted), ["weekday Thursday → Friday true", "date 7/3 → March 8 false"])
+        let text = try TMProcess.run(["lookup", "Rapat kabinet digelar Jumat (8/3) di Istana Bogor."], in: folder)
+        XCTAssertTrue(text.stdout.contains("          not placed: date 7/3 → March 8\n"), text.stdout)
+        let english = try best(["Coffee exports reached US$3.2 million last year.", "--from", "en"])
+        XCTAssertEqual(english["target"] as? String, "Nilai ekspor kopi mencapai 3,2 juta dolar AS tahun lalu.")
+        XCTAssertEqual(placeables(english), ["money 4,75 miliar dolar AS → 3,2 juta dolar AS true"])
     }
 
     func testFromEnglishAndTarget() throws {

@@ -25,7 +25,7 @@ final class ConcordanceTests: XCTestCase {
 
     func testPhraseFirstThenGapsThenShorter() throws {
         let index = try makeIndex(pairs)
-        let result = try Concordance.search(FuzzySegment("kemitraan strategis"), in: index.shards, side: .indonesian, limit: 10)
+        let result = try Concordance.search(FuzzySegment("kemitraan strategis", language: .indonesian), in: index.shards, side: .indonesian, limit: 10)
         XCTAssertEqual(result.count, 3, "words in order only: 'Strategis bagi kemitraan' is out")
         XCTAssertTrue(result.complete)
         XCTAssertEqual(result.hits.map(\.match), ["Kemitraan strategis", "kemitraan strategis", "kemitraan ekonomi yang strategis"])
@@ -36,14 +36,14 @@ final class ConcordanceTests: XCTestCase {
 
     func testTargetSideAndMissingWord() throws {
         let index = try makeIndex(pairs)
-        let english = try Concordance.search(FuzzySegment("strategic partnership"), in: index.shards, side: .english, limit: 10)
+        let english = try Concordance.search(FuzzySegment("strategic partnership", language: .english), in: index.shards, side: .english, limit: 10)
         XCTAssertEqual(english.count, 3)
         XCTAssertEqual(english.hits.last?.match, "Strategic for the partnership")
         let report = try LookupEngine.run(LookupRequest(query: "strategic partnership", searchTarget: true), index: index)
         XCTAssertEqual(report.matches, [], "with --target the query is in the target language: no fuzzy matching")
         XCTAssertEqual(report.concordance?.language, "en")
         XCTAssertEqual(report.concordance?.hits.first?.translation, "Kemitraan strategis komprehensif")
-        let none = try Concordance.search(FuzzySegment("kemitraan tidak-ada"), in: index.shards, side: .indonesian, limit: 10)
+        let none = try Concordance.search(FuzzySegment("kemitraan tidak-ada", language: .indonesian), in: index.shards, side: .indonesian, limit: 10)
         XCTAssertEqual(none.count, 0)
     }
 
@@ -51,8 +51,26 @@ final class ConcordanceTests: XCTestCase {
         var many = pairs
         for number in 0..<30 { many.append(("Laporan \(number) tentang kemitraan strategis kawasan dan hal lain yang panjang", "Report \(number)")) }
         let index = try makeIndex(many)
-        let result = try Concordance.search(FuzzySegment("kemitraan strategis"), in: index.shards, side: .indonesian, limit: 2)
+        let result = try Concordance.search(FuzzySegment("kemitraan strategis", language: .indonesian), in: index.shards, side: .indonesian, limit: 2)
         XCTAssertEqual(result.hits.map(\.match), ["Kemitraan strategis", "kemitraan strategis"])
         XCTAssertEqual(result.hits.first?.length, 3)
+    }
+
+    /// The index holds `Rp3,2 triliun` as one token: its words, and a query's figures, are still
+    /// found in units, by reading them.
+    func testWordsInsideQuantities() throws {
+        let index = try makeIndex(pairs + [
+            ("Pemerintah menyiapkan anggaran Rp3,2 triliun pada Senin (7/8).", "The government set aside Rp3.2 trillion on Monday (Aug. 7)."),
+            ("Anggaran 3,2 triliun rupiah disetujui.", "A budget of Rp3.2 trillion was approved."),
+        ])
+        func matches(_ query: String, _ side: LookupSide = .indonesian) throws -> [String] {
+            try Concordance.search(FuzzySegment(query, language: side.articleLanguage), in: index.shards, side: side, limit: 10).hits.map(\.match)
+        }
+        XCTAssertEqual(try matches("triliun"), ["triliun", "triliun"])
+        // Words as `WordTokenizer` cuts them, as before quantities: `Rp3,2` is one word.
+        XCTAssertEqual(try matches("3,2 triliun"), ["3,2 triliun"])
+        XCTAssertEqual(try matches("anggaran Rp3,2 triliun"), ["anggaran Rp3,2 triliun"])
+        XCTAssertEqual(try matches("Senin"), ["Senin"])
+        XCTAssertEqual(try matches("trillion", .english), ["trillion", "trillion"])
     }
 }

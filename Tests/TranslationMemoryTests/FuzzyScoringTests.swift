@@ -3,7 +3,7 @@ import XCTest
 
 final class FuzzyScoringTests: XCTestCase {
     func score(_ query: String, _ unit: String) -> FuzzyScore {
-        FuzzyScorer.score(query: FuzzySegment(query), unit: FuzzySegment(unit))
+        FuzzyScorer.score(query: FuzzySegment(query, language: .indonesian), unit: FuzzySegment(unit, language: .indonesian))
     }
 
     let sentence = "Presiden Joko Widodo menerima kunjungan Menteri Malaysia di Istana Merdeka"
@@ -19,7 +19,7 @@ final class FuzzyScoringTests: XCTestCase {
         let result = score(changed, sentence)
         XCTAssertEqual(result.distance, 1)
         XCTAssertEqual(result.score, 90, accuracy: 1e-9)
-        let diff = FuzzyScorer.diff(query: FuzzySegment(changed), unit: FuzzySegment(sentence))
+        let diff = FuzzyScorer.diff(query: FuzzySegment(changed, language: .indonesian), unit: FuzzySegment(sentence, language: .indonesian))
         XCTAssertEqual(diff.filter { $0.operation == .replace }, [FuzzyDiffPiece(operation: .replace, source: "Malaysia", query: "Singapura")])
     }
 
@@ -28,7 +28,7 @@ final class FuzzyScoringTests: XCTestCase {
         let result = score(query, sentence) // "Joko Widodo" deleted, "Jakarta" inserted: d = 3 over 10
         XCTAssertEqual(result.distance, 3)
         XCTAssertEqual(result.score, 70, accuracy: 1e-9)
-        let diff = FuzzyScorer.diff(query: FuzzySegment(query), unit: FuzzySegment(sentence))
+        let diff = FuzzyScorer.diff(query: FuzzySegment(query, language: .indonesian), unit: FuzzySegment(sentence, language: .indonesian))
         XCTAssertEqual(diff.filter { $0.operation == .delete }.compactMap(\.source), [" Joko Widodo"])
         XCTAssertEqual(diff.filter { $0.operation == .insert }.compactMap(\.query), [" Jakarta"])
         XCTAssertEqual(diff.compactMap(\.source).joined(), sentence)
@@ -39,7 +39,7 @@ final class FuzzyScoringTests: XCTestCase {
     /// give back both texts exactly.
     func testDiffShowsPunctuationAndWhiteSpace() {
         func diff(_ query: String, _ unit: String) -> [FuzzyDiffPiece] {
-            let pieces = FuzzyScorer.diff(query: FuzzySegment(query), unit: FuzzySegment(unit))
+            let pieces = FuzzyScorer.diff(query: FuzzySegment(query, language: .indonesian), unit: FuzzySegment(unit, language: .indonesian))
             XCTAssertEqual(pieces.compactMap(\.source).joined(), unit, "source side of \(pieces)")
             XCTAssertEqual(pieces.compactMap(\.query).joined(), query, "query side of \(pieces)")
             return pieces.filter { $0.operation != .equal }
@@ -64,6 +64,11 @@ final class FuzzyScoringTests: XCTestCase {
         XCTAssertEqual(result.score, 50, accuracy: 1e-9)
     }
 
+    func repaired(_ query: String, _ unit: String, target: String) -> (text: String, changes: [FuzzyPlaceableChange]) {
+        let pairs = FuzzyScorer.placeablePairs(query: FuzzySegment(query, language: .indonesian), unit: FuzzySegment(unit, language: .indonesian))
+        return FuzzyPlaceables.repair(target: target, pairs: pairs, sourceLanguage: .indonesian, targetLanguage: .english)
+    }
+
     func testNumberIsAPlaceable() {
         let query = "Nilai perdagangan mencapai 3.200 juta dolar AS tahun lalu"
         let unit = "Nilai perdagangan mencapai 1.500 juta dolar AS tahun lalu"
@@ -71,10 +76,8 @@ final class FuzzyScoringTests: XCTestCase {
         XCTAssertEqual(result.distance, 0)
         XCTAssertEqual(result.penalties.placeables, 1)
         XCTAssertEqual(result.score, 99)
-        let changes = FuzzyScorer.placeableChanges(query: FuzzySegment(query), unit: FuzzySegment(unit))
-        XCTAssertEqual(changes, [FuzzyPlaceableChange(kind: .number, from: "1.500", to: "3.200")])
-        let target = FuzzyPlaceables.substitute(target: "Trade reached US$1,500 million last year.", changes: changes,
-                                                sourceLanguage: .indonesian, targetLanguage: .english)
+        let target = repaired(query, unit, target: "Trade reached US$1,500 million last year.")
+        XCTAssertEqual(target.changes, [FuzzyPlaceableChange(kind: .money, from: "US$1,500 million", to: "US$3,200 million", placed: true)])
         XCTAssertEqual(target.text, "Trade reached US$3,200 million last year.")
     }
 
@@ -83,16 +86,10 @@ final class FuzzyScoringTests: XCTestCase {
         let unit = "Pertemuan tingkat menteri pada 2-3 Februari"
         let result = score(query, unit)
         XCTAssertEqual(result.distance, 0)
-        XCTAssertEqual(result.penalties.placeables, 2)
-        let changes = FuzzyScorer.placeableChanges(query: FuzzySegment(query), unit: FuzzySegment(unit))
-        let abbreviated = FuzzyPlaceables.substitute(target: "A ministerial meeting on Feb. 2-3.", changes: changes,
-                                                     sourceLanguage: .indonesian, targetLanguage: .english)
-        XCTAssertEqual(abbreviated.text, "A ministerial meeting on March 5-6.")
-        let sameMonth = FuzzyScorer.placeableChanges(query: FuzzySegment("pada 5-6 Februari"), unit: FuzzySegment("pada 2-3 Februari"))
-        XCTAssertEqual(FuzzyPlaceables.substitute(target: "on Feb. 2-3", changes: sameMonth, sourceLanguage: .indonesian,
-                                                  targetLanguage: .english).text, "on Feb. 5-6")
-        XCTAssertEqual(FuzzyPlaceables.substitute(target: "on February 2-3", changes: changes, sourceLanguage: .indonesian,
-                                                  targetLanguage: .english).text, "on March 5-6")
+        XCTAssertEqual(result.penalties.placeables, 1, "one date, one placeable")
+        XCTAssertEqual(repaired(query, unit, target: "A ministerial meeting on Feb. 2-3.").text, "A ministerial meeting on March 5-6.")
+        XCTAssertEqual(repaired("pada 5-6 Februari", "pada 2-3 Februari", target: "on Feb. 2-3").text, "on Feb. 5-6")
+        XCTAssertEqual(repaired(query, unit, target: "on February 2-3").text, "on March 5-6")
     }
 
     func testNumberConventions() {
@@ -122,6 +119,6 @@ final class FuzzyScoringTests: XCTestCase {
 
     func testNothingInCommon() {
         XCTAssertEqual(score("kemitraan strategis", "harga minyak mentah").score, 0)
-        XCTAssertTrue(FuzzySegment(" \t\n ").tokens.isEmpty)
+        XCTAssertTrue(FuzzySegment(" \t\n ", language: .indonesian).tokens.isEmpty)
     }
 }

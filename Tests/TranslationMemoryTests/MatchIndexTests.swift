@@ -28,7 +28,7 @@ final class MatchIndexTests: XCTestCase {
     /// punctuation variants), as a seeded generator so that a failure can be replayed.
     struct RandomMemory {
         var state: UInt64
-        let words = ["kemitraan", "strategis", "Indonesia", "indonesia", "dan", "Jepang", "sepakat", "memperkuat", "ekonomi",
+        var words = ["kemitraan", "strategis", "Indonesia", "indonesia", "dan", "Jepang", "sepakat", "memperkuat", "ekonomi",
                      "perdagangan", "yang", "di", "pada", "Februari", "Maret", "menteri", "bank", "suku", "bunga", "naik"]
 
         mutating func next(_ bound: Int) -> Int {
@@ -72,8 +72,35 @@ final class MatchIndexTests: XCTestCase {
     }
 
     func testIndexEqualsBruteForceOnRandomMemories() throws {
+        try checkIndexEqualsBruteForce { RandomMemory(state: $0) }
+    }
+
+    /// News quantities are one token each (`Rp1,5 triliun`, `pukul 10.30 WIB`, `Senin (7/8)`):
+    /// the index must count them as the scorer does, on both sides.
+    func testIndexEqualsBruteForceWithQuantities() throws {
+        let quantityWords = ["Rp1,5", "Rp15.700", "triliun", "miliar", "juta", "dolar", "AS", "US$4.75", "million", "billion",
+                             "2,5", "persen", "percent", "%", "pukul", "10.30", "14.00", "WIB", "a.m.", "Senin", "Jumat",
+                             "Monday", "(7/8)", "Aug.", "7", "ke-78", "ke-79", "78th", "2023", "2-3", "hingga", "km",
+                             "hektare", "ketiga", "third", "7/8", "Agustus", "August"]
+        func memory(_ seed: UInt64) -> RandomMemory {
+            var random = RandomMemory(state: seed &+ 10)
+            random.words += quantityWords + quantityWords
+            return random
+        }
+        // The texts do hold quantities of several words, on both sides.
+        var sample = memory(1)
+        let pairs = sample.memory(200)
+        for side in LookupSide.allCases {
+            let texts = pairs.map { side == .indonesian ? $0.indonesian : $0.english }
+            let merged = texts.filter { FuzzySegment($0, language: side.articleLanguage).tokens.count < WordTokenizer.tokenize($0).count }
+            XCTAssertGreaterThan(merged.count, 20, "\(side)")
+        }
+        try checkIndexEqualsBruteForce(memory)
+    }
+
+    func checkIndexEqualsBruteForce(_ makeMemory: (UInt64) -> RandomMemory) throws {
         for seed in [1, 2] as [UInt64] {
-            var random = RandomMemory(state: seed)
+            var random = makeMemory(seed)
             let folder = try temporaryFolder()
             let files = [random.memory(260), random.memory(140)]
             for (number, pairs) in files.enumerated() {
@@ -97,11 +124,12 @@ final class MatchIndexTests: XCTestCase {
                 for (file, pairs) in files.enumerated() {
                     for (ordinal, pair) in pairs.enumerated() {
                         units.append((FuzzyUnitPosition(file: file, ordinal: ordinal),
-                                      FuzzySegment(options.side == .indonesian ? pair.indonesian : pair.english)))
+                                      FuzzySegment(options.side == .indonesian ? pair.indonesian : pair.english,
+                                                   language: options.side.articleLanguage)))
                     }
                 }
                 for text in queries {
-                    let query = FuzzySegment(options.side == .indonesian ? text : text.uppercased())
+                    let query = FuzzySegment(options.side == .indonesian ? text : text.uppercased(), language: options.side.articleLanguage)
                     let expected = FuzzyBruteForce.search(query, prepared: units, options: options)
                     let found = try FuzzySearch.search(query, in: index.shards, options: options, scratch: scratch)
                     XCTAssertEqual(found, expected, "seed \(seed), \(options), query \(text.debugDescription)")

@@ -39,10 +39,10 @@ try store.forEachUnit { unit, origin in
     guard let pair = unit.indonesianEnglishPair, let file = fileNumber[origin.path] else { return }
     units.append((FuzzyUnitPosition(file: file, ordinal: ordinals[file]), pair.indonesian))
     ordinals[file] += 1
-    keysText += FuzzyTokenizer.keys(pair.indonesian).joined(separator: " ") + "\n"
+    keysText += FuzzyTokenizer.keys(pair.indonesian, language: .indonesian).joined(separator: " ") + "\n"
 }
 try keysText.write(toFile: outDir + "/keys.txt", atomically: true, encoding: .utf8)
-let prepared = queries.map { FuzzySegment($0) }
+let prepared = queries.map { FuzzySegment($0, language: .indonesian) }
 try prepared.map { $0.keys.joined(separator: " ") }.joined(separator: "\n").appending("\n")
     .write(toFile: outDir + "/query-keys.txt", atomically: true, encoding: .utf8)
 
@@ -67,7 +67,7 @@ var lines = ""
 for (query, found) in zip(prepared, base.results) {
     lines += found.map { ranked -> String in
         let global = fileOffsets[ranked.position.file] + ranked.position.ordinal
-        let n = FuzzySegment(units[global].source).tokens.count
+        let n = FuzzySegment(units[global].source, language: .indonesian).tokens.count
         return "\(global):\(ranked.score.distance):\(max(n, query.tokens.count))"
     }.joined(separator: " ") + "\n"
 }
@@ -77,7 +77,7 @@ try lines.write(toFile: outDir + "/swift-top5.txt", atomically: true, encoding: 
 var identical = 0
 var bruteMs: [Double] = []
 let options = FuzzySearchOptions(minimum: 50, limit: 5, side: .indonesian, penalties: true)
-let preparedUnits = bruteCount > 0 ? units.map { ($0.position, FuzzySegment($0.source)) } : []
+let preparedUnits = bruteCount > 0 ? units.map { ($0.position, FuzzySegment($0.source, language: .indonesian)) } : []
 // Half matched, half unmatched queries (the generator alternates them).
 for number in 0..<min(bruteCount, prepared.count) {
     let start = now()

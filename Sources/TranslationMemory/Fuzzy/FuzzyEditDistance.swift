@@ -93,7 +93,7 @@ public enum FuzzyBruteForce {
     /// - Complexity: O(units × m × n).
     public static func search(_ query: FuzzySegment, units: [(position: FuzzyUnitPosition, source: String)],
                               options: FuzzySearchOptions) -> [FuzzyRankedUnit] {
-        search(query, prepared: units.map { ($0.position, FuzzySegment($0.source)) }, options: options)
+        search(query, prepared: units.map { ($0.position, FuzzySegment($0.source, language: options.side.articleLanguage)) }, options: options)
     }
 
     /// The same over sources already prepared.

@@ -2,7 +2,8 @@
 public struct FuzzyPenalties: Sendable, Codable, Hashable {
     /// 1 point per word that differs only in case, at most 2 in all.
     public var letterCase = 0
-    /// 1 point per number or month that differs (the target is adapted, but the translator should look).
+    /// 1 point per quantity, number or month that differs (the target is repaired, but the
+    /// translator should look).
     public var placeables = 0
     /// 1 point when the punctuation differs (`,` `.` `"` `(` … compared in order).
     public var punctuation = 0
@@ -32,12 +33,22 @@ public struct FuzzyDiffPiece: Sendable, Codable, Hashable {
     public var query: String?
 }
 
-/// A placeable of the source to be replaced in the target: `from` (the memory's) becomes `to`
-/// (the query's).
+/// A repair of the stored target for a placeable the query changes: in the target, `from` became
+/// `to`. When the target holds no quantity of the stored source's value (`placed` false), `from`
+/// is the stored source's quantity and `to` what the target should say: the translator must put
+/// it in.
 public struct FuzzyPlaceableChange: Sendable, Codable, Hashable {
-    public var kind: FuzzyPlaceableKind
+    public var kind: QuantityKind
     public var from: String
     public var to: String
+    public var placed: Bool
+
+    public init(kind: QuantityKind, from: String, to: String, placed: Bool) {
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.placed = placed
+    }
 }
 
 /// The fuzzy-match score of one memory source against a query, with what it is made of.
@@ -57,8 +68,9 @@ public struct FuzzyScore: Sendable, Codable, Hashable {
 ///     score = 100 × (1 − d / max(m, n)) − penalties,   floored at 0, capped at 99 unless identical
 ///
 /// where `d` is the Levenshtein distance (Levenshtein 1966; Wagner & Fischer 1974) between the
-/// query's `m` words and the unit's `n` words, each compared by key: lower-cased, with every number
-/// one key and every month one key (placeables). The penalties (`FuzzyPenalties`) keep case,
+/// query's `m` tokens and the unit's `n` tokens, each compared by key: a word lower-cased, a news
+/// quantity (`4,75 juta dolar AS`, however many words) one token whose key is its kind, every
+/// other number one key and every month one key (placeables). The penalties (`FuzzyPenalties`) keep case,
 /// punctuation, whitespace and placeable differences visible without letting them outweigh a word.
 public enum FuzzyScorer {
     /// The word-level score of `unit` against `query`.
@@ -128,23 +140,29 @@ public enum FuzzyScorer {
         return pieces
     }
 
-    /// The placeables of the unit whose value differs from the query's, in source order.
-    public static func placeableChanges(query: FuzzySegment, unit: FuzzySegment) -> [FuzzyPlaceableChange] {
-        var changes: [FuzzyPlaceableChange] = []
+    /// The aligned tokens of the unit whose value the query changes, in source order: placeables
+    /// of one kind with another value, and a quantity standing where the query has another kind
+    /// of quantity (`5 persen` for `Rp5.000`), which the target needs repaired as much.
+    public static func placeablePairs(query: FuzzySegment, unit: FuzzySegment) -> [(query: FuzzyToken, unit: FuzzyToken)] {
+        var pairs: [(query: FuzzyToken, unit: FuzzyToken)] = []
         for step in align(query, unit).steps {
             guard let q = step.query, let u = step.unit else { continue }
             let qt = query.tokens[q], ut = unit.tokens[u]
+            if let asked = qt.quantity, let stored = ut.quantity {
+                if !asked.sameValue(as: stored) { pairs.append((qt, ut)) }
+                continue
+            }
             guard qt.key == ut.key, let kind = ut.placeable, let queryKind = qt.placeable else { continue }
             switch (kind, queryKind) {
-            case (.number, .number) where qt.text != ut.text:
-                changes.append(FuzzyPlaceableChange(kind: .number, from: ut.text, to: qt.text))
             case let (.month(a), .month(b)) where a != b:
-                changes.append(FuzzyPlaceableChange(kind: .month(b), from: ut.text, to: qt.text))
-            default:
+                pairs.append((qt, ut))
+            case (.month, _), (_, .month):
                 break
+            default:
+                if qt.text != ut.text { pairs.append((qt, ut)) }
             }
         }
-        return changes
+        return pairs
     }
 
     /// `100 × (1 − d / max(m, n))`: the score before penalties, from the word distance.

@@ -1,11 +1,13 @@
-/// What kind of placeable a word is: a number (amounts, dates, times, ranges) or a month name.
-/// Placeables are compared by kind, not by value, so a unit that differs from the query only by a
-/// number still scores high, and its target is shown with the query's value put in (SDL Trados and
-/// memoQ call these "auto-localizable" placeables).
+/// What kind of placeable a token is: a news quantity (`4,75 juta dolar AS`, `pukul 10.30 WIB`,
+/// `Senin`, however many words it spans), or a number or month name the recogniser did not read
+/// as one. Placeables are compared by kind, not by value, so a unit that differs from the query
+/// only by a quantity still scores high, and its target is repaired with the query's value (SDL
+/// Trados and memoQ call these "auto-localizable" placeables).
 public enum FuzzyPlaceableKind: Sendable, Codable, Hashable {
     case number
     /// A month, 1…12.
     case month(Int)
+    case quantity(QuantityKind)
 }
 
 /// A word of a segment as the fuzzy matcher sees it.
@@ -15,9 +17,20 @@ public struct FuzzyToken: Sendable, Hashable {
     /// The comparison key: the lower-cased word, or one shared key per placeable kind.
     public var key: String
     public var placeable: FuzzyPlaceableKind?
+    /// The quantity the token is, with its value and form.
+    public var quantity: Quantity?
     /// Offsets in Unicode scalars.
     public var start: Int
     public var end: Int
+
+    init(text: String, key: String, placeable: FuzzyPlaceableKind?, quantity: Quantity? = nil, start: Int, end: Int) {
+        self.text = text
+        self.key = key
+        self.placeable = placeable
+        self.quantity = quantity
+        self.start = start
+        self.end = end
+    }
 }
 
 /// A segment prepared for matching: its words and the punctuation and whitespace around them.
@@ -30,18 +43,13 @@ public struct FuzzySegment: Sendable, Hashable {
     /// The text with every whitespace run collapsed to one space and trimmed.
     public var collapsedText: String
 
-    /// Prepares `text`, trimmed of surrounding whitespace.
-    public init(_ raw: String) {
+    /// Prepares `text`, trimmed of surrounding whitespace, written in `language` (which decides
+    /// what its quantities are: `1.500` is fifteen hundred in Indonesian).
+    public init(_ raw: String, language: ArticleLanguage) {
         let text = FuzzySegment.trim(raw)
         self.text = text
         let words = WordTokenizer.tokenize(text)
-        var tokens: [FuzzyToken] = []
-        tokens.reserveCapacity(words.count)
-        for (index, word) in words.enumerated() {
-            tokens.append(FuzzyTokenizer.token(word, previous: index > 0 ? words[index - 1] : nil,
-                                               next: index + 1 < words.count ? words[index + 1] : nil))
-        }
-        self.tokens = tokens
+        self.tokens = FuzzyTokenizer.tokens(text, words: words, language: language)
         var punctuation: [Unicode.Scalar] = []
         var collapsed = String.UnicodeScalarView()
         var tokenIndex = 0
@@ -97,6 +105,55 @@ public enum FuzzyTokenizer {
         "june": 6, "july": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+
+    /// The key of a quantity token: numbers keep the key every number had before quantities were
+    /// read, so a figure the recogniser passes over still pairs with one it reads.
+    static func key(_ kind: QuantityKind) -> String {
+        kind == .number ? numberKey : "\u{1}" + kind.rawValue
+    }
+
+    /// The comparison keys of a text, exactly as `FuzzySegment(text, language:).keys`: what the
+    /// index stores, so that index and scorer count the same tokens.
+    public static func keys(_ text: String, language: ArticleLanguage) -> [String] {
+        let text = FuzzySegment.trim(text)
+        return tokens(text, words: WordTokenizer.tokenize(text), language: language).map(\.key)
+    }
+
+    /// The tokens of a trimmed text: each quantity one token over the words it spans, every
+    /// other word one token.
+    /// - Complexity: O(n) in the length of the text.
+    static func tokens(_ text: String, words: [WordToken], language: ArticleLanguage) -> [FuzzyToken] {
+        var tokens: [FuzzyToken] = []
+        tokens.reserveCapacity(words.count)
+        // Quantities need a figure or a word the recogniser knows; most texts have figures, so
+        // the recogniser runs on every text and the words are merged by their offsets.
+        let quantities = QuantityRecognizer(language: language).quantities(in: text)
+        var next = 0
+        var index = 0
+        let scalars = quantities.isEmpty ? [] : Array(text.unicodeScalars)
+        while index < words.count {
+            let word = words[index]
+            while next < quantities.count && quantities[next].range.upperBound <= word.start { next += 1 }
+            if next < quantities.count, quantities[next].range.lowerBound < word.end {
+                let quantity = quantities[next]
+                var last = index
+                while last + 1 < words.count && words[last + 1].start < quantity.range.upperBound { last += 1 }
+                let start = min(word.start, quantity.range.lowerBound)
+                let end = max(words[last].end, quantity.range.upperBound)
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[start..<end])
+                tokens.append(FuzzyToken(text: String(view), key: key(quantity.kind), placeable: .quantity(quantity.kind),
+                                         quantity: quantity, start: start, end: end))
+                next += 1
+                index = last + 1
+                continue
+            }
+            tokens.append(token(word, previous: index > 0 ? words[index - 1] : nil,
+                                next: index + 1 < words.count ? words[index + 1] : nil))
+            index += 1
+        }
+        return tokens
+    }
 
     static func token(_ word: WordToken, previous: WordToken?, next: WordToken?) -> FuzzyToken {
         if word.isNumber {

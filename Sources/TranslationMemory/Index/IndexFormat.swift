@@ -18,7 +18,8 @@ import Foundation
 /// needs and nothing read from disk is used unchecked.
 enum IndexLayout {
     static let magic: [UInt8] = Array("TMLOOKUP".utf8)
-    static let version: UInt32 = 3
+    /// 4: a news quantity is one token (`FuzzyTokenizer.tokens`).
+    static let version: UInt32 = 4
     static let headerSize = 256
     static let sidesCount = 2
     static let sectionsPerSide = 9

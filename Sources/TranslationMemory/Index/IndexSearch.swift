@@ -96,7 +96,7 @@ public enum FuzzySearch {
                 guard top.admits(score: candidate.base, position: candidate.position) else { continue }
                 let record = try shard.record(candidate.position.ordinal)
                 top.offer(FuzzyRankedUnit(position: candidate.position,
-                                          score: FuzzyScorer.score(query: query, unit: FuzzySegment(record.text(options.side)))))
+                                          score: FuzzyScorer.score(query: query, unit: FuzzySegment(record.text(options.side), language: options.side.articleLanguage))))
             }
             pending.removeAll(keepingCapacity: true)
         }

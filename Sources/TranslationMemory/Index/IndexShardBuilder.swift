@@ -21,18 +21,9 @@ public enum LookupSide: Int, Sendable, Codable, CaseIterable {
     public var other: LookupSide { self == .indonesian ? .english : .indonesian }
 }
 
-extension FuzzyTokenizer {
-    /// The comparison keys of a text, exactly as `FuzzySegment(text).keys`, without the rest.
-    public static func keys(_ text: String) -> [String] {
-        let words = WordTokenizer.tokenize(FuzzySegment.trim(text))
-        var keys: [String] = []
-        keys.reserveCapacity(words.count)
-        for index in words.indices {
-            keys.append(token(words[index], previous: index > 0 ? words[index - 1] : nil,
-                              next: index + 1 < words.count ? words[index + 1] : nil).key)
-        }
-        return keys
-    }
+extension LookupSide {
+    /// The language of the side's texts, which decides their quantities.
+    public var articleLanguage: ArticleLanguage { self == .indonesian ? .indonesian : .english }
 }
 
 /// Writes the index shard of one TMX file (layout: `IndexLayout`).
@@ -57,8 +48,8 @@ public enum IndexShardBuilder {
                 ?? unit.attribute("changedate") ?? ""
             records.append(LookupUnitRecord(indonesian: pair.indonesian, english: pair.english, creationID: creationID,
                                             creationDate: creationDate, line: origin.line))
-            sides[0].append(FuzzyTokenizer.keys(pair.indonesian))
-            sides[1].append(FuzzyTokenizer.keys(pair.english))
+            sides[0].append(FuzzyTokenizer.keys(pair.indonesian, language: .indonesian))
+            sides[1].append(FuzzyTokenizer.keys(pair.english, language: .english))
         }
         let unitCount = records.count
         var sections = [[UInt8]](repeating: [], count: IndexLayout.sectionCount)

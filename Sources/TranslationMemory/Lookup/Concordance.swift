@@ -31,7 +31,12 @@ public enum Concordance {
     ///   O(text) per candidate until the shown hits are settled.
     public static func search(_ query: FuzzySegment, in shards: [IndexShard], side: LookupSide,
                               limit: Int, context: Int = 40) throws -> ConcordanceResult {
-        let words = query.tokens.map { $0.text.lowercased() }
+        let queryWords = WordTokenizer.tokenize(query.text)
+        let words = queryWords.map { $0.text.lowercased() }
+        // The index holds a quantity as one token, so a word that can be part of one
+        // (`triliun`, `Senin`, `2023`) is not looked up: the units are read for it instead.
+        let recognizer = QuantityRecognizer(language: side.articleLanguage)
+        let keys = Set(queryWords.map(\.normalized).filter { !recognizer.mayBePartOfQuantity($0) })
         guard !words.isEmpty, limit > 0 else { return ConcordanceResult(hits: [], count: 0, complete: true) }
         var hits: [ConcordanceHit] = []
         var count = 0
@@ -43,14 +48,15 @@ public enum Concordance {
             let view = shard.side(side)
             var lists: [UnsafeBufferPointer<UInt32>] = []
             var missing = false
-            for key in Set(query.tokens.map(\.key)) {
+            for key in keys {
                 guard let id = view.id(of: key) else { missing = true; break }
                 lists.append(try view.postingList(id))
             }
             if missing { continue }
             lists.sort { $0.count < $1.count }
-            let first = view.firstUnit(withLength: words.count)
-            candidates: for unit in lists[0] where Int(unit) >= first {
+            let first = view.firstUnit(withLength: keys.count)
+            let all = lists.isEmpty ? Array(UInt32(first)..<UInt32(view.unitCount)) : []
+            candidates: for unit in lists.first.map(Array.init) ?? all where Int(unit) >= first {
                 for other in lists.dropFirst() where !contains(other, unit) { continue candidates }
                 let length = view.length(of: Int(unit))
                 // Units come shortest first: once the shown hits are all exact phrases in units

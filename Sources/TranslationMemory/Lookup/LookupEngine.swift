@@ -8,7 +8,7 @@ public enum LookupEngine {
     ///   `GlossaryMatcher`, across Indonesian word forms and English inflections).
     public static func run(_ request: LookupRequest, index: LookupIndex, glossary: GlossaryMatcher? = nil,
                            scratch: FuzzySearchScratch = FuzzySearchScratch()) throws -> LookupReport {
-        let query = FuzzySegment(request.query)
+        let query = FuzzySegment(request.query, language: request.from.articleLanguage)
         guard !query.tokens.isEmpty else { throw TMError(.emptyQuery) }
         guard request.minimum >= 1 && request.minimum <= 100 else { throw TMError(.invalidThreshold(request.minimum)) }
         var attempts = 0
@@ -53,15 +53,14 @@ public enum LookupEngine {
             for ranked in found {
                 let shard = index.shards[ranked.position.file]
                 let record = try shard.record(ranked.position.ordinal)
-                let unit = FuzzySegment(record.text(side))
-                let changes = FuzzyScorer.placeableChanges(query: query, unit: unit)
+                let unit = FuzzySegment(record.text(side), language: side.articleLanguage)
                 let stored = record.text(side.other)
-                let adapted = FuzzyPlaceables.substitute(target: stored, changes: changes, sourceLanguage: side.language,
-                                                         targetLanguage: side.other.language)
+                let adapted = FuzzyPlaceables.repair(target: stored, pairs: FuzzyScorer.placeablePairs(query: query, unit: unit),
+                                                     sourceLanguage: side.articleLanguage, targetLanguage: side.other.articleLanguage)
                 report.matches.append(LookupMatch(
                     score: ranked.score.percent, exactScore: ranked.score.score, distance: ranked.score.distance,
                     penalties: ranked.score.penalties, source: record.text(side), target: adapted.text,
-                    storedTarget: adapted.applied.isEmpty ? nil : stored, placeables: adapted.applied,
+                    storedTarget: adapted.text == stored ? nil : stored, placeables: adapted.changes,
                     diff: FuzzyScorer.diff(query: query, unit: unit),
                     provenance: provenance(record, file: index.files[ranked.position.file])))
             }

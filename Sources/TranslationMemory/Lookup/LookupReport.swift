@@ -42,10 +42,12 @@ public struct LookupMatch: Sendable, Codable, Hashable {
     public var distance: Int
     public var penalties: FuzzyPenalties
     public var source: String
-    /// The stored target with the query's numbers and months put in.
+    /// The stored target repaired with the query's quantities, numbers and months.
     public var target: String
-    /// The target as stored, when placeables were substituted.
+    /// The target as stored, when it was repaired.
     public var storedTarget: String?
+    /// Each quantity the query changes: what the target said and says now, or, `placed` false,
+    /// what it should say where no place for it was found.
     public var placeables: [FuzzyPlaceableChange]
     /// The word diff of the source against the query.
     public var diff: [FuzzyDiffPiece]

@@ -46,7 +46,7 @@ struct LookupCommand: ParsableCommand {
         case (nil, nil): throw ValidationError("Give the query, '-' to read it from standard input, or --query-file FILE.")
         case (.some, .some): throw ValidationError("Give the query or --query-file, not both.")
         case (.some(let text), nil) where text != "-":
-            guard !FuzzySegment(text).tokens.isEmpty else { throw ValidationError("the query has no words to look up") }
+            guard !WordTokenizer.tokenize(text).isEmpty else { throw ValidationError("the query has no words to look up") }
         default: break
         }
         guard minimum >= 1 && minimum <= 100 else { throw ValidationError("--min must be between 1 and 100") }
@@ -65,7 +65,7 @@ struct LookupCommand: ParsableCommand {
             return query ?? ""
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !FuzzySegment(trimmed).tokens.isEmpty else { throw ValidationError("the query has no words to look up") }
+        guard !WordTokenizer.tokenize(trimmed).isEmpty else { throw ValidationError("the query has no words to look up") }
         return trimmed
     }
 

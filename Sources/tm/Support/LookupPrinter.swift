@@ -32,6 +32,10 @@ struct LookupPrinter {
                 if let stored = match.storedTarget {
                     Swift.print("          (stored: \(stored))")
                 }
+                for change in match.placeables where !change.placed {
+                    // Said rather than left stale: the translator must put the query's value in.
+                    Swift.print(paint("          not placed: \(change.kind.rawValue) \(change.from) → \(change.to)", .red))
+                }
                 Swift.print("        " + paint(provenance(match.provenance), .dim))
             }
         }

@@ -70,6 +70,21 @@ public struct Quantity: Sendable, Codable, Hashable {
         kind == other.kind && value.key == other.value.key
     }
 
+    /// True when both may say the same thing: `sameValue`, or clock times that agree once a
+    /// time written without a.m./p.m. (`10:30 Western Indonesia Time`) is read as either half of
+    /// the day (`pukul 10.30 WIB`, `pukul 22.30 WIB`), and a zone left out or given as local time
+    /// as any zone (translations write `local time` for `WIB`). Lookup repairs find a stored
+    /// target's quantity by it.
+    public func maySayTheSame(as other: Quantity) -> Bool {
+        if sameValue(as: other) { return true }
+        guard kind == .time, other.kind == .time, value.times.count == other.value.times.count, !value.times.isEmpty
+        else { return false }
+        return zip(value.times, other.value.times).allSatisfy { a, b in
+            let zones = a.zone == b.zone || [a.zone, b.zone].contains(nil) || [a.zone, b.zone].contains(.local)
+            return a.minute == b.minute && zones && (a.twelveHour || b.twelveHour ? a.hour % 12 == b.hour % 12 : a.hour == b.hour)
+        }
+    }
+
     /// The kind and `value.key`: one text per value, for the aligner's and QA's dictionaries.
     public var key: String { kind.rawValue + " " + value.key }
 }

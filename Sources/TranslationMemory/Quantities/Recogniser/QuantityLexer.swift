@@ -25,7 +25,15 @@ enum QuantityLexer {
         var lexemes: [QuantityLexeme] = []
         var index = 0
         let count = scalars.count
+        // Lexemes are short and mostly ASCII: written as bytes, most are small strings with no
+        // allocation (appending scalars to a view was the recogniser's largest cost).
         func text(_ start: Int, _ end: Int) -> String {
+            if scalars[start..<end].allSatisfy({ $0.value < 0x80 }) {
+                return String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for offset in start..<end { buffer[offset - start] = UInt8(truncatingIfNeeded: scalars[offset].value) }
+                    return end - start
+                }
+            }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<end])
             return String(view)

@@ -18,6 +18,17 @@ public struct QuantityRecognizer: Sendable {
         self.language = language
     }
 
+    /// True when `word` (lower-cased) can be part of a quantity, so that a text holding it may
+    /// not hold it as a word of its own: a figure, a scale, currency, unit, month, weekday, time
+    /// or range word. The concordance cannot look such words up in the index.
+    public func mayBePartOfQuantity(_ word: String) -> Bool {
+        let words = QuantityLexicon.of(language).words
+        if words.contains(word) { return true }
+        guard !word.unicodeScalars.allSatisfy(QuantityLexer.isLetter) else { return false }
+        return word.unicodeScalars.contains { QuantityLexer.isDigit($0) }
+            || word.split { !$0.unicodeScalars.allSatisfy(QuantityLexer.isLetter) }.contains { words.contains(String($0)) }
+    }
+
     /// The quantities of `text` in order, none overlapping.
     /// - Complexity: O(n) in the length of the text (each reader looks a bounded number of
     ///   lexemes ahead).
@@ -26,6 +37,13 @@ public struct QuantityRecognizer: Sendable {
         var found: [Quantity] = []
         var index = 0
         while index < scan.count {
+            // Every quantity starts at a figure, a symbol or a word of the phrase tables (`ke` of
+            // `ke-78` included): other words are passed over without trying the readers (indexing
+            // a memory reads every text of it).
+            if scan.lexemes[index].kind == .word, !scan.lexicon.words.contains(scan.lexemes[index].text.lowercased()) {
+                index += 1
+                continue
+            }
             guard let match = scan.read(at: index) else {
                 index = scan.skipIdentifier(at: index)
                 continue
@@ -44,15 +62,12 @@ extension QuantityScan {
     /// The quantity that starts at lexeme `i`, if any.
     func read(at i: Int) -> QuantityMatch? {
         guard !startsInsideIdentifier(i) else { return nil }
-        let readers: [(Int) -> QuantityMatch?] = [readTime, readDate, readMoneyWithCurrencyFirst, readMeasureWithUnitFirst,
-                                                  readOrdinal, readFigureLed, readWeekday]
-        for reader in readers {
-            guard let match = reader(i) else { continue }
-            if endsInsideIdentifier(match.end) { return nil }
-            if isNumber(i), match.end < identifierEnd(i) { return nil }
-            return match
-        }
-        return nil
+        // Called in turn rather than from an array of closures, each of which would copy the scan.
+        guard let match = readTime(at: i) ?? readDate(at: i) ?? readMoneyWithCurrencyFirst(at: i) ?? readMeasureWithUnitFirst(at: i)
+                ?? readOrdinal(at: i) ?? readFigureLed(at: i) ?? readWeekday(at: i) else { return nil }
+        if endsInsideIdentifier(match.end) { return nil }
+        if isNumber(i), match.end < identifierEnd(i) { return nil }
+        return match
     }
 
     /// A figure glued to letters or figures before it: `G20`, `COVID-19`, `B-52`.

@@ -53,7 +53,9 @@ extension QuantityRenderer {
         var parts = [marker, body].compactMap { $0 }
         if let zone = first.zone {
             let targetZone = target?.value.times.first?.zone
-            if let written = targetForm?.zone, targetZone == zone || targetZone == .local {
+            // A local time on either side is the stored target's zone as written: the translator
+            // already said which zone `local time` is, or left it local.
+            if let written = targetForm?.zone, targetZone == zone || targetZone == .local || zone == .local {
                 parts.append(written)
             } else {
                 parts.append(Self.zone(zone, style: style))

@@ -38,6 +38,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Every word of every phrase, lower-cased.
+    var words: Set<String> {
+        Set(byFirst.values.joined().flatMap(\.lexemes).filter { $0.unicodeScalars.contains { QuantityLexer.isLetter($0) } }
+            .map { $0.lowercased() })
+    }
+
     /// The longest phrase that starts at lexeme `index`: its value and the index after it.
     /// - Complexity: O(k) in the phrases that share the first lexeme.
     func match(_ lexemes: [QuantityLexeme], at index: Int) -> (value: Value, end: Int)? {

@@ -78,8 +78,9 @@ enum QuantityVocabulary {
     }
 }
 
-/// The phrase tables of one language, built once.
-struct QuantityLexicon: Sendable {
+/// The phrase tables of one language, built once; a class, so that a scan holds one reference
+/// to them rather than fifteen.
+final class QuantityLexicon: Sendable {
     let scales: PhraseTable<QuantityVocabulary.ScaleWord>
     let numberWords: PhraseTable<Int>
     let ordinalWords: PhraseTable<Int>
@@ -95,6 +96,9 @@ struct QuantityLexicon: Sendable {
     let dayPeriods: PhraseTable<CalendarVocabulary.DayPeriod>
     let zones: PhraseTable<TimeZoneMark>
     let namedTimes: PhraseTable<Int>
+    /// Every word a quantity can hold besides figures (`juta`, `dolar`, `AS`, `pukul`, `Senin`),
+    /// lower-cased.
+    let words: Set<String>
 
     init(_ language: ArticleLanguage) {
         typealias V = QuantityVocabulary
@@ -115,6 +119,13 @@ struct QuantityLexicon: Sendable {
         zones.add(CalendarVocabulary.zoneCodes.map { ($0.key, $0.value) }, case: .exact)
         self.zones = zones
         namedTimes = V.table(CalendarVocabulary.namedTimes, language)
+        var words = scales.words.union(numberWords.words).union(ordinalWords.words).union(percent.words)
+            .union(rangeConnectors.words).union(currenciesBefore.words).union(currenciesAfter.words)
+        words.formUnion(unitsBefore.words.union(unitsAfter.words).union(months.words).union(weekdays.words)
+            .union(timeMarkers.words).union(dayPeriods.words).union(zones.words).union(namedTimes.words))
+        // `ke-78`: the ordinal's prefix, read by `OrdinalReader` rather than from a table.
+        words.insert("ke")
+        self.words = words
     }
 
     static let indonesian = QuantityLexicon(.indonesian)
