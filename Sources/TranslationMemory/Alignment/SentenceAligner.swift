@@ -23,6 +23,9 @@ public struct AlignmentBead: Sendable, Codable, Hashable {
     public var unmatchedEdge: Double = 0
     /// For a merge, what its weakest sentence adds (nats); for a 1-1 bead, the evidence.
     public var weakestMember: Double = 0
+    /// The smaller of the two sides' shares of the evidence (nats): low when the words of one
+    /// side mostly have no counterpart, however well the other side's are covered.
+    public var weakerSide: Double = 0
 
     /// `1-1`, `2-1`, `1-0`, …
     public var kind: String { "\(indonesian.count)-\(english.count)" }
@@ -75,6 +78,10 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     /// Cut a segment where a part of it after a sentence end the segmenter did not take has no
     /// counterpart.
     public var cutUntranslatedParts: Bool = true
+    /// How much a part after a sentence end must take away from its pair to be cut (nats). Lower
+    /// than `splitMargin`: the aligner pairs the two parts again when both translate. A part
+    /// glued on at a capitalised word, with no sentence end, needs `splitMargin`.
+    public var sentenceCutMargin: Double = 2
     /// How far (in beads) a sentence left out may find its partner across the others.
     public var crossingWindow: Int = 12
 
