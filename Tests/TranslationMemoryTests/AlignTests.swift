@@ -200,10 +200,9 @@ final class AlignTests: XCTestCase {
     }
 
     func testConfidenceFollowsTheEvidence() {
-        func bead(_ evidence: Double, competing: Double = -20, edge: Double = 0, length: Double = -0.3, weakerSide: Double? = nil) -> AlignmentBead {
+        func bead(_ evidence: Double, competing: Double = -20, edge: Double = 0, length: Double = -0.3) -> AlignmentBead {
             AlignmentBead(indonesian: [0], english: [0], confidence: 0, lexicalCoverage: 0.5, lengthScore: length,
-                          evidence: evidence, competingEvidence: competing, unmatchedEdge: edge, weakestMember: evidence,
-                          weakerSide: weakerSide ?? evidence / 2)
+                          evidence: evidence, competingEvidence: competing, unmatchedEdge: edge, weakestMember: evidence)
         }
         XCTAssertGreaterThan(AlignmentCalibration.confidence(bead(40)), 0.99)
         // Words that say "no translation" keep a pair under 0.5 whatever else it has going for it.
@@ -213,8 +212,6 @@ final class AlignTests: XCTestCase {
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(10, competing: 25)), AlignmentCalibration.confidence(bead(10)))
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(30, edge: -12)), AlignmentCalibration.confidence(bead(30)))
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(10, length: -6)), AlignmentCalibration.confidence(bead(10)))
-        // One side's words mostly without counterpart, however well the other's are covered.
-        XCTAssertLessThan(AlignmentCalibration.confidence(bead(30, weakerSide: 0)), AlignmentCalibration.confidence(bead(30)) - 0.05)
         // A merge whose weakest sentence takes away from it.
         var merge = bead(30)
         merge.indonesian = [0, 1]

@@ -279,7 +279,6 @@ extension AlignmentPass {
                 beads[index].evidence = words.total
                 beads[index].unmatchedEdge = words.unmatchedEdge
                 beads[index].weakestMember = words.weakestMember
-                beads[index].weakerSide = min(words.indonesian, words.english)
             } else {
                 let nearby = beads[max(0, index - 2)...min(beads.count - 1, index + 2)]
                 if let sentence = bead.indonesian.first {
@@ -299,8 +298,7 @@ extension AlignmentPass {
 /// A pair whose words say it is no translation (evidence ≤ 0) gets the likelihood ratio itself
 /// as its odds, σ(evidence) ≤ 0.5: its place on the path cannot lift it. Above 0, a logistic
 /// model per bead group on the evidence, the part with no counterpart at an edge, the length fit,
-/// how far a competitor comes, (1-1) the weaker side's evidence, so that a pair one of whose sides
-/// is mostly without counterpart stays low, and (merges) the weakest sentence's share. A sentence left out is
+/// how far a competitor comes, and (merges) the weakest sentence's share. A sentence left out is
 /// more likely right the less any sentence nearby matches it. Fitted on the noisy track of the
 /// yardstick, seeds 1–2, by `Benchmarks/alignment/fit_calibration.py`; BENCHMARKS.md shows the
 /// buckets on other seeds.
@@ -313,8 +311,7 @@ public enum AlignmentCalibration {
             z = bead.evidence
         } else if bead.indonesian.count == 1 && bead.english.count == 1 {
             let margin = min(0, bead.evidence - bead.competingEvidence)
-            z = 3.132 - 0.05 * log1p(bead.evidence) + 0.132 * bead.unmatchedEdge + 0.898 * bead.lengthScore + 0.2734 * margin
-                + 1.29 * log1p(max(0, bead.weakerSide))
+            z = 2.555 + 1.085 * log1p(bead.evidence) + 0.2024 * bead.unmatchedEdge + 0.879 * bead.lengthScore + 0.2694 * margin
         } else {
             z = 2.585 + 0.46 * log1p(bead.evidence) + 0.131 * bead.unmatchedEdge + 0.538 * bead.lengthScore + 0.6906 * min(0, bead.weakestMember)
         }

@@ -196,18 +196,35 @@ extension AlignmentPass {
     /// left whole). `lengthGain(characters)`: what the pair's length fit loses without them.
     private func cut(_ text: String, item: Int, indonesian: Bool, found: AlignmentMask, lengthGain: (Double) -> Double) -> [String]? {
         let side = indonesian ? id : en
-        let tokenCount = min(side.tokenStart[item + 1] - side.tokenStart[item], AlignmentSideFeatures.maximumTokens)
+        let values = indonesian ? idValues : enValues
+        let start = side.tokenStart[item]
+        let tokenCount = min(side.tokenStart[item + 1] - start, AlignmentSideFeatures.maximumTokens)
+        // Sums and counts of the content words' values before each word: every cut in one walk.
+        var valueBefore = [0.0], contentBefore = [0]
+        for local in 0..<tokenCount {
+            var value = 0.0, content = 0
+            if values.isContent[start + local] {
+                let isFound = (local < 64 ? found.0 : found.1) & (UInt64(1) << UInt64(local & 63)) != 0
+                value = Double(isFound ? values.found[start + local] : values.missing[start + local])
+                content = 1
+            }
+            valueBefore.append(valueBefore[local] + value)
+            contentBefore.append(contentBefore[local] + content)
+        }
         var best: (gain: Double, parts: [String])?
+        var headTokens = 0, counted = text.startIndex
         for (point, sentenceEnd) in AlignmentPass.cutPoints(text, atCapitals: true) {
             let margin = sentenceEnd ? parameters.sentenceCutMargin : parameters.splitMargin
-            let head = String(text[..<point]), tail = String(text[point...].drop { $0.isWhitespace })
-            let headTokens = AlignmentLexicon.words(head).count
+            // Points are at white space, which no word crosses: count the words since the last one.
+            headTokens += AlignmentLexicon.words(String(text[counted..<point])).count
+            counted = point
             guard headTokens < tokenCount else { break }
-            let headValues = wordValues(item: item, indonesian: indonesian, found: found, tokens: 0..<headTokens)
-            let tailValues = wordValues(item: item, indonesian: indonesian, found: found, tokens: headTokens..<tokenCount)
-            for (part, values, kept) in [(head, headValues, tailValues), (tail, tailValues, headValues)] {
-                guard values.count >= 2, kept.reduce(0, +) > 0 else { continue }
-                let gain = values.reduce(0, +) + lengthGain(Double(part.unicodeScalars.count))
+            let head = String(text[..<point]), tail = String(text[point...].drop { $0.isWhitespace })
+            let headSum = valueBefore[headTokens], tailSum = valueBefore[tokenCount] - headSum
+            let headCount = contentBefore[headTokens], tailCount = contentBefore[tokenCount] - headCount
+            for (part, sum, count, kept) in [(head, headSum, headCount, tailSum), (tail, tailSum, tailCount, headSum)] {
+                guard count >= 2, kept > 0 else { continue }
+                let gain = sum + lengthGain(Double(part.unicodeScalars.count))
                 if gain < -margin && gain < (best?.gain ?? .infinity) { best = (gain, [head, tail]) }
             }
         }

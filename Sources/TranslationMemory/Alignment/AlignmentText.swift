@@ -32,7 +32,9 @@ struct AlignmentTokenizedSide {
             for text in paragraph {
                 var words: [Int32] = []
                 let folded = AbbreviationFolding.fold(text)
-                let quantities = recognizer.quantities(in: folded)
+                // Only a sentence with a figure is read for quantities (the recogniser is most of
+                // the cost of preparing a text); quantities in words meet through the lexicon.
+                let quantities = folded.utf8.contains(where: { (0x30...0x39).contains($0) }) ? recognizer.quantities(in: folded) : []
                 var nextQuantity = 0
                 for token in WordTokenizer.tokenize(folded) {
                     while nextQuantity < quantities.count && quantities[nextQuantity].range.upperBound <= token.start { nextQuantity += 1 }

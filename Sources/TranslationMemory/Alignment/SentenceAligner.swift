@@ -23,9 +23,6 @@ public struct AlignmentBead: Sendable, Codable, Hashable {
     public var unmatchedEdge: Double = 0
     /// For a merge, what its weakest sentence adds (nats); for a 1-1 bead, the evidence.
     public var weakestMember: Double = 0
-    /// The smaller of the two sides' shares of the evidence (nats): low when the words of one
-    /// side mostly have no counterpart, however well the other side's are covered.
-    public var weakerSide: Double = 0
 
     /// `1-1`, `2-1`, `1-0`, …
     public var kind: String { "\(indonesian.count)-\(english.count)" }
