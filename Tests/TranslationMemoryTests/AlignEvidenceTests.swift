@@ -37,18 +37,57 @@ final class AlignEvidenceTests: XCTestCase {
         XCTAssertGreaterThan(rare, 1.5)
     }
 
+    /// Checks that each of `others` has at least `margin` nats less evidence of translating
+    /// `indonesian` than `right` has; returns the right pair's evidence.
+    @discardableResult
+    private func assertScoresLower(_ indonesian: String, right: String, _ others: [String], by margin: Double,
+                                   file: StaticString = #filePath, line: UInt = #line) -> Double {
+        let best = evidence(pass([indonesian], [right]), 0, 0)
+        for other in others {
+            XCTAssertLessThan(evidence(pass([indonesian], [other]), 0, 0), best - margin, other, file: file, line: line)
+        }
+        return best
+    }
+
     func testNumbersAndNamesMustCorrespond() {
-        let indonesian = ["Budi Santoso mengatakan 37 sekolah ditutup sejak Senin."]
-        let same = ["Budi Santoso said 37 schools have been closed since Monday."]
-        let otherNumber = ["Budi Santoso said 52 schools have been closed since Monday."]
-        let otherName = ["Andi Firdaus said 37 schools have been closed since Monday."]
-        let right = evidence(pass(indonesian, same), 0, 0)
-        XCTAssertLessThan(evidence(pass(indonesian, otherNumber), 0, 0), right - 4)
-        XCTAssertLessThan(evidence(pass(indonesian, otherName), 0, 0), right - 6)
+        let indonesian = "Budi Santoso mengatakan 37 sekolah ditutup sejak Senin."
+        let same = "Budi Santoso said 37 schools have been closed since Monday."
+        assertScoresLower(indonesian, right: same, ["Budi Santoso said 52 schools have been closed since Monday."], by: 4)
+        assertScoresLower(indonesian, right: same, ["Andi Firdaus said 37 schools have been closed since Monday."], by: 6)
         // Numbers written as words meet digits.
         XCTAssertTrue(lexicon.matches(indonesian: "dua", english: "2"))
         XCTAssertTrue(lexicon.matches(indonesian: "2", english: "two"))
         XCTAssertFalse(lexicon.matches(indonesian: "3", english: "two"))
+    }
+
+    func testQuantitiesMeetByValueAndMismatchesCountAgainst() {
+        let indonesian = "Pemerintah menyiapkan 3,2 triliun rupiah untuk membangun bendungan baru di Sulawesi."
+        // `3,2` no longer meets the `3.2` of another scale: the figure and the scale word both
+        // count against the pair (the scale words alone would make about 4 nats).
+        let right = assertScoresLower(indonesian, right: "The government has prepared 3.2 trillion rupiah to build new dams in Sulawesi.",
+                                      ["The government has prepared 3.2 billion rupiah to build new dams in Sulawesi."], by: 6)
+        // The same amount in another form meets by value.
+        let otherForm = ["The government has prepared Rp3,200 billion to build new dams in Sulawesi."]
+        XCTAssertGreaterThan(evidence(pass([indonesian], otherForm), 0, 0), right - 2)
+        // Digits and a scale word meet: Rp1.500.000 is 1.5 million rupiah, not 2.5 million.
+        let price = assertScoresLower("Harga tiket naik menjadi Rp1.500.000 per orang.", right: "The ticket price rose to 1.5 million rupiah per person.",
+                                      ["The ticket price rose to 2.5 million rupiah per person."], by: 4)
+        XCTAssertGreaterThan(price, 3)
+    }
+
+    func testOrdinalsDatesAndWeekdaysMeetByValue() {
+        let indonesian = ["Perayaan HUT ke-78 Bhayangkara digelar di Monas pada Senin (7/8)."]
+        let same = ["The celebration of the 78th Bhayangkara anniversary was held at Monas on Monday, Aug. 7."]
+        let right = assertScoresLower(indonesian[0], right: same[0],
+                                      ["The celebration of the 79th Bhayangkara anniversary was held at Monas on Tuesday, Aug. 8."], by: 6)
+        XCTAssertGreaterThan(right, 5)
+        var table = AlignmentConceptTable(lexicon: lexicon)
+        let id = AlignmentTokenizedSide(paragraphs: [indonesian], indonesian: true, lexicon: lexicon, table: &table)
+        let en = AlignmentTokenizedSide(paragraphs: [same], indonesian: false, lexicon: lexicon, table: &table)
+        let concepts = { (side: AlignmentTokenizedSide, word: String) in Set(side.forms.indices.filter { side.forms[$0] == word }.flatMap { side.formConcepts[$0] }) }
+        XCTAssertFalse(concepts(id, "ke-78").isDisjoint(with: concepts(en, "78th")))
+        // `(7/8)` is two words, 7 and 8; the 8 (August) meets `Aug.` through the date.
+        XCTAssertFalse(concepts(id, "8").isDisjoint(with: concepts(en, "aug")))
     }
 
     func testWordClasses() {
@@ -97,6 +136,24 @@ final class AlignEvidenceTests: XCTestCase {
         let clean = SentenceAligner(lexicon: lexicon).align(indonesian: [AlignFixtures.indonesian], english: [AlignFixtures.english])
         XCTAssertEqual(clean.englishSentences, AlignFixtures.english)
         XCTAssertEqual(clean.indonesianSentences, AlignFixtures.indonesian)
+    }
+
+    func testWeakCutPointsAtCapitalsWithoutSentenceEnd() {
+        // No cut after a capitalised word: `PT Pertamina` stays whole.
+        let text = "i have had a headache since yesterday Rice prices in the PT Pertamina area rose: Officials (BPS) Said so. Then"
+        let points = AlignmentPass.cutPoints(text, atCapitals: true)
+        XCTAssertEqual(points.map { text[$0.index...].dropFirst().prefix(4) }, ["Rice", "PT P", "Offi", "Said", "Then"])
+        XCTAssertEqual(points.map(\.sentenceEnd), [false, false, false, false, true])
+        XCTAssertEqual(AlignmentPass.cutPoints(text).count, 1)
+    }
+
+    func testLineGluedOnWithoutSentenceEndIsCutOff() {
+        var english = AlignFixtures.english
+        english[3] = "i got a slight fever too since yesterday morning " + english[3]
+        let result = SentenceAligner(lexicon: lexicon).align(indonesian: [AlignFixtures.indonesian], english: [english])
+        let pair = result.pairs.first { $0.indonesian == AlignFixtures.indonesian[3] }
+        XCTAssertEqual(pair?.english, AlignFixtures.english[3])
+        XCTAssertTrue(result.pairs.contains { $0.indonesian.isEmpty && $0.english == "i got a slight fever too since yesterday morning" })
     }
 
     func testMergeMembers() {

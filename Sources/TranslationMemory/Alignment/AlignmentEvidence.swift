@@ -306,14 +306,14 @@ public enum AlignmentCalibration {
     public static func confidence(_ bead: AlignmentBead) -> Double {
         let z: Double
         if bead.indonesian.isEmpty || bead.english.isEmpty {
-            z = 2.232 - 0.439 * log1p(max(0, bead.competingEvidence)) - 0.0619 * min(0, bead.competingEvidence)
+            z = 2.14 - 0.164 * log1p(max(0, bead.competingEvidence)) - 0.0593 * min(0, bead.competingEvidence)
         } else if bead.evidence <= 0 {
             z = bead.evidence
         } else if bead.indonesian.count == 1 && bead.english.count == 1 {
             let margin = min(0, bead.evidence - bead.competingEvidence)
-            z = 2.585 + 0.874 * log1p(bead.evidence) + 0.2006 * bead.unmatchedEdge + 0.539 * bead.lengthScore + 0.1451 * margin
+            z = 2.555 + 1.085 * log1p(bead.evidence) + 0.2024 * bead.unmatchedEdge + 0.879 * bead.lengthScore + 0.2694 * margin
         } else {
-            z = 2.687 + 0.349 * log1p(bead.evidence) + 0.1731 * bead.unmatchedEdge + 0.108 * bead.lengthScore + 0.7136 * min(0, bead.weakestMember)
+            z = 2.585 + 0.46 * log1p(bead.evidence) + 0.131 * bead.unmatchedEdge + 0.538 * bead.lengthScore + 0.6906 * min(0, bead.weakestMember)
         }
         return 1 / (1 + exp(-z))
     }

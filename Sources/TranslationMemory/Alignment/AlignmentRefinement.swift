@@ -111,21 +111,44 @@ extension AlignmentPass {
     /// sentence end followed by another word (`… 2020). dan terasa nyeri …`, an end it took for an
     /// abbreviation's). Each is the index where the white space between the two parts starts.
     static func cutPoints(_ text: String) -> [String.Index] {
-        var points: [String.Index] = []
+        cutPoints(text, atCapitals: false).map(\.index)
+    }
+
+    /// The cut points, and with `atCapitals` also the places where a capitalised word follows a
+    /// word in lower case, a digit, `)` or `:` with no sentence end (`… chest pain North America
+    /// …`, `… guidelines: Other …`): a line without final punctuation (a heading, a line of
+    /// dialogue) glued to the next sentence. Those are weak (`sentenceEnd` false): a name inside a
+    /// sentence starts the same way.
+    static func cutPoints(_ text: String, atCapitals: Bool) -> [(index: String.Index, sentenceEnd: Bool)] {
+        var points: [(index: String.Index, sentenceEnd: Bool)] = []
         let closing: Set<Character> = ["\"", "”", "’", "»", ")", "]", "'"]
         let bytes = text.utf8
         var index = bytes.startIndex
+        // Whether the word being read started with a capital (ASCII is enough for this hint).
+        var wordStart = true, wordCapitalised = false, previous: UInt8 = 0
         while index < bytes.endIndex {
             // Most segments hold no sentence end before their last word: one byte scan.
             let byte = bytes[index]
+            let here = index
             index = bytes.index(after: index)
+            defer { previous = byte }
+            if byte == 0x20 {
+                let afterWord = (0x61...0x7A).contains(previous) && !wordCapitalised
+                if atCapitals, index < bytes.endIndex, (0x41...0x5A).contains(bytes[index]),
+                   afterWord || (0x30...0x39).contains(previous) || previous == 0x29 || previous == 0x3A {
+                    points.append((here, false))
+                }
+                wordStart = true
+                continue
+            }
+            if wordStart { wordCapitalised = (0x41...0x5A).contains(byte); wordStart = false }
             guard byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0xA6 else { continue }  // . ! ? …'s last byte
             if byte == 0xA6 && text[text.index(before: index)] != "…" { continue }
             var end = index
             while end < bytes.endIndex && closing.contains(text[end]) { end = text.index(after: end) }
             guard end < bytes.endIndex, text[end].isWhitespace else { continue }
             if let next = text[end...].firstIndex(where: { !$0.isWhitespace }), text[next].isLetter || text[next].isNumber {
-                points.append(end)
+                points.append((end, true))
             }
         }
         return points
@@ -173,18 +196,36 @@ extension AlignmentPass {
     /// left whole). `lengthGain(characters)`: what the pair's length fit loses without them.
     private func cut(_ text: String, item: Int, indonesian: Bool, found: AlignmentMask, lengthGain: (Double) -> Double) -> [String]? {
         let side = indonesian ? id : en
-        let tokenCount = min(side.tokenStart[item + 1] - side.tokenStart[item], AlignmentSideFeatures.maximumTokens)
+        let values = indonesian ? idValues : enValues
+        let start = side.tokenStart[item]
+        let tokenCount = min(side.tokenStart[item + 1] - start, AlignmentSideFeatures.maximumTokens)
+        // Sums and counts of the content words' values before each word: every cut in one walk.
+        var valueBefore = [0.0], contentBefore = [0]
+        for local in 0..<tokenCount {
+            var value = 0.0, content = 0
+            if values.isContent[start + local] {
+                let isFound = (local < 64 ? found.0 : found.1) & (UInt64(1) << UInt64(local & 63)) != 0
+                value = Double(isFound ? values.found[start + local] : values.missing[start + local])
+                content = 1
+            }
+            valueBefore.append(valueBefore[local] + value)
+            contentBefore.append(contentBefore[local] + content)
+        }
         var best: (gain: Double, parts: [String])?
-        for point in AlignmentPass.cutPoints(text) {
-            let head = String(text[..<point]), tail = String(text[point...].drop { $0.isWhitespace })
-            let headTokens = AlignmentLexicon.words(head).count
+        var headTokens = 0, counted = text.startIndex
+        for (point, sentenceEnd) in AlignmentPass.cutPoints(text, atCapitals: true) {
+            let margin = sentenceEnd ? parameters.sentenceCutMargin : parameters.splitMargin
+            // Points are at white space, which no word crosses: count the words since the last one.
+            headTokens += AlignmentLexicon.words(String(text[counted..<point])).count
+            counted = point
             guard headTokens < tokenCount else { break }
-            let headValues = wordValues(item: item, indonesian: indonesian, found: found, tokens: 0..<headTokens)
-            let tailValues = wordValues(item: item, indonesian: indonesian, found: found, tokens: headTokens..<tokenCount)
-            for (part, values, kept) in [(head, headValues, tailValues), (tail, tailValues, headValues)] {
-                guard values.count >= 2, kept.reduce(0, +) > 0 else { continue }
-                let gain = values.reduce(0, +) + lengthGain(Double(part.unicodeScalars.count))
-                if gain < -parameters.splitMargin && gain < (best?.gain ?? .infinity) { best = (gain, [head, tail]) }
+            let head = String(text[..<point]), tail = String(text[point...].drop { $0.isWhitespace })
+            let headSum = valueBefore[headTokens], tailSum = valueBefore[tokenCount] - headSum
+            let headCount = contentBefore[headTokens], tailCount = contentBefore[tokenCount] - headCount
+            for (part, sum, count, kept) in [(head, headSum, headCount, tailSum), (tail, tailSum, tailCount, headSum)] {
+                guard count >= 2, kept > 0 else { continue }
+                let gain = sum + lengthGain(Double(part.unicodeScalars.count))
+                if gain < -margin && gain < (best?.gain ?? .infinity) { best = (gain, [head, tail]) }
             }
         }
         return best?.parts

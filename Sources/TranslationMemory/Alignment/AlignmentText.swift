@@ -2,7 +2,14 @@ import Foundation
 
 /// One side's text prepared once for both passes: each distinct word form (lower case) gets a
 /// number, with its concepts and kind; sentences are lists of word numbers.
+///
+/// A word inside a news quantity (`QuantityRecognizer`: `Rp3,2 triliun`, `Senin (7/8)`, `ke-78`)
+/// is a form of its own that also carries the quantity's value (`Quantity.key`), so that
+/// quantities meet by value across languages and forms (`3.2 trillion rupiah`, `Monday, Aug. 7`,
+/// `78th`). The figure of a quantity with a scale word keeps only that value: `1,5 juta` does not
+/// meet the `1.5` of `1.5 billion`, and the figure without a counterpart counts against the pair.
 struct AlignmentTokenizedSide {
+    /// The word of each form (a word inside a quantity may have several forms).
     var forms: [String] = []
     var formConcepts: [[Int32]] = []
     var formIsNumber: [Bool] = []
@@ -18,13 +25,22 @@ struct AlignmentTokenizedSide {
         let functionWords = indonesian ? lexicon.indonesianFunctionWords : lexicon.englishFunctionWords
         // Per form: written with a capital every time, and with capitals inside (`COVID`, `McKinsey`).
         var alwaysCapitalised: [Bool] = [], innerCapital: [Bool] = []
+        let recognizer = QuantityRecognizer(language: indonesian ? .indonesian : .english)
         for paragraph in texts {
             var sentences: [[Int32]] = []
             var sentenceLengths: [Int] = []
             for text in paragraph {
                 var words: [Int32] = []
-                for token in AlignmentLexicon.words(text) {
-                    let form = token.normalized
+                let folded = AbbreviationFolding.fold(text)
+                // Only a sentence with a figure is read for quantities (the recogniser is most of
+                // the cost of preparing a text); quantities in words meet through the lexicon.
+                let quantities = folded.utf8.contains(where: { (0x30...0x39).contains($0) }) ? recognizer.quantities(in: folded) : []
+                var nextQuantity = 0
+                for token in WordTokenizer.tokenize(folded) {
+                    while nextQuantity < quantities.count && quantities[nextQuantity].range.upperBound <= token.start { nextQuantity += 1 }
+                    let quantity = nextQuantity < quantities.count && quantities[nextQuantity].range.contains(token.start) ? quantities[nextQuantity] : nil
+                    let scaled = quantity?.value.amounts.contains { $0.scale != nil } ?? false
+                    let form = quantity.map { token.normalized + "\u{1F}" + $0.key + (scaled ? "\u{1F}scaled" : "") } ?? token.normalized
                     let capitalised = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
                     if let known = numbers[form] {
                         words.append(known)
@@ -35,12 +51,21 @@ struct AlignmentTokenizedSide {
                     innerCapital.append(token.text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase })
                     let number = Int32(forms.count)
                     numbers[form] = number
-                    forms.append(form)
-                    let isNumber = form.unicodeScalars.first!.properties.numericType != nil
-                    let token = WordToken(text: form, normalized: form, start: 0, end: form.unicodeScalars.count, isNumber: isNumber)
-                    formConcepts.append(indonesian ? lexicon.indonesianConcepts(token, table: &table) : lexicon.englishConcepts(token, table: &table))
+                    let word = token.normalized
+                    forms.append(word)
+                    let isNumber = word.unicodeScalars.first!.properties.numericType != nil
+                    let plain = WordToken(text: word, normalized: word, start: 0, end: word.unicodeScalars.count, isNumber: isNumber)
+                    var concepts = indonesian ? lexicon.indonesianConcepts(plain, table: &table) : lexicon.englishConcepts(plain, table: &table)
+                    if let quantity {
+                        if scaled, let digit = word.firstIndex(where: \.isNumber) {
+                            let figure = Set(AlignmentLexicon.numberKeys(String(word[digit...]), indonesian: indonesian).map { table.number(for: $0, lexicon: lexicon) })
+                            concepts.removeAll(where: figure.contains)
+                        }
+                        concepts.append(table.number(for: "\u{1F}" + quantity.key, lexicon: lexicon))
+                    }
+                    formConcepts.append(concepts)
                     formIsNumber.append(isNumber)
-                    formIsFunction.append(functionWords.contains(form) || form.unicodeScalars.count == 1)
+                    formIsFunction.append(functionWords.contains(word) || word.unicodeScalars.count == 1)
                     words.append(number)
                 }
                 sentences.append(words)

@@ -75,6 +75,10 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     /// Cut a segment where a part of it after a sentence end the segmenter did not take has no
     /// counterpart.
     public var cutUntranslatedParts: Bool = true
+    /// How much a part after a sentence end must take away from its pair to be cut (nats). Lower
+    /// than `splitMargin`: the aligner pairs the two parts again when both translate. A part
+    /// glued on at a capitalised word, with no sentence end, needs `splitMargin`.
+    public var sentenceCutMargin: Double = 2
     /// How far (in beads) a sentence left out may find its partner across the others.
     public var crossingWindow: Int = 12
 
