@@ -126,7 +126,7 @@ public struct TranslationJob: Sendable, Codable, Hashable {
 
     private static func lookUp(_ segment: inout JobSegment, index: LookupIndex, glossary: GlossaryMatcher?,
                                options: JobOptions, scratch: FuzzySearchScratch) throws {
-        guard !FuzzySegment(segment.source).tokens.isEmpty else { return }
+        guard !FuzzySegment(segment.source, language: .indonesian).tokens.isEmpty else { return }
         let request = LookupRequest(query: segment.source, minimum: options.minimum, limit: options.limit,
                                     concordanceMaxWords: 0)
         let report = try LookupEngine.run(request, index: index, glossary: glossary, scratch: scratch)
