@@ -174,6 +174,69 @@ final class MemoryRunTests: XCTestCase {
         XCTAssertEqual(try bytes(file), Data(TMXAppendTests.foreign.utf8))
     }
 
+    /// A TMX whose header holds a note and a prop (and, for `second`, other ones).
+    private func tmxWithHeader(_ name: String, note: String, prop: String, unit: (String, String)) throws -> String {
+        try write(name, Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="memoQ" creationtoolversion="9" segtype="sentence" o-tmf="memoQ" \
+            adminlang="en" srclang="id" datatype="plaintext"><note>\(note)</note><prop type="x-client">\(prop)</prop></header>
+            <body><tu><tuv xml:lang="id"><seg>\(unit.0)</seg></tuv><tuv xml:lang="en"><seg>\(unit.1)</seg></tuv></tu></body></tmx>
+
+            """.utf8))
+    }
+
+    /// An import into a single file adds the imported header's notes and props to the file's
+    /// header; undoing the run takes them out again, whether the header was `<header>…</header>`
+    /// or an empty `<header/>`, UTF-8 or UTF-16.
+    func testUndoTakesOutTheHeaderItemsTheRunAdded() throws {
+        let emptyHeader = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" srclang=\"id\" datatype=\"plaintext\"/>\n<body>\n</body>\n</tmx>\n"
+        let utf16 = TMXAppendTests.foreign.replacingOccurrences(of: "UTF-8", with: "UTF-16")
+        let files: [(String, Data)] = [
+            ("trados.tmx", Data(TMXAppendTests.foreign.utf8)),
+            ("utf16le.tmx", TMXFixtures.utf16LittleEndian(utf16)),
+            ("empty-header.tmx", Data(emptyHeader.utf8)),
+        ]
+        let imported = try tmxWithHeader("agency.tmx", note: "Klien: ANTARA", prop: "ANTARA", unit: ("Ekspor naik.", "Exports rose."))
+        for (name, data) in files {
+            let file = try write(name, data)
+            let memory = TranslationMemoryStore(path: file)
+            let id = try importRun([imported], into: memory)
+            let header = try TMXReader(path: file).header
+            XCTAssertTrue(header.notes.contains { $0.text == "Klien: ANTARA" }, "\(name): the imported header's note is kept")
+            XCTAssertTrue(header.properties.contains { $0.type == "x-client" && $0.value == "ANTARA" }, name)
+            _ = try MemoryRemoval.undo(run: id, in: memory)
+            XCTAssertEqual(try bytes(file), data, "\(name) is byte for byte as before, header included")
+        }
+    }
+
+    /// Two runs that each added header items: the later one can be undone first, then the earlier
+    /// one, and the file is as it was. Undoing the earlier one first works when its items are still
+    /// as it wrote them, and is refused, with nothing changed, when they are not.
+    func testUndoOfHeaderItemsInEitherOrderOrRefused() throws {
+        let original = Data(TMXAppendTests.foreign.utf8)
+        let file = try write("memory.tmx", original)
+        let memory = TranslationMemoryStore(path: file)
+        let first = try importRun([tmxWithHeader("a.tmx", note: "Klien: A", prop: "A", unit: ("satu", "one"))], into: memory)
+        let second = try importRun([tmxWithHeader("b.tmx", note: "Klien: B", prop: "B", unit: ("dua", "two"))], into: memory)
+        _ = try MemoryRemoval.undo(run: first, in: memory)
+        var header = try TMXReader(path: file).header
+        XCTAssertFalse(header.notes.contains { $0.text == "Klien: A" })
+        XCTAssertTrue(header.notes.contains { $0.text == "Klien: B" })
+        _ = try MemoryRemoval.undo(run: second, in: memory)
+        XCTAssertEqual(try bytes(file), original)
+
+        // The run's header note edited by hand: refused, nothing changed.
+        let third = try importRun([tmxWithHeader("c.tmx", note: "Klien: C", prop: "C", unit: ("tiga", "three"))], into: memory)
+        let edited = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "Klien: C", with: "Klien: X")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: file))
+        XCTAssertThrowsError(try MemoryRemoval.undo(run: third, in: memory)) { error in
+            XCTAssertEqual((error as? TMError)?.kind, .runHeaderChanged(id: third))
+        }
+        XCTAssertEqual(try bytes(file), Data(edited.utf8))
+        header = try TMXReader(path: file).header
+        XCTAssertTrue(header.notes.contains { $0.text == "Klien: X" })
+    }
+
     // MARK: - Refusals
 
     func testUndoRefusesWhenTheRunsUnitsChanged() throws {

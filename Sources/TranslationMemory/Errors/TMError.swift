@@ -122,6 +122,8 @@ extension TMError {
         /// A run's units are not as it wrote them: `found` of the `stored` are there, and their bytes
         /// match or not.
         case runChanged(id: String, stored: Int, found: Int)
+        /// What a run added to a single file's header is no longer there as it wrote it.
+        case runHeaderChanged(id: String)
         /// The byte scan of a TMX file does not agree with the XML reader: its units cannot be cut out.
         case cannotLocateUnits(reason: String)
 
@@ -174,6 +176,8 @@ extension TMError {
             case .runChanged(let id, let stored, let found):
                 let what = found == stored ? "its units were edited after it" : "the memory holds \(found) of them now"
                 return "run \(id) stored \(Plural.count(stored, "unit")), but \(what) (by hand or by another tool); nothing was removed"
+            case .runHeaderChanged(let id):
+                return "run \(id) added notes or props to this file's header, and they are no longer as it wrote them (edited, or a later run added to the header after them: undo that one first); nothing was removed"
             case .cannotLocateUnits(let reason):
                 return "cannot find where the units lie in the file's bytes (\(reason)); nothing was changed"
             case .corruptIndex(let reason): return "corrupt lookup index: \(reason)"

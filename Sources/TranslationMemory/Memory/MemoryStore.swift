@@ -207,6 +207,7 @@ public struct TranslationMemoryStore: Sendable {
         var commit = FileCommit(intent: commitIntent)
         var inserted: Range<Int>?
         var emptyBody: String?
+        var headerEdit: TMXAppender.HeaderEdit?
         do {
             try commit.stage(destination) { temporary in
                 if !created {
@@ -216,7 +217,7 @@ public struct TranslationMemoryStore: Sendable {
                         try withoutActuallyEscaping(emit) { emit in try body { try emit(run.stamp($0)) } }
                     }
                     if result.units == 0 { throw NothingWritten() }
-                    (run.units, inserted, emptyBody) = (result.units, result.inserted, result.emptyBody)
+                    (run.units, inserted, emptyBody, headerEdit) = (result.units, result.inserted, result.emptyBody, result.header)
                     return
                 }
                 let writer = try TMXWriter(path: temporary, header: header)
@@ -234,7 +235,7 @@ public struct TranslationMemoryStore: Sendable {
             let digest = try RunJournal.digest(ofUnitsIn: commit.staged[0].temporary, inserted: inserted, expected: run.units,
                                                path: destination)
             try journal.append(RunJournal.Record(run, file: relativeName(of: destination), created: created,
-                                                 digest: digest, emptyBody: emptyBody))
+                                                 digest: digest, emptyBody: emptyBody, header: headerEdit))
             try journal.stage(into: &commit)
         } catch {
             commit.discard()

@@ -23,6 +23,15 @@ enum TMXAppender {
         /// The empty `<body/>` the units replaced, as written in the old file (nil when they went
         /// before `</body>`): taking the units out again must put it back.
         var emptyBody: String?
+        /// The bytes added to the file's header, and those they replaced (an empty header's `/>`):
+        /// taking the run back puts the header back too.
+        var header: HeaderEdit?
+    }
+
+    /// A change to a file's header bytes, in the file's own encoding.
+    struct HeaderEdit: Codable, Hashable {
+        var added: Data
+        var replaced: Data
     }
 
     /// Writes `temporary` as `path` with the units `body` emits inserted, and the items of
@@ -38,15 +47,19 @@ enum TMXAppender {
         let target = try FileDescriptor(writing: temporary)
 
         var copied: UInt64 = 0
+        var headerEdit: (added: Range<UInt64>, replaced: [UInt8])?
         let additions = try missingHeaderItems(header, path: path)
         if additions.notes.count + additions.properties.count + additions.userDefinedEncodings.count > 0,
            let spot = try headerPoint(in: source, size: size, encoding: encoding, path: path), spot.resumeAt <= place.prefixEnd {
             try source.copy(to: target, range: 0..<spot.insertAt, path: path, destination: temporary)
+            let addedStart = try target.position(path: temporary)
             if spot.selfClosing { try target.write(encoding.encode(">"), path: temporary) }
             let xml = try XMLStreamWriter(appendingTo: target.descriptor, path: temporary, encoding: encoding.libxmlName)
             try TMXWriter(fragment: xml).writeHeaderItems(additions)
             try xml.endFragment()
             if spot.selfClosing { try target.write(encoding.encode("\n  </header>"), path: temporary) }
+            let addedEnd = try target.position(path: temporary)
+            headerEdit = (addedStart..<addedEnd, try source.read(range: spot.insertAt..<spot.resumeAt, path: path))
             copied = spot.resumeAt
         }
         try source.copy(to: target, range: copied..<place.prefixEnd, path: path, destination: temporary)
@@ -64,12 +77,16 @@ enum TMXAppender {
         if let close = place.closeBody { try target.write(encoding.encode(close), path: temporary) }
         try source.copy(to: target, range: place.suffixStart..<size, path: path, destination: temporary)
         try target.close(path: temporary)
+        let header = try headerEdit.map { edit in
+            HeaderEdit(added: Data(try FileDescriptor(reading: temporary).read(range: edit.added, path: temporary)),
+                       replaced: Data(edit.replaced))
+        }
         var emptyBody: String?
         if place.openBody != nil {
             let replaced = try source.read(range: place.prefixEnd..<place.suffixStart, path: path)
             emptyBody = encoding.decodeASCII(replaced)
         }
-        return Result(units: written, inserted: Int(start)..<Int(end), emptyBody: emptyBody)
+        return Result(units: written, inserted: Int(start)..<Int(end), emptyBody: emptyBody, header: header)
     }
 
     /// The notes, props and `ude`s of `header` that the file's own header does not hold, each once.

@@ -98,14 +98,19 @@ public enum MemoryRemoval {
         }
         guard apply, !found.selected.isEmpty else { return report }
 
+        var taken: [String: (count: Int, digest: UInt64)] = [:]
+        for scan in found.files.values {
+            for (run, digest) in scan.selectedDigests {
+                taken[run, default: (0, 0)].count += 1
+                taken[run, default: (0, 0)].digest &+= digest
+            }
+        }
+        /// Runs whose every unit goes: what they changed besides their units goes back too.
+        let runsTakenWhole = Set(journal.records.filter { taken[$0.id]?.count == $0.units }.map(\.id))
+
         var commit = FileCommit(intent: store.commitIntent)
         do {
-            var taken: [String: (count: Int, digest: UInt64)] = [:]
             for (file, scan) in found.files.sorted(by: { $0.key < $1.key }) where !scan.selected.isEmpty {
-                for (run, digest) in scan.selectedDigests {
-                    taken[run, default: (0, 0)].count += 1
-                    taken[run, default: (0, 0)].digest &+= digest
-                }
                 let name = store.relativeName(of: file)
                 let writers = journal.records.filter { $0.file == name }
                 let left = scan.unitElements - scan.selected.count
@@ -114,7 +119,10 @@ public enum MemoryRemoval {
                     report.deletedFiles.append(file)
                 } else {
                     let emptyBody = left == 0 ? writers.first { $0.emptyBody != nil && taken[$0.id] != nil }?.emptyBody : nil
-                    try commit.stage(file) { temporary in try scan.writeWithout(to: temporary, emptyBody: emptyBody) }
+                    let header = try scan.headerRestorations(writers.compactMap { record in
+                        runsTakenWhole.contains(record.id) ? record.header.map { (record.id, $0) } : nil
+                    })
+                    try commit.stage(file) { temporary in try scan.writeWithout(to: temporary, emptyBody: emptyBody, header: header) }
                     report.changedFiles.append(file)
                 }
             }

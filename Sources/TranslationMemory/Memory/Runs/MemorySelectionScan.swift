@@ -37,41 +37,73 @@ struct MemorySelectionScan {
             }
         }
 
+        /// Where the header bytes that `edits` added lie now, each with the bytes to put back:
+        /// the last place before `<body>` that holds them exactly. Throws `runHeaderChanged` when
+        /// one is no longer there (edited, or split by a later run's items).
+        func headerRestorations(_ edits: [(run: String, edit: TMXAppender.HeaderEdit)]) throws -> [(Range<Int>, [UInt8])] {
+            guard let bytes = mapped?.bytes, !edits.isEmpty else { return [] }
+            let limit = layout.bodyOpen?.lowerBound ?? layout.units.first?.bytes.lowerBound ?? bytes.count
+            var restorations: [(Range<Int>, [UInt8])] = []
+            for (run, edit) in edits {
+                let added = [UInt8](edit.added)
+                var found: Int?
+                var start = limit - added.count
+                while start >= 0, !added.isEmpty {
+                    if bytes[start] == added[0], added.indices.allSatisfy({ bytes[start + $0] == added[$0] }) {
+                        found = start
+                        break
+                    }
+                    start -= encoding.width
+                }
+                guard let found, !restorations.contains(where: { $0.0.overlaps(found..<found + added.count) }) else {
+                    throw TMError(.runHeaderChanged(id: run), path: path)
+                }
+                restorations.append((found..<found + added.count, [UInt8](edit.replaced)))
+            }
+            return restorations
+        }
+
         /// Writes the file without the selected units, every other byte kept. When no unit is left
         /// and `emptyBody` is given (the `<body/>` a run's units replaced), the body, now blank,
-        /// goes back to it.
-        func writeWithout(to temporary: String, emptyBody: String?) throws {
+        /// goes back to it. `header` puts back the header bytes that runs taken back changed.
+        func writeWithout(to temporary: String, emptyBody: String?, header: [(Range<Int>, [UInt8])] = []) throws {
             guard let bytes = mapped?.bytes else { return }
-            var kept: [Range<Int>] = []
-            var start = 0
-            for found in selected.sorted(by: { $0.ordinal < $1.ordinal }) {
-                let cut = TMXUnitLayout.removalRange(of: span(found), in: bytes, encoding: encoding)
-                kept.append(start..<max(start, cut.lowerBound))
-                start = cut.upperBound
+            // Ranges of the old file replaced by new bytes (empty for a unit cut), in order.
+            var edits: [(range: Range<Int>, bytes: [UInt8])] = selected.sorted(by: { $0.ordinal < $1.ordinal }).map { found in
+                (TMXUnitLayout.removalRange(of: span(found), in: bytes, encoding: encoding), [])
             }
-            kept.append(start..<bytes.count)
-            var middle: [UInt8] = []
             if let emptyBody, let open = layout.bodyOpen, let close = layout.bodyClose {
+                var kept: [Range<Int>] = []
+                var start = open.upperBound
+                for edit in edits {
+                    kept.append(start..<max(start, edit.range.lowerBound))
+                    start = max(start, edit.range.upperBound)
+                }
+                kept.append(start..<close.lowerBound)
                 let blank = kept.allSatisfy { range in
-                    let inside = range.clamped(to: open.upperBound..<close.lowerBound)
-                    return stride(from: inside.lowerBound, to: inside.upperBound, by: encoding.width).allSatisfy { encoding.isBlank(bytes, at: $0) }
+                    stride(from: range.lowerBound, to: range.upperBound, by: encoding.width).allSatisfy { encoding.isBlank(bytes, at: $0) }
                 }
-                if blank {
-                    kept = [0..<open.lowerBound, close.upperBound..<bytes.count]
-                    middle = encoding.encode(emptyBody)
-                }
+                if blank { edits = [(open.lowerBound..<close.upperBound, encoding.encode(emptyBody))] }
             }
+            edits = header.map { (range: $0.0, bytes: $0.1) } + edits
+            edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+
             let file = try FileDescriptor(writing: temporary)
-            for (index, range) in kept.enumerated() {
-                if index == 1 && !middle.isEmpty { try file.write(middle, path: temporary) }
-                var offset = range.lowerBound
-                while offset < range.upperBound {
-                    let block = min(range.upperBound, offset + 1 << 20)
+            var offset = 0
+            func copy(upTo end: Int) throws {
+                while offset < end {
+                    let block = min(end, offset + 1 << 20)
                     try file.write(Array(bytes[offset..<block]), path: temporary)
                     offset = block
                     if offset % MappedFile.releaseStep == 0 { mapped?.release(upTo: offset) }
                 }
             }
+            for edit in edits {
+                try copy(upTo: max(offset, edit.range.lowerBound))
+                if !edit.bytes.isEmpty { try file.write(edit.bytes, path: temporary) }
+                offset = max(offset, edit.range.upperBound)
+            }
+            try copy(upTo: bytes.count)
             try file.close(path: temporary)
         }
     }

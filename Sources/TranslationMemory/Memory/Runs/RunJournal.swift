@@ -23,13 +23,18 @@ struct RunJournal {
         var digest: String
         /// The `<body/>` the run's units replaced in a single-file memory, to put back.
         var emptyBody: String?
+        /// What the run added to a single-file memory's header (the notes, props and `ude`s of the
+        /// imported file's header that it lacked), to take out with the run's last unit.
+        var header: TMXAppender.HeaderEdit?
 
-        init(_ run: MemoryRun, file: String, created: Bool, digest: UInt64, emptyBody: String?) {
+        init(_ run: MemoryRun, file: String, created: Bool, digest: UInt64, emptyBody: String?,
+             header: TMXAppender.HeaderEdit? = nil) {
             (id, date, user, command, files, units) = (run.id, run.date, run.user, run.command, run.files, run.units)
             self.file = file
             self.created = created
             self.digest = String(digest, radix: 16)
             self.emptyBody = emptyBody
+            self.header = header
         }
 
         var run: MemoryRun {
