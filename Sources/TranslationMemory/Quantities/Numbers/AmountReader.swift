@@ -45,8 +45,8 @@ extension QuantityScan {
         } else if let fraction = QuantityScan.vulgarFractions[lexemes[i].text] {
             figure = Decimal(fraction[0]) / Decimal(fraction[1])
             numeral = NumeralForm(style: .fraction, fraction: fraction)
-        } else if let (number, wordEnd) = lexicon.numberWords.match(lexemes, at: i) {
-            figure = Decimal(number)
+        } else if let (number, wordEnd) = readNumberWords(at: i) {
+            figure = number
             numeral = NumeralForm(style: .word)
             end = wordEnd
         } else {
@@ -143,8 +143,8 @@ extension QuantityScan {
             } else if isYear(i, first) {
                 kind = .year
             } else {
-                // A number word alone is a count of two to twelve (`satu`/`one` is too often no figure).
-                if first.numeral.style == .word, first.amount.scale == nil, first.amount.figure < 2 { return nil }
+                // `satu`/`one` alone is too often no figure (`salah satu`, `one of them`).
+                if first.numeral.style == .word, first.amount.scale == nil, first.amount.figure == 1, first.end == i + 1 { return nil }
                 kind = .number
             }
         }
