@@ -75,9 +75,9 @@ extension QuantityScan {
             if language == .indonesian, isWord(index), let fraction = t.fractions[lower(index)] {
                 total += fraction
                 index += 1
-            } else if language == .english, lower(index) == "and", lower(index + 1) == "a", let fraction = t.fractions[lower(index + 2)] {
+            } else if language == .english, let (fraction, end) = readAndAHalf(at: index, t) {
                 total += fraction
-                index += 3
+                index = end
             }
             if isWord(index), let dozen = t.dozen[lower(index)], lower(index) == "lusin" || lower(index) == "dozen" {
                 total *= Decimal(dozen)
@@ -96,6 +96,22 @@ extension QuantityScan {
         // `a thousand`, `a million`: one of the scale, which the amount reader reads after this.
         if language == .english, t.scales[word] != nil, i > 0, isWord(i - 1), lower(i - 1) == "a" { return (1, i) }
         return nil
+    }
+
+    /// `and a half`, `-and-a-half` after a whole number.
+    private func readAndAHalf(at i: Int, _ t: NumberWordTables) -> (Decimal, Int)? {
+        var j = i
+        var fraction: Decimal?
+        for word in ["and", "a", "half"] {
+            if j != i || attached(j) {
+                // Hyphens join the words or none do: `one-and-a-half`, `one and a half`.
+                if isSymbol(j, "-"), attached(j), attached(j + 1) { j += 1 } else if attached(j) { return nil }
+            }
+            guard isWord(j), lower(j) == word else { return nil }
+            if word == "half" { fraction = t.fractions[word] }
+            j += 1
+        }
+        return fraction.map { ($0, j) }
     }
 
     /// A number below a thousand in words: hundreds, then tens or a teen, then units.
