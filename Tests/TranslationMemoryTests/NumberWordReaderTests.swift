@@ -64,6 +64,8 @@ final class NumberWordReaderTests: XCTestCase {
             ("Afinitasnya 10 hingga 20 kali lebih tinggi.", "It has a 10- to 20-fold higher affinity."),
             ("Minggu mendatang kami akan menindaklanjuti.", "This coming week we will follow up."),
             ("Dampaknya lebih dari $300 miliar.", "It had a $300+ billion impact."),
+            ("Pembatasan itu diterapkan masing-masing pada 4 dan 5 Maret.", "The limits were introduced on March 4 and 5 respectively."),
+            ("Pembatasan itu diterapkan pada 4 dan 5 Maret.", "The limits were introduced on 4 and 5 March."),
         ]
         for (source, target) in clean {
             let findings = QAChecker().check([QAPair(number: 1, source: source, target: target)]).findings

@@ -6,7 +6,25 @@ extension QuantityScan {
     /// `7 August 2023`, `Aug. 7`, `August 7, 2023`, `Feb. 2-3`, `Agustus 2023`, `August`.
     func readDate(at i: Int) -> QuantityMatch? {
         if language == .indonesian, let match = readNumericDate(at: i) { return match }
-        return readDayFirstDate(at: i) ?? readMonthFirstDate(at: i) ?? readOrdinalDayOfMonth(at: i)
+        return readDayFirstDate(at: i) ?? readMonthFirstDate(at: i) ?? readOrdinalDayOfMonth(at: i) ?? readCoordinatedDay(at: i)
+    }
+
+    /// Days joined by `dan`/`and` share the month written once: the `4` of `4 dan 5 Maret`, `4 and
+    /// 5 March`, and the `5` of `March 4 and 5` are dates of that month.
+    private func readCoordinatedDay(at i: Int) -> QuantityMatch? {
+        guard let first = day(i) else { return nil }
+        let and = language == .indonesian ? "dan" : "and"
+        var month: CalendarVocabulary.MonthSpelling?
+        var monthAt = 0
+        if lower(i + 1) == and, day(i + 2) != nil, !attached(i + 3), let (spelling, _) = lexicon.months.match(lexemes, at: i + 3) {
+            (month, monthAt) = (spelling, i + 3)
+        } else if language == .english, i >= 3, lower(i - 1) == and, day(i - 2) != nil,
+                  let (spelling, end) = lexicon.months.match(lexemes, at: i - 3), end == i - 2 {
+            (month, monthAt) = (spelling, i - 3)
+        }
+        guard let month else { return nil }
+        let form = QuantityForm(date: DateForm(month: month.abbreviated ? .abbreviated : .full, dayFirst: monthAt > i), letterCase: letterCase(monthAt))
+        return QuantityMatch(kind: .date, value: QuantityValue(date: CalendarDate(day: first, month: month.month)), form: form, start: i, end: i + 1)
     }
 
     /// `the 19th day of March 2020` (English formal style): the date 19 March 2020.
