@@ -82,7 +82,7 @@ public final class LookupIndex {
             var shard: IndexShard?
             if FileManager.default.fileExists(atPath: shardPath) {
                 do {
-                    let candidate = try IndexShard(path: shardPath)
+                    let candidate = try IndexShard(path: shardPath, unitReader: TMXIndexUnitReader(path: file))
                     if candidate.stamp == stamp && candidate.tmxPath == identity(of: file) {
                         shard = candidate
                     } else {
@@ -156,7 +156,7 @@ public final class LookupIndex {
         }
         unitsIndexed += unitsRead
         rebuilt.append(file)
-        return try IndexShard(path: output)
+        return try IndexShard(path: output, unitReader: TMXIndexUnitReader(path: file))
     }
 
     /// The path of a file relative to the memory: what a shard is keyed by.
