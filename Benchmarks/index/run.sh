@@ -7,4 +7,6 @@
 # first-pass and warm p50/p99, top-5 agreement with rapidfuzz and with tm's brute force.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
-exec python3 "$here/bench.py" --units "${1:?usage: run.sh SIZE [--brute N] [--cold N]}" "$@"
+size=${1:?usage: run.sh SIZE [--brute N] [--cold N] [--skip-peer]}
+shift
+exec python3 "$here/bench.py" --units "$size" "$@"

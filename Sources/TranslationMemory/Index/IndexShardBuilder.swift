@@ -92,6 +92,23 @@ public enum IndexShardBuilder {
         var sides = [try SideBuild(folder: folder, language: .indonesian, postingsPerRun: postingsPerRun),
                      try SideBuild(folder: folder, language: .english, postingsPerRun: postingsPerRun)]
         var unitCount = 0
+        // Units are tokenized in batches on every core (tokens are most of the build's work),
+        // then indexed in file order.
+        let batchSize = 4096
+        var batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))] = []
+        func flush() throws {
+            let keys = keysInParallel(batch.map { ($0.record.indonesian, $0.record.english) })
+            for (item, (indonesian, english)) in zip(batch, keys) {
+                try locators.write(item.span.offset)
+                try locators.write(item.span.length)
+                try locators.write(UInt32(clamping: item.record.line))
+                try locators.write(IndexUnitLocator.check(indonesian: item.record.indonesian, english: item.record.english))
+                try sides[0].append(indonesian, ordinal: unitCount)
+                try sides[1].append(english, ordinal: unitCount)
+                unitCount += 1
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         let tally = ReadProgressTally(files: [tmxPath], report: progress)
         let reader = try TMXReader(path: tmxPath)
         while let unit = try reader.next() {
@@ -110,14 +127,10 @@ public enum IndexShardBuilder {
             guard let span else {
                 throw TMError(.cannotWriteIndex(reason: "the unit at line \(record.line) could not be located in the file's bytes"), path: tmxPath)
             }
-            try locators.write(span.offset)
-            try locators.write(span.length)
-            try locators.write(UInt32(clamping: record.line))
-            try locators.write(IndexUnitLocator.check(indonesian: record.indonesian, english: record.english))
-            try sides[0].append(FuzzyTokenizer.keys(record.indonesian, language: .indonesian), ordinal: unitCount)
-            try sides[1].append(FuzzyTokenizer.keys(record.english, language: .english), ordinal: unitCount)
-            unitCount += 1
+            batch.append((record, span))
+            if batch.count >= batchSize { try flush() }
         }
+        try flush()
         tally?.finished(tmxPath)
         guard unitCount < Int(UInt32.max) else {
             throw TMError(.cannotWriteIndex(reason: "more than 4,294,967,295 units in one file"), path: tmxPath)
@@ -131,6 +144,24 @@ public enum IndexShardBuilder {
         }
         try write(sections: sections, unitCount: unitCount, stamp: stamp, to: output)
         return reader.skipped
+    }
+
+    /// The word keys of each pair's two texts, computed on every core (`concurrentPerform`);
+    /// the same keys as one thread would make, in the same order.
+    static func keysInParallel(_ texts: [(String, String)]) -> [([String], [String])] {
+        let count = texts.count
+        var result = [([String], [String])](repeating: ([], []), count: count)
+        let chunks = count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for index in count * chunk / chunks..<count * (chunk + 1) / chunks {
+                    output[index] = (FuzzyTokenizer.keys(texts[index].0, language: .indonesian),
+                                     FuzzyTokenizer.keys(texts[index].1, language: .english))
+                }
+            }
+        }
+        return result
     }
 
     static func write(sections: [IndexSectionSource], unitCount: Int, stamp: IndexFileStamp, to output: String) throws {
