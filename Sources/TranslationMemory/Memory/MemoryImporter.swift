@@ -106,9 +106,9 @@ public enum MemoryImporter {
                     file.unconfirmed = unconfirmed
                     skipped = reader.skipped
                 } else {
-                    let pairs = try PairFileReader.read(path: path, creator: creator, date: date)
-                    for unit in pairs.units { try consider(unit, line: sourceLine(of: unit)) }
-                    skipped = pairs.skipped
+                    skipped = try PairFileReader.forEachUnit(path: path, creator: creator, date: date) { unit in
+                        try consider(unit, line: sourceLine(of: unit))
+                    }
                 }
                 guard counting else { continue }
                 tally?.finished(path)
