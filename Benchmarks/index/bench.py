@@ -114,8 +114,16 @@ def main():
     export_s, export_rss, _ = timed([tm, "export", "--out", exported, "--tm", memory, "--json"])
     shutil.rmtree(imported, ignore_errors=True)
     os.remove(exported)
+    # The same units as one TSV (exported), imported into a new memory: the streamed TSV read.
+    tsv = os.path.join(scratch, "exported.tsv")
+    run([tm, "export", "--out", tsv, "--format", "tsv", "--tm", memory, "--json"])
+    loads["import_tsv"] = load()
+    import_tsv_s, import_tsv_rss, _ = timed([tm, "import", tsv, "--tm", imported, "--json"])
+    shutil.rmtree(imported, ignore_errors=True)
+    os.remove(tsv)
     results.update({"import_s": round(import_s, 1), "import_peak_rss_mb": round(import_rss, 1),
-                    "export_s": round(export_s, 1), "export_peak_rss_mb": round(export_rss, 1)})
+                    "export_s": round(export_s, 1), "export_peak_rss_mb": round(export_rss, 1),
+                    "import_tsv_s": round(import_tsv_s, 1), "import_tsv_peak_rss_mb": round(import_tsv_rss, 1)})
 
     # Cold lookups: a new process each, index built and in the page cache; SIZE against 1k.
     small_queries = open(os.path.join(small_scratch, "queries.txt"), encoding="utf-8").read().split("\n")[:-1]
