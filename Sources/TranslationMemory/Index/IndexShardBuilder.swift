@@ -93,12 +93,14 @@ public enum IndexShardBuilder {
                      try SideBuild(folder: folder, language: .english, postingsPerRun: postingsPerRun)]
         var unitCount = 0
         // Units are tokenized in batches on every core (tokens are most of the build's work),
-        // then indexed in file order.
+        // a batch while the next is read and the one before is indexed, in file order.
         let batchSize = 4096
         var batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))] = []
-        func flush() throws {
-            let keys = keysInParallel(batch.map { ($0.record.indonesian, $0.record.english) })
-            for (item, (indonesian, english)) in zip(batch, keys) {
+        var inFlight: (batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))], keys: KeysInFlight)?
+        func indexInFlight() throws {
+            guard let (items, future) = inFlight else { return }
+            inFlight = nil
+            for (item, (indonesian, english)) in zip(items, future.wait()) {
                 try locators.write(item.span.offset)
                 try locators.write(item.span.length)
                 try locators.write(UInt32(clamping: item.record.line))
@@ -107,7 +109,13 @@ public enum IndexShardBuilder {
                 try sides[1].append(english, ordinal: unitCount)
                 unitCount += 1
             }
-            batch.removeAll(keepingCapacity: true)
+        }
+        func flush() throws {
+            let future = KeysInFlight(batch.map { ($0.record.indonesian, $0.record.english) })
+            try indexInFlight()
+            inFlight = (batch, future)
+            batch = []
+            batch.reserveCapacity(batchSize)
         }
         let tally = ReadProgressTally(files: [tmxPath], report: progress)
         let reader = try TMXReader(path: tmxPath)
@@ -131,6 +139,7 @@ public enum IndexShardBuilder {
             if batch.count >= batchSize { try flush() }
         }
         try flush()
+        try indexInFlight()
         tally?.finished(tmxPath)
         guard unitCount < Int(UInt32.max) else {
             throw TMError(.cannotWriteIndex(reason: "more than 4,294,967,295 units in one file"), path: tmxPath)
@@ -144,6 +153,24 @@ public enum IndexShardBuilder {
         }
         try write(sections: sections, unitCount: unitCount, stamp: stamp, to: output)
         return reader.skipped
+    }
+
+    /// The keys of a batch being computed in the background (`keysInParallel`).
+    final class KeysInFlight: @unchecked Sendable {
+        private var keys: [([String], [String])] = []
+        private let group = DispatchGroup()
+
+        init(_ texts: [(String, String)]) {
+            DispatchQueue.global().async(group: group) { [self] in
+                keys = IndexShardBuilder.keysInParallel(texts)
+            }
+        }
+
+        /// The keys, once computed (the group's wait orders the write before this read).
+        func wait() -> [([String], [String])] {
+            group.wait()
+            return keys
+        }
     }
 
     /// The word keys of each pair's two texts, computed on every core (`concurrentPerform`);
