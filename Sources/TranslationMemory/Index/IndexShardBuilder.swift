@@ -59,7 +59,7 @@ public enum IndexShardBuilder {
     @discardableResult
     public static func build(tmxPath: String, identity: String, stamp: IndexFileStamp, to output: String,
                              progress: ((ReadProgress) -> Void)? = nil) throws -> [SkippedUnit] {
-        try build(tmxPath: tmxPath, identity: identity, stamp: stamp, to: output, postingsPerRun: 2 << 20, progress: progress)
+        try build(tmxPath: tmxPath, identity: identity, stamp: stamp, to: output, postingsPerRun: 1 << 20, progress: progress)
     }
 
     /// `build`, holding at most `postingsPerRun` postings (12 bytes each) a side before a run is

@@ -156,7 +156,7 @@ final class IndexSpill {
     var vocabularySize = 0
 
     /// `capacity` postings (12 bytes each) are held before a run is written.
-    init(folder: String, capacity: Int = 2 << 20) {
+    init(folder: String, capacity: Int = 1 << 20) {
         self.folder = folder
         self.capacity = capacity
         buffer.reserveCapacity(min(capacity, 1 << 16))
