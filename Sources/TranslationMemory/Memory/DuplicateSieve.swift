@@ -97,8 +97,9 @@ final class DuplicateSieve {
     private var streamFile: SpillFile?
     private var nextRejected: UInt64?
 
-    /// `kinds` sieves, each judging its own keys (e.g. texts against the memory, whole units within the batch).
-    init(kinds: [Bool], folder: String = NSTemporaryDirectory(), recordsPerRun: Int = 1 << 20) {
+    /// `kinds` sieves, each judging its own keys (`recordsPerRun` 24-byte records a sorter, 6 MB,
+    /// before a run is written) (e.g. texts against the memory, whole units within the batch).
+    init(kinds: [Bool], folder: String = NSTemporaryDirectory(), recordsPerRun: Int = 1 << 18) {
         self.folder = folder
         self.capacity = recordsPerRun
         sorters = kinds.map { (ExternalSorter(folder: folder, capacity: recordsPerRun), $0) }

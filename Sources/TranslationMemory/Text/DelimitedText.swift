@@ -36,8 +36,7 @@ public enum DelimitedText {
         let bytes = file.bytes
         let streamable = bytes.count > 0
             && !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-            && memchr(bytes.baseAddress!, 0, bytes.count) == nil
-            && isValidUTF8(bytes, release: file.release)
+            && isValidUTF8WithoutNUL(bytes, release: file.release)
         guard streamable else {
             let text = try TextDecoding.readFile(path)
             let separator = separator(for: path, text: text)
@@ -53,8 +52,9 @@ public enum DelimitedText {
         withExtendedLifetime(file) {}
     }
 
-    /// True when `bytes` are valid UTF-8 (checked in one pass, the pages given back behind it).
-    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer, release: (Int) -> Void) -> Bool {
+    /// True when `bytes` are valid UTF-8 without a NUL (checked in one pass, the pages given
+    /// back behind it, so a file larger than memory is never resident).
+    static func isValidUTF8WithoutNUL(_ bytes: UnsafeRawBufferPointer, release: (Int) -> Void) -> Bool {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var consumed = 0
@@ -62,6 +62,7 @@ public enum DelimitedText {
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
+                if scalar.value == 0 { return false }
                 consumed += UTF8.width(scalar)
                 if consumed >= nextRelease {
                     release(consumed)
