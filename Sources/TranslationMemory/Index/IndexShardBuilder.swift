@@ -53,8 +53,8 @@ public enum IndexShardBuilder {
     /// atomically. `identity` (the file's path inside the memory) and `stamp` are recorded to tell
     /// later whether the shard still matches the file. `progress` hears the units and bytes read.
     ///
-    /// - Complexity: O(total words · log(runs)) time; memory O(vocabulary + units · 24 bytes)
-    ///   plus fixed buffers.
+    /// - Complexity: O(total words · log(runs)) time; memory O(vocabulary) plus fixed buffers
+    ///   (the postings, tokens and per-unit tables go through files on disk).
     /// - Returns: the units passed over by the TMX reader.
     @discardableResult
     public static func build(tmxPath: String, identity: String, stamp: IndexFileStamp, to output: String,
@@ -283,10 +283,11 @@ public enum IndexShardBuilder {
         var lastUnit: [Int32] = []
         let spill: IndexSpill
         let tokens: SpillFile
-        /// Per unit in file order: its word count, the byte offset of its tokens, their checksum.
-        var lengths: [UInt32] = []
-        var tokenOffsets: [UInt32] = []
-        var checksums: [UInt32] = []
+        /// Per unit in file order (12 bytes, on disk): its word count, the byte offset of its
+        /// tokens, their checksum; turned into the unit table by unit number at the end.
+        let units: SpillFile
+        /// Units of the unit table put in place per pass over `units` (12 bytes each in memory).
+        let unitsPerWindow: Int
         /// Units seen so far of each word count.
         var lengthCounts: [UInt32] = []
         var unitBytes: [UInt8] = []
@@ -296,6 +297,8 @@ public enum IndexShardBuilder {
             self.folder = folder
             spill = IndexSpill(folder: folder, capacity: postingsPerRun)
             tokens = try SpillFile(folder: folder)
+            units = try SpillFile(folder: folder)
+            unitsPerWindow = postingsPerRun
         }
 
         mutating func append(_ keys: [String], ordinal: Int) throws {
@@ -324,9 +327,9 @@ public enum IndexShardBuilder {
                     try spill.append(IndexPosting(word: id, length: UInt32(length), rank: rank))
                 }
             }
-            lengths.append(UInt32(length))
-            tokenOffsets.append(UInt32(tokens.count))
-            checksums.append(unitBytes.withUnsafeBytes {
+            try units.write(UInt32(length))
+            try units.write(UInt32(tokens.count))
+            try units.write(unitBytes.withUnsafeBytes {
                 IndexChecksum.fold(IndexChecksum.of($0, seed: IndexShard.unitSeed(ordinal: UInt32(ordinal), length: length)))
             })
             try tokens.write(unitBytes)
@@ -335,9 +338,6 @@ public enum IndexShardBuilder {
         mutating func release() {
             vocabulary = [:]
             words = []
-            lengths = []
-            tokenOffsets = []
-            checksums = []
         }
 
         mutating func finish(unitCount: Int) throws -> [(IndexLayout.SideSection, IndexSectionSource)] {
@@ -369,47 +369,56 @@ public enum IndexShardBuilder {
             for length in 0..<lengthCounts.count { lengthStarts[length + 1] = lengthStarts[length] + Int(lengthCounts[length]) }
             lengthStarts[maxLength + 1] = unitCount
 
-            // The unit table, by unit number.
-            var unitTable = [UInt8](repeating: 0, count: unitCount * IndexLayout.unitEntrySize)
-            do {
+            // The unit table, by unit number: a window of numbers at a time, each window filled
+            // by one pass over the units in file order (a unit's number is the next free one of
+            // its length), so memory stays at one window whatever the file's size.
+            let unitTable = try SpillFile(folder: folder)
+            var windowStart = 0
+            while windowStart < unitCount {
+                let windowEnd = min(unitCount, windowStart + max(1, unitsPerWindow))
+                var window = [UInt8](repeating: 0, count: (windowEnd - windowStart) * IndexLayout.unitEntrySize)
                 var next = lengthStarts
-                unitTable.withUnsafeMutableBytes { table in
+                let reader = try units.reader()
+                try window.withUnsafeMutableBytes { table in
                     for ordinal in 0..<unitCount {
-                        let length = Int(lengths[ordinal])
+                        guard let entry = try reader.next(12) else {
+                            throw TMError(.cannotWriteIndex(reason: "a temporary file of the index build was cut short"), path: units.path)
+                        }
+                        let length = Int(UInt32(littleEndian: entry.loadUnaligned(as: UInt32.self)))
                         let unit = next[length]
                         next[length] += 1
-                        let entry = unit * IndexLayout.unitEntrySize
-                        table.storeBytes(of: tokenOffsets[ordinal].littleEndian, toByteOffset: entry, as: UInt32.self)
-                        table.storeBytes(of: UInt32(ordinal).littleEndian, toByteOffset: entry + 4, as: UInt32.self)
-                        table.storeBytes(of: checksums[ordinal].littleEndian, toByteOffset: entry + 8, as: UInt32.self)
+                        guard unit >= windowStart && unit < windowEnd else { continue }
+                        let offset = (unit - windowStart) * IndexLayout.unitEntrySize
+                        table.storeBytes(of: entry.loadUnaligned(fromByteOffset: 4, as: UInt32.self), toByteOffset: offset, as: UInt32.self)
+                        table.storeBytes(of: UInt32(ordinal).littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+                        table.storeBytes(of: entry.loadUnaligned(fromByteOffset: 8, as: UInt32.self), toByteOffset: offset + 8, as: UInt32.self)
                     }
                 }
+                try unitTable.write(window)
+                windowStart = windowEnd
             }
-            lengths = []
-            tokenOffsets = []
-            checksums = []
 
             // Posting lists: the spilled runs merged word by word, each list's unit numbers
             // sorted and written as gaps.
             var directory = [UInt8](repeating: 0, count: vocabularySize * IndexLayout.directoryEntrySize)
             let postings = try SpillFile(folder: folder)
-            var units: [UInt32] = []
+            var numbers: [UInt32] = []
             var encoded: [UInt8] = []
             let starts = lengthStarts.map { UInt32($0) }
             try spill.merge { word, list in
-                units.removeAll(keepingCapacity: true)
-                for posting in list { units.append(starts[Int(posting.length)] + posting.rank) }
-                units.sort()
+                numbers.removeAll(keepingCapacity: true)
+                for posting in list { numbers.append(starts[Int(posting.length)] + posting.rank) }
+                numbers.sort()
                 encoded.removeAll(keepingCapacity: true)
                 var previous: UInt32 = 0
-                for unit in units {
+                for unit in numbers {
                     Varint.append(unit - previous, to: &encoded)
                     previous = unit
                 }
                 let checksum = encoded.withUnsafeBytes { IndexChecksum.fold(IndexChecksum.of($0, seed: UInt64(word))) }
                 let entry = Int(word) * IndexLayout.directoryEntrySize
                 directory.storeLittleEndian(postings.count, at: entry)
-                directory.storeLittleEndian(UInt32(units.count), at: entry + 8)
+                directory.storeLittleEndian(UInt32(numbers.count), at: entry + 8)
                 directory.storeLittleEndian(checksum, at: entry + 12)
                 try postings.write(encoded)
             }
@@ -420,7 +429,7 @@ public enum IndexShardBuilder {
                 (.postingDirectory, .bytes(directory)),
                 (.lengthStarts, .bytes(lengthStarts.bytes32)),
                 (.postings, .file(postings)),
-                (.unitTable, .bytes(unitTable)),
+                (.unitTable, .file(unitTable)),
                 (.tokens, .file(tokens)),
             ]
         }
