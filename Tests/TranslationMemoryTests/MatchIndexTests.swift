@@ -230,11 +230,15 @@ final class MatchIndexTests: XCTestCase {
 
         // A temporary file left by a killed indexing goes once it is old; a fresh one stays.
         let old = smaller.folder + "/.a-123.tmlx.tmp-1-2", fresh = smaller.folder + "/.a-123.tmlx.tmp-3-4"
+        let oldSpill = smaller.folder + "/.tm-spill-AbC123"
         XCTAssertTrue(FileManager.default.createFile(atPath: old, contents: Data("x".utf8)))
         XCTAssertTrue(FileManager.default.createFile(atPath: fresh, contents: Data("x".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: oldSpill, contents: Data("x".utf8)))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: oldSpill)
         _ = try LookupIndex(memory: store)
         XCTAssertFalse(FileManager.default.fileExists(atPath: old))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: oldSpill))
         XCTAssertTrue(FileManager.default.fileExists(atPath: fresh))
     }
 
