@@ -185,9 +185,11 @@ final class MemoryCommandTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Kill it only once its temporary file exists and is growing: mid-write, provably.
+        // Kill it only once its temporary file exists and is growing: mid-write, provably. The
+        // import first reads its input once to find the duplicates (`DuplicateSieve`), so the
+        // file appears only after that pass: wait up to a minute for it.
         var size: UInt64 = 0
-        for _ in 0..<2000 where process.isRunning {
+        for _ in 0..<12_000 where process.isRunning {
             if let name = temporaryFiles().first,
                let bytes = (try? FileManager.default.attributesOfItem(atPath: memory.appendingPathComponent(name).path))?[.size] as? UInt64,
                bytes > 0 {

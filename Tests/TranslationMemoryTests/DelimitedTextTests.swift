@@ -70,4 +70,34 @@ final class DelimitedTextTests: XCTestCase {
                                englishSentences: [0], coverage: 0, lengthScore: 0)
         XCTAssertEqual(scalars(AlignmentFormat.tsv([pair])), scalars("Satu  dua.\tOne two.\t1.000\n"))
     }
+
+    /// A file streamed from its mapped bytes reads as the whole decoded text does: BOM, CRLF,
+    /// lone CR, quoted line breaks, accents in composed and decomposed form; and a file that is
+    /// not UTF-8 takes the whole-text path with its error.
+    func testStreamedRowsEqualWholeTextRows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples: [(String, [UInt8])] = [
+            ("a.csv", [0xEF, 0xBB, 0xBF] + Array("id,en\r\n\"Kopi\r\nitu\",Coffee\r\nCaf\u{E9},Cafe\u{301}\rx,\"y\"\"z\"".utf8)),
+            ("b.tsv", Array("id\ten\nSatu\tOne\n\n\tkosong\nakhir\tend".utf8)),
+            ("c.tsv", Array("id\ten\r\nS\u{E3}o\tS\u{E3}o\r\n".utf8)),
+        ]
+        for (name, bytes) in samples {
+            let path = folder.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let text = try TextDecoding.readFile(path)
+            let expected = try DelimitedText.rows(of: text, separator: DelimitedText.separator(for: path, text: text), path: path)
+            var streamed: [(Int, [String])] = []
+            try DelimitedText.forEachRow(ofFile: path) { streamed.append(($0, $1)) }
+            XCTAssertEqual(streamed.map(\.0), expected.map(\.line), name)
+            XCTAssertEqual(streamed.map(\.1), expected.map(\.fields), name)
+            XCTAssertGreaterThanOrEqual(streamed.count, 2, name)
+        }
+        let latin1 = folder.appendingPathComponent("d.tsv").path
+        try Data([0x69, 0x64, 0x09, 0x65, 0x6E, 0x0A, 0x43, 0x61, 0x66, 0xE9, 0x09, 0x78, 0x0A]).write(to: URL(fileURLWithPath: latin1))
+        XCTAssertThrowsError(try DelimitedText.forEachRow(ofFile: latin1) { _, _ in }) { error in
+            XCTAssertEqual((error as? TMError)?.location?.line, 2)
+        }
+    }
 }

@@ -98,6 +98,61 @@ final class MatchIndexTests: XCTestCase {
         try checkIndexEqualsBruteForce(memory)
     }
 
+    /// Accented words, in composed and decomposed form (the tokenizer normalises to NFC), and
+    /// other scripts: the index keys words by their UTF-8 bytes, so every form must land on the
+    /// word the scorer sees, in both directions.
+    func testIndexEqualsBruteForceWithNonASCIIWords() throws {
+        let accented = ["café", "cafe\u{301}", "résumé", "re\u{301}sume\u{301}", "Pérez", "Pe\u{301}rez", "naïve", "São", "Paulo",
+                        "Zürich", "Zu\u{308}rich", "Đà", "Nẵng", "Ōsaka", "東京", "ÉCONOMIE", "économie", "ekonomi", "Ü", "über"]
+        try checkIndexEqualsBruteForce { seed in
+            var random = RandomMemory(state: seed &+ 20)
+            random.words += accented + accented
+            return random
+        }
+    }
+
+    /// A shard built with postings spilled in many small runs is the same, byte for byte, as
+    /// one built in memory: the merge loses, reorders and duplicates nothing.
+    func testSpilledBuildEqualsInMemoryBuild() throws {
+        var random = RandomMemory(state: 7)
+        let folder = try temporaryFolder()
+        let tmx = folder.appendingPathComponent("m.tmx").path
+        try writeTMX(random.memory(300), to: tmx)
+        let stamp = try IndexFileStamp.of(path: tmx)
+        let whole = folder.appendingPathComponent("whole.tmlx").path, spilled = folder.appendingPathComponent("spilled.tmlx").path
+        try IndexShardBuilder.build(tmxPath: tmx, identity: "m.tmx", stamp: stamp, to: whole)
+        try IndexShardBuilder.build(tmxPath: tmx, identity: "m.tmx", stamp: stamp, to: spilled, postingsPerRun: 37)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: whole)), try Data(contentsOf: URL(fileURLWithPath: spilled)))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tm-spill") }, [])
+    }
+
+    /// Units are read back from the TMX at their byte offsets, in the file's own encoding.
+    func testUnitsReadBackFromUTF16AndLatin1Files() throws {
+        let folder = try temporaryFolder()
+        let body = """
+            <tmx version="1.4"><header srclang="id" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/>
+            <body>
+            <tu creationid="ana"><tuv xml:lang="id"><seg>Harga kopi naik di São Paulo.</seg></tuv><tuv xml:lang="en"><seg>Coffee prices rose in São Paulo.</seg></tuv></tu>
+            <tu><tuv xml:lang="id"><seg>Bank sentral menahan suku bunga.</seg></tuv><tuv xml:lang="en"><seg>The central bank held rates.</seg></tuv></tu>
+            </body></tmx>
+            """
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + body).data(using: .utf16LittleEndian)!)
+        try utf16.write(to: folder.appendingPathComponent("wide.tmx"))
+        let latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + body.replacingOccurrences(of: "kopi", with: "teh")
+            .replacingOccurrences(of: "Coffee", with: "Tea")).data(using: .isoLatin1)!
+        try latin1.write(to: folder.appendingPathComponent("narrow.tmx"))
+        let index = try LookupIndex(memory: TranslationMemoryStore(path: folder.path))
+        for (query, target) in [("Harga kopi naik di São Paulo.", "Coffee prices rose in São Paulo."),
+                                ("Harga teh naik di São Paulo.", "Tea prices rose in São Paulo.")] {
+            let report = try LookupEngine.run(LookupRequest(query: query), index: index)
+            XCTAssertEqual(report.matches.first?.target, target)
+            XCTAssertEqual(report.matches.first?.score, 100)
+        }
+        XCTAssertEqual(try index.shards.map { try $0.record(1).english }, ["The central bank held rates.", "The central bank held rates."])
+        XCTAssertEqual(try index.shards.map { try $0.record(0).line }, [4, 4])
+    }
+
     func checkIndexEqualsBruteForce(_ makeMemory: (UInt64) -> RandomMemory) throws {
         for seed in [1, 2] as [UInt64] {
             var random = makeMemory(seed)
@@ -117,7 +172,9 @@ final class MatchIndexTests: XCTestCase {
                             FuzzySearchOptions(minimum: 30, limit: 3, side: .indonesian, penalties: false),
                             FuzzySearchOptions(minimum: 75, limit: 10, side: .indonesian, penalties: true),
                             FuzzySearchOptions(minimum: 1, limit: 4, side: .indonesian, penalties: true),
-                            FuzzySearchOptions(minimum: 60, limit: 5, side: .english, penalties: true)]
+                            FuzzySearchOptions(minimum: 60, limit: 5, side: .english, penalties: true),
+                            FuzzySearchOptions(minimum: 30, limit: 4, side: .english, penalties: false),
+                            FuzzySearchOptions(minimum: 1, limit: 3, side: .english, penalties: true)]
             let scratch = FuzzySearchScratch()
             for options in settings {
                 var units: [(position: FuzzyUnitPosition, source: FuzzySegment)] = []
@@ -173,11 +230,15 @@ final class MatchIndexTests: XCTestCase {
 
         // A temporary file left by a killed indexing goes once it is old; a fresh one stays.
         let old = smaller.folder + "/.a-123.tmlx.tmp-1-2", fresh = smaller.folder + "/.a-123.tmlx.tmp-3-4"
+        let oldSpill = smaller.folder + "/.tm-spill-AbC123"
         XCTAssertTrue(FileManager.default.createFile(atPath: old, contents: Data("x".utf8)))
         XCTAssertTrue(FileManager.default.createFile(atPath: fresh, contents: Data("x".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: oldSpill, contents: Data("x".utf8)))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: oldSpill)
         _ = try LookupIndex(memory: store)
         XCTAssertFalse(FileManager.default.fileExists(atPath: old))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: oldSpill))
         XCTAssertTrue(FileManager.default.fileExists(atPath: fresh))
     }
 
@@ -200,7 +261,7 @@ final class MatchIndexTests: XCTestCase {
         XCTAssertEqual(try LookupIndex(memory: store).rebuilt, [index.files[0]])
     }
 
-    /// Damage in the lazily checked parts (posting lists, records) is found by the query that
+    /// Damage in the lazily checked parts (posting lists, locators, unit tokens) is found by the query that
     /// reads it; the segment is rebuilt and the answer is the right one.
     func testCorruptionFoundWhileSearchingIsRepaired() throws {
         let (folder, _) = try sampleFolder()
@@ -208,8 +269,8 @@ final class MatchIndexTests: XCTestCase {
         let request = LookupRequest(query: "Kemitraan strategis komprehensif Indonesia")
         let expected = try LookupEngine.run(request, index: LookupIndex(memory: store))
         XCTAssertEqual(expected.matches.first?.source, "Kemitraan strategis komprehensif")
-        for section in [IndexLayout.sideSection(0, .postings), IndexLayout.Section.recordBlob.rawValue,
-                        IndexLayout.sideSection(0, .tokens)] {
+        for section in [IndexLayout.sideSection(0, .postings), IndexLayout.Section.locators.rawValue,
+                        IndexLayout.sideSection(0, .tokens), IndexLayout.sideSection(0, .unitTable)] {
             let index = try LookupIndex(memory: store)
             let path = index.shards[0].path
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -1,40 +1,62 @@
 import Foundation
 
-/// The on-disk layout of one index shard (one per TMX file), read by memory-mapping it:
+/// The on-disk layout of one index shard (one per TMX file), read by memory-mapping it.
 ///
 ///     header (256 bytes): magic "TMLOOKUP", version, file size, the TMX file's size, mtime,
 ///                         sampled hash, inode and ctime, unit count, section count, a checksum of the small tables,
 ///                         a checksum of the header
 ///     section directory:  (offset, length) of every section, 8-byte aligned
-///     sections:           the TMX path; per unit (in file order) a record table and blob (source,
-///                         target, creationid, creationdate, line); per side (Indonesian, English):
-///                         sorted vocabulary, posting directory, length starts, postings, token
-///                         offsets, unit ordinals, unit checksums, token ids
+///     sections:           the TMX path; the unit locators (file order, 20 bytes each: byte offset and
+///                         length of the `<tu>` in the TMX, its line, a checksum of its two texts);
+///                         per side (Indonesian, English): vocabulary sorted by UTF-8 bytes (offsets,
+///                         blob) and the word id of each entry, posting directory (per word id: byte
+///                         offset, count, checksum), length starts, postings, unit table (per unit:
+///                         byte offset of its tokens, file ordinal, checksum), tokens
+///
+/// Why this shape (version 5, issue 15): the index of a news memory must stay well under the size
+/// of the TMX it indexes and be built in bounded memory, so
+/// - **no texts are stored**: a unit is a *locator* (`IndexUnitLocator`: where its `<tu>` lies in
+///   the TMX) and the lookup reads back only the units it shows (`IndexUnitReader`), checking
+///   their texts against the locator's checksum; a team server can read units from a database
+///   through the same protocol;
+/// - **postings are delta-encoded as LEB128 varints** (gaps between unit numbers, mostly one byte)
+///   and **unit tokens are varints of word ids**, ids given in order of first appearance, so the
+///   common words, which recur most, take one byte;
+/// - word ids are not the vocabulary's sorted order but the order the builder met the words in,
+///   so the builder can spill postings by id before it knows the whole vocabulary
+///   (`IndexSpill`); the sorted vocabulary maps each word to its id.
 ///
 /// Units of a side are numbered by (word count, file order), so a posting list is sorted by
 /// length and the length filter is a binary search. The header and small tables (vocabulary,
-/// posting directory, length starts) are checked on open; posting lists, units and records carry
-/// their own checksums, checked when a query reads them, so a cold lookup touches only what it
-/// needs and nothing read from disk is used unchecked.
+/// posting directory, length starts) are checked on open; posting lists and unit tokens carry
+/// their own checksums, checked when a query reads them, and a unit read back from the TMX is
+/// checked against its locator, so a cold lookup touches only what it needs and nothing read
+/// from disk is used unchecked.
 enum IndexLayout {
     static let magic: [UInt8] = Array("TMLOOKUP".utf8)
     /// 4: a news quantity is one token (`FuzzyTokenizer.tokens`).
-    static let version: UInt32 = 4
+    /// 5: locators instead of stored texts, varint postings and tokens, first-seen word ids.
+    static let version: UInt32 = 5
     static let headerSize = 256
     static let sidesCount = 2
-    static let sectionsPerSide = 9
-    /// path, record table, record blob, then the sides.
-    static let sectionCount = 3 + sidesCount * sectionsPerSide
+    static let sectionsPerSide = 8
+    /// path, locators, then the sides.
+    static let sectionCount = 2 + sidesCount * sectionsPerSide
     static let fileExtension = "tmlx"
+    /// Bytes of one locator: offset (8), length (4), line (4), text checksum (4).
+    static let locatorSize = 20
+    /// Bytes of one posting directory entry: offset (8), count (4), checksum (4).
+    static let directoryEntrySize = 16
+    /// Bytes of one unit table entry: token offset (4), ordinal (4), checksum (4).
+    static let unitEntrySize = 12
 
     enum Section: Int {
-        case path = 0, recordTable = 1, recordBlob = 2
+        case path = 0, locators = 1
     }
     enum SideSection: Int {
-        case vocabularyOffsets = 0, vocabularyBlob, postingDirectory, lengthStarts, postings, tokenOffsets,
-             unitOrdinals, unitChecksums, tokens
+        case vocabularyOffsets = 0, vocabularyBlob, vocabularyIDs, postingDirectory, lengthStarts, postings, unitTable, tokens
     }
-    static func sideSection(_ side: Int, _ section: SideSection) -> Int { 3 + side * sectionsPerSide + section.rawValue }
+    static func sideSection(_ side: Int, _ section: SideSection) -> Int { 2 + side * sectionsPerSide + section.rawValue }
 
     // Header field offsets.
     static let fileSizeOffset = 16
@@ -47,6 +69,38 @@ enum IndexLayout {
     static let tmxInodeOffset = 64
     static let tmxChangeTimeOffset = 72
     static let headerChecksumOffset = 248
+}
+
+/// LEB128 variable-length integers (as in DWARF and protocol buffers): seven bits a byte, low
+/// bits first, the high bit set on every byte but the last. A posting gap or a common word's id
+/// below 128 takes one byte.
+enum Varint {
+    @inline(__always)
+    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// The number at `offset` in `bytes`, moving `offset` past it; nil when it runs past the end
+    /// or over 32 bits (a corrupt index).
+    @inline(__always)
+    static func read(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> UInt32? {
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            if shift == 28 && byte > 0x0F { return nil }
+            result |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        return nil
+    }
 }
 
 /// Fletcher-style 64-bit checksum (Fletcher 1982) over 32-bit words: fast enough to check a

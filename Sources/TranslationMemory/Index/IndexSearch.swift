@@ -73,10 +73,12 @@ public enum FuzzySearch {
             let (ordinal, tokens) = try side.unit(unit)
             let distance: Int
             if let pattern {
-                distance = pattern.distance(to: tokens)
+                distance = tokens.withUnsafeBufferPointer { pattern.distance(to: $0) }
                 guard distance <= maxDistance else { return }
             } else {
-                guard let bounded = FuzzyEditDistance.bounded(ids, tokens, maxDistance: maxDistance, row: &scratch.row) else { return }
+                guard let bounded = tokens.withUnsafeBufferPointer({
+                    FuzzyEditDistance.bounded(ids, $0, maxDistance: maxDistance, row: &scratch.row)
+                }) else { return }
                 distance = bounded
             }
             let base = FuzzyScorer.baseScore(distance: distance, queryLength: m, unitLength: n)
@@ -140,7 +142,7 @@ public enum FuzzySearch {
                 if Double(entry.frequency) > 200 * saved { break }
             }
             let list = try side.postingList(id)
-            scratch.count(list, from: first, to: end, weight: entry.weight)
+            list.withUnsafeBufferPointer { scratch.count($0, from: first, to: end, weight: entry.weight) }
             scanned += entry.weight
         }
         let remaining = m - scanned

@@ -6,7 +6,8 @@ import Darwin
 #endif
 
 /// One memory-mapped index shard (the index of one TMX file). Opening it checks the header and
-/// the small tables; posting lists, units and records are checked the first time they are read.
+/// the small tables; posting lists and units are checked the first time they are read, and a
+/// unit shown is read back through `unitReader` and checked against its locator.
 /// A check that fails throws a `.corruptIndex` error, and the caller rebuilds the shard.
 ///
 /// A class because it owns the mapping (`munmap` on deinit).
@@ -18,18 +19,20 @@ public final class IndexShard {
     public let stamp: IndexFileStamp
     public let unitCount: Int
 
+    /// Reads back the units shown (from the TMX file, or wherever the units live).
+    public var unitReader: IndexUnitReader?
+
     private let base: UnsafeRawPointer
     private let mappedSize: Int
-    private let recordTable: UnsafeRawPointer
-    private let recordBlob: UnsafeRawBufferPointer
-    private var recordChecked: [UInt64]
+    private let locators: UnsafeRawPointer
     let sides: [IndexShardSide]
 
-    /// Maps and checks `path`.
+    /// Maps and checks `path`; units are read back through `unitReader`.
     ///
     /// - Complexity: O(size of the vocabulary and the length table); the rest is read lazily.
-    public init(path: String) throws {
+    public init(path: String, unitReader: IndexUnitReader? = nil) throws {
         self.path = path
+        self.unitReader = unitReader
         func corrupt(_ reason: String) -> TMError { TMError(.corruptIndex(reason: reason), path: path) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw corrupt("cannot open: \(systemErrorMessage())") }
@@ -75,8 +78,8 @@ public final class IndexShard {
             throw corrupt("table checksum")
         }
         let unitCount = Int(load(IndexLayout.unitCountOffset, UInt32.self))
-        guard sections[IndexLayout.Section.recordTable.rawValue].count == unitCount * 16 else {
-            throw corrupt("record table size")
+        guard sections[IndexLayout.Section.locators.rawValue].count == unitCount * IndexLayout.locatorSize else {
+            throw corrupt("locator table size")
         }
         var sides: [IndexShardSide] = []
         for side in 0..<IndexLayout.sidesCount {
@@ -91,9 +94,7 @@ public final class IndexShard {
         self.unitCount = unitCount
         self.base = base
         self.mappedSize = size
-        self.recordTable = sections[IndexLayout.Section.recordTable.rawValue].baseAddress ?? base
-        self.recordBlob = sections[IndexLayout.Section.recordBlob.rawValue]
-        self.recordChecked = [UInt64](repeating: 0, count: (unitCount + 63) / 64)
+        self.locators = sections[IndexLayout.Section.locators.rawValue].baseAddress ?? base
         self.sides = sides
         keepMapping = true
     }
@@ -106,34 +107,30 @@ public final class IndexShard {
 
     static func unitSeed(ordinal: UInt32, length: Int) -> UInt64 { UInt64(ordinal) << 32 | UInt64(length) }
 
-    /// The stored unit at `ordinal` (its position among the file's Indonesian–English units).
-    public func record(_ ordinal: Int) throws -> LookupUnitRecord {
+    /// Where unit `ordinal` (its position among the file's Indonesian–English units) is stored.
+    public func locator(_ ordinal: Int) throws -> IndexUnitLocator {
         guard ordinal >= 0 && ordinal < unitCount else { throw TMError(.corruptIndex(reason: "unit \(ordinal) out of range"), path: path) }
-        let entry = recordTable + ordinal * 16
-        let offset = UInt64(littleEndian: entry.loadUnaligned(as: UInt64.self))
-        let length = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
-        let checksum = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
-        guard offset <= UInt64(recordBlob.count), length >= 20, UInt64(length) <= UInt64(recordBlob.count) - offset else {
-            throw TMError(.corruptIndex(reason: "record \(ordinal) out of bounds"), path: path)
+        let entry = locators + ordinal * IndexLayout.locatorSize
+        return IndexUnitLocator(offset: UInt64(littleEndian: entry.loadUnaligned(as: UInt64.self)),
+                                length: UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt32.self)),
+                                line: UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 12, as: UInt32.self)),
+                                check: UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+    }
+
+    /// The unit at `ordinal`, read back from where it is stored and checked.
+    public func record(_ ordinal: Int) throws -> LookupUnitRecord {
+        let locator = try locator(ordinal)
+        guard let unitReader else {
+            throw TMError(.corruptIndex(reason: "no reader for the units of \(tmxPath)"), path: path)
         }
-        let bytes = UnsafeRawBufferPointer(rebasing: recordBlob[Int(offset)..<Int(offset) + length])
-        if recordChecked[ordinal >> 6] & (1 << UInt64(ordinal & 63)) == 0 {
-            guard IndexChecksum.fold(IndexChecksum.of(bytes, seed: UInt64(ordinal))) == checksum else {
-                throw TMError(.corruptIndex(reason: "record \(ordinal) checksum"), path: path)
-            }
-            recordChecked[ordinal >> 6] |= 1 << UInt64(ordinal & 63)
+        do {
+            return try unitReader.record(at: locator)
+        } catch let error as TMError {
+            // Named after the shard, so that the caller rebuilds it (its file may have changed
+            // under a running lookup, or the locators be damaged).
+            guard case .corruptIndex = error.kind else { throw error }
+            throw TMError(.corruptIndex(reason: "\(error)"), path: path)
         }
-        var lengths: [Int] = []
-        for index in 0..<4 { lengths.append(Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))) }
-        let line = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
-        guard 20 + lengths.reduce(0, +) == length else { throw TMError(.corruptIndex(reason: "record \(ordinal) layout"), path: path) }
-        var cursor = 20
-        var parts: [String] = []
-        for partLength in lengths {
-            parts.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[cursor..<cursor + partLength]), as: UTF8.self))
-            cursor += partLength
-        }
-        return LookupUnitRecord(indonesian: parts[0], english: parts[1], creationID: parts[2], creationDate: parts[3], line: line)
     }
 }
 
@@ -145,17 +142,14 @@ public struct IndexShardSide {
     let vocabularyOffsets: UnsafePointer<UInt32>
     let vocabularySize: Int
     let vocabularyBlob: UnsafeRawBufferPointer
+    let vocabularyIDs: UnsafePointer<UInt32>
     let postingDirectory: UnsafeRawPointer
     let lengthStarts: UnsafePointer<UInt32>
     /// The longest unit, in words.
     let maxLength: Int
-    let postings: UnsafePointer<UInt32>
-    let postingCount: Int
-    let tokenOffsets: UnsafePointer<UInt32>
-    let ordinals: UnsafePointer<UInt32>
-    let checksums: UnsafePointer<UInt32>
-    let tokens: UnsafePointer<UInt32>
-    let tokenCount: Int
+    let postings: UnsafeRawBufferPointer
+    let unitTable: UnsafeRawPointer
+    let tokens: UnsafeRawBufferPointer
     /// Lists and units already checked (bit sets), shared by copies of the view.
     let checked: LookupCheckedSets
 
@@ -164,9 +158,9 @@ public struct IndexShardSide {
         func section(_ kind: IndexLayout.SideSection) -> UnsafeRawBufferPointer {
             sections[IndexLayout.sideSection(side, kind)]
         }
+        let empty = UnsafeRawPointer(bitPattern: 8)!
         func words(_ kind: IndexLayout.SideSection) -> UnsafeBufferPointer<UInt32> {
             let raw = section(kind)
-            let empty = UnsafeRawPointer(bitPattern: 8)!
             return UnsafeBufferPointer(start: (raw.baseAddress ?? empty).assumingMemoryBound(to: UInt32.self), count: raw.count / 4)
         }
         self.path = path
@@ -182,25 +176,21 @@ public struct IndexShardSide {
         }
         guard offsets[0] == 0, Int(previous) == vocabularyBlob.count else { throw corrupt("vocabulary size") }
         vocabularyOffsets = offsets.baseAddress!
-        guard section(.postingDirectory).count == vocabularySize * 16 else { throw corrupt("posting directory size") }
-        postingDirectory = section(.postingDirectory).baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
+        let ids = words(.vocabularyIDs)
+        guard ids.count == vocabularySize, section(.vocabularyIDs).count == vocabularySize * 4 else { throw corrupt("vocabulary ids") }
+        for id in ids where Int(id) >= vocabularySize { throw corrupt("vocabulary id out of range") }
+        vocabularyIDs = ids.baseAddress ?? UnsafePointer(bitPattern: 8)!
+        guard section(.postingDirectory).count == vocabularySize * IndexLayout.directoryEntrySize else { throw corrupt("posting directory size") }
+        postingDirectory = section(.postingDirectory).baseAddress ?? empty
         let starts = words(.lengthStarts)
         guard starts.count >= 2, starts[0] == 0, Int(starts[starts.count - 1]) == unitCount else { throw corrupt("length table") }
         for index in 1..<starts.count where starts[index] < starts[index - 1] { throw corrupt("length table order") }
         lengthStarts = starts.baseAddress!
         maxLength = starts.count - 2
-        let postingWords = words(.postings)
-        postings = postingWords.baseAddress ?? UnsafePointer(bitPattern: 8)!
-        postingCount = postingWords.count
-        let offsetsOfTokens = words(.tokenOffsets)
-        guard offsetsOfTokens.count == unitCount + 1 else { throw corrupt("token offsets size") }
-        tokenOffsets = offsetsOfTokens.baseAddress!
-        guard words(.unitOrdinals).count == unitCount, words(.unitChecksums).count == unitCount else { throw corrupt("unit tables size") }
-        ordinals = words(.unitOrdinals).baseAddress ?? UnsafePointer(bitPattern: 8)!
-        checksums = words(.unitChecksums).baseAddress ?? UnsafePointer(bitPattern: 8)!
-        let tokenWords = words(.tokens)
-        tokens = tokenWords.baseAddress ?? UnsafePointer(bitPattern: 8)!
-        tokenCount = tokenWords.count
+        postings = section(.postings)
+        guard section(.unitTable).count == unitCount * IndexLayout.unitEntrySize else { throw corrupt("unit table size") }
+        unitTable = section(.unitTable).baseAddress ?? empty
+        tokens = section(.tokens)
         checked = LookupCheckedSets(lists: vocabularySize, units: unitCount)
     }
 
@@ -216,7 +206,7 @@ public struct IndexShardSide {
                 let common = min(word.count, needle.count)
                 var order = common == 0 ? 0 : memcmp(word.baseAddress!, needle.baseAddress!, common)
                 if order == 0 { order = word.count < needle.count ? -1 : word.count > needle.count ? 1 : 0 }
-                if order == 0 { return UInt32(middle) }
+                if order == 0 { return UInt32(littleEndian: vocabularyIDs[middle]) }
                 if order < 0 { low = middle + 1 } else { high = middle }
             }
             return nil
@@ -226,30 +216,35 @@ public struct IndexShardSide {
     /// How many units contain the word.
     @inline(__always)
     func frequency(_ id: UInt32) -> Int {
-        Int(UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: Int(id) * 16 + 8, as: UInt32.self)))
+        Int(UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: Int(id) * IndexLayout.directoryEntrySize + 8, as: UInt32.self)))
     }
 
-    /// The units containing the word, ascending; checked on first use.
-    func postingList(_ id: UInt32) throws -> UnsafeBufferPointer<UInt32> {
-        let entry = Int(id) * 16
+    /// The units containing the word, ascending, decoded from their gaps; checked on first use.
+    func postingList(_ id: UInt32) throws -> [UInt32] {
+        func corrupt(_ reason: String) -> TMError { TMError(.corruptIndex(reason: "posting list \(id) \(reason)"), path: path) }
+        guard Int(id) < vocabularySize else { throw corrupt("out of range") }
+        let entry = Int(id) * IndexLayout.directoryEntrySize
         let offset = UInt64(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry, as: UInt64.self))
         let count = Int(UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 8, as: UInt32.self)))
-        guard offset <= UInt64(postingCount), UInt64(count) <= UInt64(postingCount) - offset else {
-            throw TMError(.corruptIndex(reason: "posting list \(id) out of bounds"), path: path)
+        guard offset <= UInt64(postings.count), count <= unitCount else { throw corrupt("out of bounds") }
+        var list = [UInt32](repeating: 0, count: count)
+        var cursor = Int(offset)
+        let ok = list.withUnsafeMutableBufferPointer { list -> Bool in
+            var previous: UInt32 = 0
+            for index in 0..<count {
+                guard let gap = Varint.read(postings, at: &cursor), index == 0 || gap > 0 else { return false }
+                let (unit, overflow) = previous.addingReportingOverflow(gap)
+                guard !overflow, Int(unit) < unitCount else { return false }
+                list[index] = unit
+                previous = unit
+            }
+            return true
         }
-        let list = UnsafeBufferPointer(start: postings + Int(offset), count: count)
+        guard ok else { throw corrupt("order") }
         if !checked.isListChecked(Int(id)) {
             let checksum = UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 12, as: UInt32.self))
-            guard IndexChecksum.fold(IndexChecksum.of(list, seed: UInt64(id))) == checksum else {
-                throw TMError(.corruptIndex(reason: "posting list \(id) checksum"), path: path)
-            }
-            var previous = -1
-            for unit in list {
-                guard Int(unit) > previous, Int(unit) < unitCount else {
-                    throw TMError(.corruptIndex(reason: "posting list \(id) order"), path: path)
-                }
-                previous = Int(unit)
-            }
+            let bytes = UnsafeRawBufferPointer(rebasing: postings[Int(offset)..<cursor])
+            guard IndexChecksum.fold(IndexChecksum.of(bytes, seed: UInt64(id))) == checksum else { throw corrupt("checksum") }
             checked.markList(Int(id))
         }
         return list
@@ -274,20 +269,39 @@ public struct IndexShardSide {
         return low
     }
 
+    /// The position in the file of unit `unit`.
+    func ordinal(of unit: Int) throws -> Int {
+        guard unit >= 0 && unit < unitCount else { throw TMError(.corruptIndex(reason: "unit \(unit) out of range"), path: path) }
+        let ordinal = Int(UInt32(littleEndian: unitTable.loadUnaligned(fromByteOffset: unit * IndexLayout.unitEntrySize + 4, as: UInt32.self)))
+        guard ordinal < unitCount else { throw TMError(.corruptIndex(reason: "unit \(unit) out of bounds"), path: path) }
+        return ordinal
+    }
+
     /// The word ids of unit `unit` and its position in the file; checked on first use.
-    func unit(_ unit: Int) throws -> (ordinal: Int, tokens: UnsafeBufferPointer<UInt32>) {
-        let start = Int(tokenOffsets[unit]), end = Int(tokenOffsets[unit + 1])
-        let ordinal = ordinals[unit]
-        guard start <= end, end <= tokenCount, Int(ordinal) < unitCount, end - start == length(of: unit) else {
-            throw TMError(.corruptIndex(reason: "unit \(unit) out of bounds"), path: path)
+    func unit(_ unit: Int) throws -> (ordinal: Int, tokens: [UInt32]) {
+        let ordinal = try ordinal(of: unit)
+        let entry = unit * IndexLayout.unitEntrySize
+        let start = Int(UInt32(littleEndian: unitTable.loadUnaligned(fromByteOffset: entry, as: UInt32.self)))
+        let length = length(of: unit)
+        guard start <= tokens.count else { throw TMError(.corruptIndex(reason: "unit \(unit) out of bounds"), path: path) }
+        var list = [UInt32](repeating: 0, count: length)
+        var cursor = start
+        let ok = list.withUnsafeMutableBufferPointer { list -> Bool in
+            for index in 0..<length {
+                guard let id = Varint.read(tokens, at: &cursor) else { return false }
+                list[index] = id
+            }
+            return true
         }
-        let list = UnsafeBufferPointer(start: tokens + start, count: end - start)
+        guard ok else { throw TMError(.corruptIndex(reason: "unit \(unit) out of bounds"), path: path) }
         if !checked.isUnitChecked(unit) {
-            let checksum = IndexChecksum.fold(IndexChecksum.of(list, seed: IndexShard.unitSeed(ordinal: ordinal, length: list.count)))
-            guard checksum == checksums[unit] else { throw TMError(.corruptIndex(reason: "unit \(unit) checksum"), path: path) }
+            let bytes = UnsafeRawBufferPointer(rebasing: tokens[start..<cursor])
+            let checksum = IndexChecksum.fold(IndexChecksum.of(bytes, seed: IndexShard.unitSeed(ordinal: UInt32(ordinal), length: length)))
+            let stored = UInt32(littleEndian: unitTable.loadUnaligned(fromByteOffset: entry + 8, as: UInt32.self))
+            guard checksum == stored else { throw TMError(.corruptIndex(reason: "unit \(unit) checksum"), path: path) }
             checked.markUnit(unit)
         }
-        return (Int(ordinal), list)
+        return (ordinal, list)
     }
 }
 

@@ -26,45 +26,172 @@ extension LookupSide {
     public var articleLanguage: ArticleLanguage { self == .indonesian ? .indonesian : .english }
 }
 
-/// Writes the index shard of one TMX file (layout: `IndexLayout`).
+/// A section of a shard being written: bytes in memory, or a spill file.
+enum IndexSectionSource {
+    case bytes([UInt8])
+    case file(SpillFile)
+
+    var count: Int {
+        switch self {
+        case .bytes(let bytes): return bytes.count
+        case .file(let file): return Int(file.count)
+        }
+    }
+}
+
+/// Writes the index shard of one TMX file (layout: `IndexLayout`) in one streaming pass over
+/// the file, in memory bounded by the vocabulary and a few bytes per unit, whatever the size:
+/// - a byte scan of the file (`TMXUnitLayout.forEachUnit`) writes each `<tu>`'s byte range to a
+///   spill file;
+/// - the TMX reader's pass tokenizes each unit's two texts, writes its locator and its tokens
+///   (varints of word ids) to spill files, and emits its postings into `IndexSpill`, which
+///   sorts them in runs on disk;
+/// - the runs are merged word by word into delta-encoded posting lists, and the sections are
+///   copied into the shard.
 public enum IndexShardBuilder {
     /// Reads the Indonesian–English units of `tmxPath` and writes their index to `output`
     /// atomically. `identity` (the file's path inside the memory) and `stamp` are recorded to tell
     /// later whether the shard still matches the file. `progress` hears the units and bytes read.
     ///
-    /// - Complexity: O(total words) time and memory, plus the sort of the vocabulary.
+    /// - Complexity: O(total words · log(runs)) time; memory O(vocabulary) plus fixed buffers
+    ///   (the postings, tokens and per-unit tables go through files on disk).
     /// - Returns: the units passed over by the TMX reader.
     @discardableResult
     public static func build(tmxPath: String, identity: String, stamp: IndexFileStamp, to output: String,
                              progress: ((ReadProgress) -> Void)? = nil) throws -> [SkippedUnit] {
-        var records = RecordsBuild()
-        var sides = [SideBuild(), SideBuild()]
-        let skipped = try TranslationMemoryStore(path: tmxPath).forEachUnit(progress: progress) { unit, origin in
-            guard let pair = unit.indonesianEnglishPair else { return }
-            let source = unit.variant(for: .indonesian)
-            let creationID = unit.attribute("creationid") ?? source?.attributes.first { $0.name == "creationid" }?.value
-                ?? unit.attribute("changeid") ?? ""
-            let creationDate = unit.attribute("creationdate") ?? source?.attributes.first { $0.name == "creationdate" }?.value
-                ?? unit.attribute("changedate") ?? ""
-            records.append(LookupUnitRecord(indonesian: pair.indonesian, english: pair.english, creationID: creationID,
-                                            creationDate: creationDate, line: origin.line))
-            sides[0].append(FuzzyTokenizer.keys(pair.indonesian, language: .indonesian))
-            sides[1].append(FuzzyTokenizer.keys(pair.english, language: .english))
-        }
-        let unitCount = records.count
-        var sections = [[UInt8]](repeating: [], count: IndexLayout.sectionCount)
-        sections[IndexLayout.Section.path.rawValue] = Array(identity.utf8)
-        sections[IndexLayout.Section.recordTable.rawValue] = records.table
-        sections[IndexLayout.Section.recordBlob.rawValue] = records.blob
-        for side in 0..<IndexLayout.sidesCount {
-            let built = sides[side].finish(unitCount: unitCount)
-            for (kind, bytes) in built { sections[IndexLayout.sideSection(side, kind)] = bytes }
-        }
-        try write(sections: sections, unitCount: unitCount, stamp: stamp, to: output)
-        return skipped
+        try build(tmxPath: tmxPath, identity: identity, stamp: stamp, to: output, postingsPerRun: 1 << 20, progress: progress)
     }
 
-    static func write(sections: [[UInt8]], unitCount: Int, stamp: IndexFileStamp, to output: String) throws {
+    /// `build`, holding at most `postingsPerRun` postings (12 bytes each) a side before a run is
+    /// spilled (small in tests, to exercise the merge).
+    static func build(tmxPath: String, identity: String, stamp: IndexFileStamp, to output: String, postingsPerRun: Int,
+                      progress: ((ReadProgress) -> Void)? = nil) throws -> [SkippedUnit] {
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        // Where each <tu> lies, in file order.
+        let spans = try SpillFile(folder: folder)
+        var spanCount = 0
+        do {
+            let mapped = try MappedFile(path: tmxPath)
+            var head = [UInt8](UnsafeRawBufferPointer(rebasing: mapped.bytes.prefix(512)))
+            if head.isEmpty { head = [] }
+            var failure: Error?
+            TMXUnitLayout.forEachUnit(mapped, encoding: XMLFileEncoding.detect(head: head)) { range in
+                guard failure == nil else { return }
+                do {
+                    try spans.write(UInt64(range.lowerBound))
+                    try spans.write(UInt32(clamping: range.count))
+                    spanCount += 1
+                } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+        let spanReader = try spans.reader()
+        var spanIndex = 0
+
+        let locators = try SpillFile(folder: folder)
+        var sides = [try SideBuild(folder: folder, language: .indonesian, postingsPerRun: postingsPerRun),
+                     try SideBuild(folder: folder, language: .english, postingsPerRun: postingsPerRun)]
+        var unitCount = 0
+        // Units are tokenized in batches on every core (tokens are most of the build's work),
+        // a batch while the next is read and the one before is indexed, in file order.
+        let batchSize = 4096
+        var batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))] = []
+        var inFlight: (batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))], keys: KeysInFlight)?
+        func indexInFlight() throws {
+            guard let (items, future) = inFlight else { return }
+            inFlight = nil
+            for (item, (indonesian, english)) in zip(items, future.wait()) {
+                try locators.write(item.span.offset)
+                try locators.write(item.span.length)
+                try locators.write(UInt32(clamping: item.record.line))
+                try locators.write(IndexUnitLocator.check(indonesian: item.record.indonesian, english: item.record.english))
+                try sides[0].append(indonesian, ordinal: unitCount)
+                try sides[1].append(english, ordinal: unitCount)
+                unitCount += 1
+            }
+        }
+        func flush() throws {
+            let future = KeysInFlight(batch.map { ($0.record.indonesian, $0.record.english) })
+            try indexInFlight()
+            inFlight = (batch, future)
+            batch = []
+            batch.reserveCapacity(batchSize)
+        }
+        let tally = ReadProgressTally(files: [tmxPath], report: progress)
+        let reader = try TMXReader(path: tmxPath)
+        while let unit = try reader.next() {
+            tally?.unitRead(in: tmxPath, bytes: reader.bytesRead)
+            guard let record = LookupUnitRecord(unit: unit, line: reader.lastUnitLine) else { continue }
+            // The reader's n-th <tu> is the scan's n-th.
+            var span: (offset: UInt64, length: UInt32)?
+            while spanIndex < reader.unitElements {
+                guard let bytes = try spanReader.next(12) else { break }
+                spanIndex += 1
+                if spanIndex == reader.unitElements {
+                    span = (bytes.loadUnaligned(as: UInt64.self).littleEndian,
+                            bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
+                }
+            }
+            guard let span else {
+                throw TMError(.cannotWriteIndex(reason: "the unit at line \(record.line) could not be located in the file's bytes"), path: tmxPath)
+            }
+            batch.append((record, span))
+            if batch.count >= batchSize { try flush() }
+        }
+        try flush()
+        try indexInFlight()
+        tally?.finished(tmxPath)
+        guard unitCount < Int(UInt32.max) else {
+            throw TMError(.cannotWriteIndex(reason: "more than 4,294,967,295 units in one file"), path: tmxPath)
+        }
+        var sections = [IndexSectionSource](repeating: .bytes([]), count: IndexLayout.sectionCount)
+        sections[IndexLayout.Section.path.rawValue] = .bytes(Array(identity.utf8))
+        sections[IndexLayout.Section.locators.rawValue] = .file(locators)
+        for side in 0..<IndexLayout.sidesCount {
+            for (kind, source) in try sides[side].finish(unitCount: unitCount) { sections[IndexLayout.sideSection(side, kind)] = source }
+            sides[side].release()
+        }
+        try write(sections: sections, unitCount: unitCount, stamp: stamp, to: output)
+        return reader.skipped
+    }
+
+    /// The keys of a batch being computed in the background (`keysInParallel`).
+    final class KeysInFlight: @unchecked Sendable {
+        private var keys: [([String], [String])] = []
+        private let group = DispatchGroup()
+
+        init(_ texts: [(String, String)]) {
+            DispatchQueue.global().async(group: group) { [self] in
+                keys = IndexShardBuilder.keysInParallel(texts)
+            }
+        }
+
+        /// The keys, once computed (the group's wait orders the write before this read).
+        func wait() -> [([String], [String])] {
+            group.wait()
+            return keys
+        }
+    }
+
+    /// The word keys of each pair's two texts, computed on every core (`concurrentPerform`);
+    /// the same keys as one thread would make, in the same order.
+    static func keysInParallel(_ texts: [(String, String)]) -> [([String], [String])] {
+        let count = texts.count
+        var result = [([String], [String])](repeating: ([], []), count: count)
+        let chunks = count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for index in count * chunk / chunks..<count * (chunk + 1) / chunks {
+                    output[index] = (FuzzyTokenizer.keys(texts[index].0, language: .indonesian),
+                                     FuzzyTokenizer.keys(texts[index].1, language: .english))
+                }
+            }
+        }
+        return result
+    }
+
+    static func write(sections: [IndexSectionSource], unitCount: Int, stamp: IndexFileStamp, to output: String) throws {
         let headerSize = IndexLayout.headerSize
         let directorySize = sections.count * 16
         var offsets: [Int] = []
@@ -82,8 +209,12 @@ public enum IndexShardBuilder {
             directory.appendLittleEndian(UInt64(section.count))
         }
         var tables = directory
-        for index in IndexLayout.checkedOnOpen { tables += sections[index] }
+        for index in IndexLayout.checkedOnOpen {
+            guard case .bytes(let bytes) = sections[index] else { preconditionFailure("a checked table is in memory") }
+            tables += bytes
+        }
         let tablesChecksum = tables.withUnsafeBytes { IndexChecksum.of($0) }
+        tables = []
 
         var header = [UInt8](repeating: 0, count: headerSize)
         header.replaceSubrange(0..<8, with: IndexLayout.magic)
@@ -108,17 +239,32 @@ public enum IndexShardBuilder {
                     throw TMError(.cannotWriteIndex(reason: systemErrorMessage()), path: output)
                 }
                 defer { try? handle.close() }
+                var pending: [UInt8] = []
+                pending.reserveCapacity(4 << 20)
                 var written = 0
-                func put(_ bytes: [UInt8]) throws {
-                    try handle.write(contentsOf: Data(bytes))
+                func put(_ bytes: UnsafeRawBufferPointer) throws {
+                    if pending.count + bytes.count > 4 << 20 {
+                        try handle.write(contentsOf: Data(pending))
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                    if bytes.count > 4 << 20 {
+                        try handle.write(contentsOf: Data(bytes))
+                    } else {
+                        pending.append(contentsOf: bytes)
+                    }
                     written += bytes.count
                 }
+                func put(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try put($0) } }
                 try put(header)
                 try put(directory)
                 for (index, section) in sections.enumerated() {
                     if written < offsets[index] { try put([UInt8](repeating: 0, count: offsets[index] - written)) }
-                    try put(section)
+                    switch section {
+                    case .bytes(let bytes): try put(bytes)
+                    case .file(let file): try file.copy(to: put)
+                    }
                 }
+                if !pending.isEmpty { try handle.write(contentsOf: Data(pending)) }
             }
         } catch let error as TMError {
             throw error
@@ -127,134 +273,164 @@ public enum IndexShardBuilder {
         }
     }
 
-    struct RecordsBuild {
-        var table: [UInt8] = []
-        var blob: [UInt8] = []
-        var count = 0
-
-        mutating func append(_ record: LookupUnitRecord) {
-            var bytes: [UInt8] = []
-            let parts = [Array(record.indonesian.utf8), Array(record.english.utf8), Array(record.creationID.utf8),
-                         Array(record.creationDate.utf8)]
-            for part in parts { bytes.appendLittleEndian(UInt32(part.count)) }
-            bytes.appendLittleEndian(UInt32(clamping: record.line))
-            for part in parts { bytes += part }
-            let checksum = bytes.withUnsafeBytes { IndexChecksum.of($0, seed: UInt64(count)) }
-            table.appendLittleEndian(UInt64(blob.count))
-            table.appendLittleEndian(UInt32(bytes.count))
-            table.appendLittleEndian(IndexChecksum.fold(checksum))
-            blob += bytes
-            count += 1
-        }
-    }
-
+    /// One side being built.
     struct SideBuild {
+        let language: LanguageCode
+        let folder: String
         var vocabulary: [String: UInt32] = [:]
         var words: [String] = []
-        var tokens: [UInt32] = []
-        var starts: [UInt32] = [0]
+        /// Per word: the last unit (file ordinal) that emitted a posting for it, so a unit posts a word once.
+        var lastUnit: [Int32] = []
+        let spill: IndexSpill
+        let tokens: SpillFile
+        /// Per unit in file order (12 bytes, on disk): its word count, the byte offset of its
+        /// tokens, their checksum; turned into the unit table by unit number at the end.
+        let units: SpillFile
+        /// Units of the unit table put in place per pass over `units` (12 bytes each in memory).
+        let unitsPerWindow: Int
+        /// Units seen so far of each word count.
+        var lengthCounts: [UInt32] = []
+        var unitBytes: [UInt8] = []
 
-        mutating func append(_ keys: [String]) {
-            for key in keys {
-                if let id = vocabulary[key] {
-                    tokens.append(id)
-                } else {
-                    let id = UInt32(words.count)
-                    vocabulary[key] = id
-                    words.append(key)
-                    tokens.append(id)
-                }
-            }
-            starts.append(UInt32(tokens.count))
+        init(folder: String, language: LanguageCode, postingsPerRun: Int) throws {
+            self.language = language
+            self.folder = folder
+            spill = IndexSpill(folder: folder, capacity: postingsPerRun)
+            tokens = try SpillFile(folder: folder)
+            units = try SpillFile(folder: folder)
+            unitsPerWindow = postingsPerRun
         }
 
-        func finish(unitCount: Int) -> [(IndexLayout.SideSection, [UInt8])] {
-            // Vocabulary sorted by UTF-8 bytes, so a lookup is a binary search with memcmp.
-            let utf8 = words.map { Array($0.utf8) }
-            let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
-            var remap = [UInt32](repeating: 0, count: words.count)
-            for (sorted, original) in order.enumerated() { remap[original] = UInt32(sorted) }
+        mutating func append(_ keys: [String], ordinal: Int) throws {
+            let length = keys.count
+            if length >= lengthCounts.count { lengthCounts += [UInt32](repeating: 0, count: length + 1 - lengthCounts.count) }
+            let rank = lengthCounts[length]
+            lengthCounts[length] += 1
+            guard tokens.count <= UInt64(UInt32.max) else {
+                throw TMError(.cannotWriteIndex(reason: "the file's words take more than 4 GiB in the index; split the file"), path: tokens.path)
+            }
+            unitBytes.removeAll(keepingCapacity: true)
+            for key in keys {
+                let id: UInt32
+                if let known = vocabulary[key] {
+                    id = known
+                } else {
+                    id = UInt32(words.count)
+                    vocabulary[key] = id
+                    words.append(key)
+                    lastUnit.append(-1)
+                    spill.vocabularySize = words.count
+                }
+                Varint.append(id, to: &unitBytes)
+                if lastUnit[Int(id)] != Int32(truncatingIfNeeded: ordinal) {
+                    lastUnit[Int(id)] = Int32(truncatingIfNeeded: ordinal)
+                    try spill.append(IndexPosting(word: id, length: UInt32(length), rank: rank))
+                }
+            }
+            try units.write(UInt32(length))
+            try units.write(UInt32(tokens.count))
+            try units.write(unitBytes.withUnsafeBytes {
+                IndexChecksum.fold(IndexChecksum.of($0, seed: IndexShard.unitSeed(ordinal: UInt32(ordinal), length: length)))
+            })
+            try tokens.write(unitBytes)
+        }
+
+        mutating func release() {
+            vocabulary = [:]
+            words = []
+        }
+
+        mutating func finish(unitCount: Int) throws -> [(IndexLayout.SideSection, IndexSectionSource)] {
+            vocabulary = [:]
+            lastUnit = []
+            // Vocabulary sorted by UTF-8 bytes, so a lookup is a binary search with memcmp; each
+            // entry gives the word's id.
             var vocabularyOffsets: [UInt8] = []
             var vocabularyBlob: [UInt8] = []
-            for original in order {
+            var vocabularyIDs: [UInt8] = []
+            do {
+                let utf8 = words.map { Array($0.utf8) }
+                words = []
+                let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
+                vocabularyOffsets.reserveCapacity((order.count + 1) * 4)
+                vocabularyIDs.reserveCapacity(order.count * 4)
+                for id in order {
+                    vocabularyOffsets.appendLittleEndian(UInt32(vocabularyBlob.count))
+                    vocabularyBlob += utf8[id]
+                    vocabularyIDs.appendLittleEndian(UInt32(id))
+                }
                 vocabularyOffsets.appendLittleEndian(UInt32(vocabularyBlob.count))
-                vocabularyBlob += utf8[original]
             }
-            vocabularyOffsets.appendLittleEndian(UInt32(vocabularyBlob.count))
+            let vocabularySize = spill.vocabularySize
 
-            // Units numbered by (length, file order): a counting sort on length.
-            let lengths = (0..<unitCount).map { Int(starts[$0 + 1] - starts[$0]) }
-            let maxLength = lengths.max() ?? 0
+            // Units numbered by (length, file order): the first number of each length.
+            let maxLength = max(0, lengthCounts.count - 1)
             var lengthStarts = [Int](repeating: 0, count: maxLength + 2)
-            for length in lengths { lengthStarts[length + 1] += 1 }
-            for length in 0...maxLength { lengthStarts[length + 1] += lengthStarts[length] }
-            var next = lengthStarts
-            var ordinalOf = [UInt32](repeating: 0, count: unitCount)
-            for ordinal in 0..<unitCount {
-                ordinalOf[next[lengths[ordinal]]] = UInt32(ordinal)
-                next[lengths[ordinal]] += 1
+            for length in 0..<lengthCounts.count { lengthStarts[length + 1] = lengthStarts[length] + Int(lengthCounts[length]) }
+            lengthStarts[maxLength + 1] = unitCount
+
+            // The unit table, by unit number: a window of numbers at a time, each window filled
+            // by one pass over the units in file order (a unit's number is the next free one of
+            // its length), so memory stays at one window whatever the file's size.
+            let unitTable = try SpillFile(folder: folder)
+            var windowStart = 0
+            while windowStart < unitCount {
+                let windowEnd = min(unitCount, windowStart + max(1, unitsPerWindow))
+                var window = [UInt8](repeating: 0, count: (windowEnd - windowStart) * IndexLayout.unitEntrySize)
+                var next = lengthStarts
+                let reader = try units.reader()
+                try window.withUnsafeMutableBytes { table in
+                    for ordinal in 0..<unitCount {
+                        guard let entry = try reader.next(12) else {
+                            throw TMError(.cannotWriteIndex(reason: "a temporary file of the index build was cut short"), path: units.path)
+                        }
+                        let length = Int(UInt32(littleEndian: entry.loadUnaligned(as: UInt32.self)))
+                        let unit = next[length]
+                        next[length] += 1
+                        guard unit >= windowStart && unit < windowEnd else { continue }
+                        let offset = (unit - windowStart) * IndexLayout.unitEntrySize
+                        table.storeBytes(of: entry.loadUnaligned(fromByteOffset: 4, as: UInt32.self), toByteOffset: offset, as: UInt32.self)
+                        table.storeBytes(of: UInt32(ordinal).littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+                        table.storeBytes(of: entry.loadUnaligned(fromByteOffset: 8, as: UInt32.self), toByteOffset: offset + 8, as: UInt32.self)
+                    }
+                }
+                try unitTable.write(window)
+                windowStart = windowEnd
             }
 
-            var tokenOffsets: [UInt32] = [0]
-            tokenOffsets.reserveCapacity(unitCount + 1)
-            var sortedTokens: [UInt32] = []
-            sortedTokens.reserveCapacity(tokens.count)
-            var checksums: [UInt32] = []
-            checksums.reserveCapacity(unitCount)
-            var frequency = [Int](repeating: 0, count: words.count)
-            var lastUnit = [Int](repeating: -1, count: words.count)
-            for unit in 0..<unitCount {
-                let ordinal = Int(ordinalOf[unit])
-                let start = sortedTokens.count
-                for position in Int(starts[ordinal])..<Int(starts[ordinal + 1]) {
-                    let id = remap[Int(tokens[position])]
-                    sortedTokens.append(id)
-                    if lastUnit[Int(id)] != unit {
-                        lastUnit[Int(id)] = unit
-                        frequency[Int(id)] += 1
-                    }
+            // Posting lists: the spilled runs merged word by word, each list's unit numbers
+            // sorted and written as gaps.
+            var directory = [UInt8](repeating: 0, count: vocabularySize * IndexLayout.directoryEntrySize)
+            let postings = try SpillFile(folder: folder)
+            var numbers: [UInt32] = []
+            var encoded: [UInt8] = []
+            let starts = lengthStarts.map { UInt32($0) }
+            try spill.merge { word, list in
+                numbers.removeAll(keepingCapacity: true)
+                for posting in list { numbers.append(starts[Int(posting.length)] + posting.rank) }
+                numbers.sort()
+                encoded.removeAll(keepingCapacity: true)
+                var previous: UInt32 = 0
+                for unit in numbers {
+                    Varint.append(unit - previous, to: &encoded)
+                    previous = unit
                 }
-                tokenOffsets.append(UInt32(sortedTokens.count))
-                let checksum = sortedTokens[start...].withUnsafeBufferPointer {
-                    IndexChecksum.of($0, seed: IndexShard.unitSeed(ordinal: UInt32(ordinal), length: $0.count))
-                }
-                checksums.append(IndexChecksum.fold(checksum))
-            }
-            var postingStarts = [Int](repeating: 0, count: words.count + 1)
-            for id in 0..<words.count { postingStarts[id + 1] = postingStarts[id] + frequency[id] }
-            var postings = [UInt32](repeating: 0, count: postingStarts[words.count])
-            var fill = postingStarts
-            lastUnit = [Int](repeating: -1, count: words.count)
-            for unit in 0..<unitCount {
-                for position in Int(tokenOffsets[unit])..<Int(tokenOffsets[unit + 1]) {
-                    let id = Int(sortedTokens[position])
-                    if lastUnit[id] != unit {
-                        lastUnit[id] = unit
-                        postings[fill[id]] = UInt32(unit)
-                        fill[id] += 1
-                    }
-                }
-            }
-            var directory: [UInt8] = []
-            directory.reserveCapacity(words.count * 16)
-            postings.withUnsafeBufferPointer { all in
-                for id in 0..<words.count {
-                    let list = UnsafeBufferPointer(rebasing: all[postingStarts[id]..<postingStarts[id + 1]])
-                    directory.appendLittleEndian(UInt64(postingStarts[id]))
-                    directory.appendLittleEndian(UInt32(list.count))
-                    directory.appendLittleEndian(IndexChecksum.fold(IndexChecksum.of(list, seed: UInt64(id))))
-                }
+                let checksum = encoded.withUnsafeBytes { IndexChecksum.fold(IndexChecksum.of($0, seed: UInt64(word))) }
+                let entry = Int(word) * IndexLayout.directoryEntrySize
+                directory.storeLittleEndian(postings.count, at: entry)
+                directory.storeLittleEndian(UInt32(numbers.count), at: entry + 8)
+                directory.storeLittleEndian(checksum, at: entry + 12)
+                try postings.write(encoded)
             }
             return [
-                (.vocabularyOffsets, vocabularyOffsets),
-                (.vocabularyBlob, vocabularyBlob),
-                (.postingDirectory, directory),
-                (.lengthStarts, lengthStarts.bytes32),
-                (.postings, postings.bytes),
-                (.tokenOffsets, tokenOffsets.bytes),
-                (.unitOrdinals, ordinalOf.bytes),
-                (.unitChecksums, checksums.bytes),
-                (.tokens, sortedTokens.bytes),
+                (.vocabularyOffsets, .bytes(vocabularyOffsets)),
+                (.vocabularyBlob, .bytes(vocabularyBlob)),
+                (.vocabularyIDs, .bytes(vocabularyIDs)),
+                (.postingDirectory, .bytes(directory)),
+                (.lengthStarts, .bytes(lengthStarts.bytes32)),
+                (.postings, .file(postings)),
+                (.unitTable, .file(unitTable)),
+                (.tokens, .file(tokens)),
             ]
         }
     }
@@ -265,7 +441,7 @@ extension IndexLayout {
     static var checkedOnOpen: [Int] {
         var result = [Section.path.rawValue]
         for side in 0..<sidesCount {
-            result += [sideSection(side, .vocabularyOffsets), sideSection(side, .vocabularyBlob),
+            result += [sideSection(side, .vocabularyOffsets), sideSection(side, .vocabularyBlob), sideSection(side, .vocabularyIDs),
                        sideSection(side, .postingDirectory), sideSection(side, .lengthStarts)]
         }
         return result

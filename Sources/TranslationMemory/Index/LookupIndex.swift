@@ -82,7 +82,7 @@ public final class LookupIndex {
             var shard: IndexShard?
             if FileManager.default.fileExists(atPath: shardPath) {
                 do {
-                    let candidate = try IndexShard(path: shardPath)
+                    let candidate = try IndexShard(path: shardPath, unitReader: TMXIndexUnitReader(path: file))
                     if candidate.stamp == stamp && candidate.tmxPath == identity(of: file) {
                         shard = candidate
                     } else {
@@ -156,7 +156,7 @@ public final class LookupIndex {
         }
         unitsIndexed += unitsRead
         rebuilt.append(file)
-        return try IndexShard(path: output)
+        return try IndexShard(path: output, unitReader: TMXIndexUnitReader(path: file))
     }
 
     /// The path of a file relative to the memory: what a shard is keyed by.
@@ -175,7 +175,8 @@ public final class LookupIndex {
     }
 
     /// Deletes shards of files no longer in the memory, and temporary files left by an
-    /// indexing that was killed (older than an hour, so a concurrent indexing keeps its own).
+    /// indexing that was killed (shards being written and the builder's spill files, older than
+    /// an hour, so a concurrent indexing keeps its own).
     /// A single-file memory shares its folder's index with the other files there (memories of
     /// their own, or the folder's memory), so it removes no shard but its own stale ones.
     private func removeOrphans() {
@@ -184,7 +185,7 @@ public final class LookupIndex {
         for name in names where name.hasSuffix("." + IndexLayout.fileExtension) && !expected.contains(name) && !memory.isSingleFile {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-        for name in names where name.hasPrefix(".") && name.contains(".\(IndexLayout.fileExtension).tmp-") {
+        for name in names where name.hasPrefix(".") && (name.contains(".\(IndexLayout.fileExtension).tmp-") || name.hasPrefix(".tm-spill-")) {
             let path = folder + "/" + name
             if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
                modified < Date().addingTimeInterval(-3600) {

@@ -46,7 +46,7 @@ public enum Concordance {
         }
         for (file, shard) in shards.enumerated() {
             let view = shard.side(side)
-            var lists: [UnsafeBufferPointer<UInt32>] = []
+            var lists: [[UInt32]] = []
             var missing = false
             for key in keys {
                 guard let id = view.id(of: key) else { missing = true; break }
@@ -65,7 +65,7 @@ public enum Concordance {
                     complete = false
                     break candidates
                 }
-                let (ordinal, _) = try view.unit(Int(unit))
+                let ordinal = try view.ordinal(of: Int(unit))
                 let text = try shard.record(ordinal).text(side)
                 guard var hit = locate(words, in: text, context: context) else { continue }
                 hit.position = FuzzyUnitPosition(file: file, ordinal: ordinal)
@@ -80,7 +80,7 @@ public enum Concordance {
         return ConcordanceResult(hits: hits, count: count, complete: complete)
     }
 
-    static func contains(_ list: UnsafeBufferPointer<UInt32>, _ value: UInt32) -> Bool {
+    static func contains(_ list: [UInt32], _ value: UInt32) -> Bool {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2

@@ -9,48 +9,56 @@ public enum PairFileReader {
     /// cells name languages (`id`/`en`, `Indonesian`/`English`, `source`/`target`); a header may put
     /// English first.
     public static func read(path: String, creator: String, date: Date) throws -> (units: [TranslationUnit], skipped: [SkippedUnit]) {
-        let text = try TextDecoding.readFile(path)
-        let separator = DelimitedText.separator(for: path, text: text)
-        var rows = try DelimitedText.rows(of: text, separator: separator, path: path)
+        var units: [TranslationUnit] = []
+        let skipped = try forEachUnit(path: path, creator: creator, date: date) { units.append($0) }
+        return (units, skipped)
+    }
+
+    /// `read`, one unit at a time (the file streams: `DelimitedText.forEachRow(ofFile:)`);
+    /// returns the rows passed over.
+    public static func forEachUnit(path: String, creator: String, date: Date, _ body: (TranslationUnit) throws -> Void) throws -> [SkippedUnit] {
         var indonesianColumn = 0
         var englishColumn = 1
-        if let first = rows.first {
-            let cells = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            if cells.count >= 2 {
-                if let i = cells.firstIndex(where: indonesianHeaders.contains), let e = cells.firstIndex(where: englishHeaders.contains), i != e {
-                    indonesianColumn = i
-                    englishColumn = e
-                    rows.removeFirst()
-                } else if let e = cells.firstIndex(where: { $0 == "en" || $0 == "english" }), let i = cells.firstIndex(where: { $0.hasPrefix("id") || $0.hasPrefix("indonesia") }), i != e {
-                    indonesianColumn = i
-                    englishColumn = e
-                    rows.removeFirst()
-                }
-            }
-        }
-        var units: [TranslationUnit] = []
+        var firstRow = true
+        var unitCount = 0
         var skipped: [SkippedUnit] = []
         let stamp = TMXDate.format(date)
         let fileName = URL(fileURLWithPath: path).lastPathComponent
-        for (line, fields) in rows {
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        try DelimitedText.forEachRow(ofFile: path) { line, fields in
+            if firstRow {
+                firstRow = false
+                let cells = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                if cells.count >= 2 {
+                    if let i = cells.firstIndex(where: indonesianHeaders.contains), let e = cells.firstIndex(where: englishHeaders.contains), i != e {
+                        indonesianColumn = i
+                        englishColumn = e
+                        return
+                    } else if let e = cells.firstIndex(where: { $0 == "en" || $0 == "english" }), let i = cells.firstIndex(where: { $0.hasPrefix("id") || $0.hasPrefix("indonesia") }), i != e {
+                        indonesianColumn = i
+                        englishColumn = e
+                        return
+                    }
+                }
+            }
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
             guard fields.count > max(indonesianColumn, englishColumn) else {
                 skipped.append(SkippedUnit(path: path, line: line, reason: "expected two columns, found \(fields.count)"))
-                continue
+                return
             }
             let indonesian = fields[indonesianColumn].trimmingCharacters(in: .whitespaces)
             let english = fields[englishColumn].trimmingCharacters(in: .whitespaces)
             guard !indonesian.isEmpty, !english.isEmpty else {
                 skipped.append(SkippedUnit(path: path, line: line, reason: indonesian.isEmpty ? "the Indonesian column is empty" : "the English column is empty"))
-                continue
+                return
             }
-            units.append(TranslationUnit(
+            unitCount += 1
+            try body(TranslationUnit(
                 attributes: [XMLAttribute("creationdate", stamp), XMLAttribute("creationid", creator), XMLAttribute("srclang", "id")],
                 properties: [Property(type: "x-document", value: "\(fileName):\(line)")],
                 variants: [Variant(language: "id", segment: Segment(text: indonesian)),
                            Variant(language: "en", segment: Segment(text: english))]))
         }
-        if units.isEmpty && skipped.isEmpty { throw TMError(.noPairs, path: path) }
-        return (units, skipped)
+        if unitCount == 0 && skipped.isEmpty { throw TMError(.noPairs, path: path) }
+        return skipped
     }
 }

@@ -67,7 +67,8 @@ public enum MemoryExporter {
     /// itself (it would be read back as part of the memory, doubling it) and a memory that does
     /// not exist. `progress` hears how far the read of the memory is.
     ///
-    /// - Complexity: O(size of the memory) time; memory O(units) for the 16-byte duplicate keys.
+    /// - Complexity: O(size of the memory · 2) time (read once to find the duplicates, once to
+    ///   write); memory flat whatever the size: the duplicate keys are sorted on disk (`DuplicateSieve`).
     public static func export(_ store: TranslationMemoryStore, to path: String, options: Options = Options(), date: Date = Date(),
                               progress: ((ReadProgress) -> Void)? = nil) throws -> ExportReport {
         try store.checkExists()
@@ -77,11 +78,20 @@ public enum MemoryExporter {
         var report = ExportReport(path: path, format: options.format)
         let source = LanguageCode(options.sourceLanguage)
         let target = LanguageCode(options.targetLanguage)
-        var seen = Set<UnitKey>()
         /// What each file's header says of its units' data that the export's header does not.
         var carried: [String: [XMLAttribute]] = [:]
         /// Every unit with both languages, rewritten and without duplicates, in memory order.
         func forEachExportable(_ body: (TranslationUnit) throws -> Void) throws {
+            // First read: the whole units' keys, numbered, into the sieve.
+            let sieve = DuplicateSieve(kinds: [true])
+            var sequence = 0
+            _ = try store.forEachUnit { unit, origin in
+                guard let unit = rewrite(unit.addingDefaults(carried[origin.path] ?? []), source: source, target: target) else { return }
+                try sieve.add(UnitKey(wholeUnit: unit), sequence: sequence, kind: 0)
+                sequence += 1
+            }
+            try sieve.sift()
+            sequence = 0
             report.skipped = try store.forEachUnit(progress: progress) { unit, origin in
                 guard let unit = rewrite(unit.addingDefaults(carried[origin.path] ?? []), source: source, target: target) else {
                     report.unitsWithoutPair += 1
@@ -89,7 +99,8 @@ public enum MemoryExporter {
                     report.leftOutLanguages[languages.isEmpty ? "(none)" : languages, default: 0] += 1
                     return
                 }
-                guard seen.insert(UnitKey(wholeUnit: unit)).inserted else {
+                defer { sequence += 1 }
+                guard try !sieve.isRejected(sequence) else {
                     report.duplicates += 1
                     return
                 }

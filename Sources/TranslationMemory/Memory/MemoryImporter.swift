@@ -36,8 +36,9 @@ public enum MemoryImporter {
     /// The import is one run (`user` is recorded with it; `creator` is the `creationid` of TSV/CSV
     /// units). `progress` hears how far the reads are: the memory's files, then the inputs.
     ///
-    /// - Complexity: O(size of the memory + size of the inputs) time; memory O(units in the memory)
-    ///   for 16-byte duplicate keys, not for the units themselves: inputs stream into the new file.
+    /// - Complexity: O(size of the memory + size of the inputs · 2) time (the inputs are read
+    ///   twice: once to find the duplicates, once to write); memory flat whatever the sizes: the
+    ///   duplicate keys are sorted on disk (`DuplicateSieve`) and the inputs stream into the new file.
     public static func importFiles(_ paths: [String], into store: TranslationMemoryStore, creator: String = MemoryImporter.defaultCreator(),
                                    date: Date = Date(), user: String = MemoryRun.currentUser(),
                                    progress: ((ReadProgress) -> Void)? = nil) throws -> ImportReport {
@@ -45,14 +46,13 @@ public enum MemoryImporter {
         let formats = try paths.map(detectFormat)
         let lock = try store.lock()
         defer { withExtendedLifetime(lock) {} }
-        var inMemory = Set<UnitKey>()
+        // Sieve 0: the units' texts against the memory's. Sieve 1: within the files imported now,
+        // only a unit repeated whole (same tuid, props, texts) is a duplicate: two units with the
+        // same texts but their own context are both kept, as the CAT tool that wrote them kept them.
+        let sieve = DuplicateSieve(kinds: [false, true])
         let memoryFiles = try store.tmxFiles()
         let tally = ReadProgressTally(files: memoryFiles + paths, report: progress)
-        try TranslationMemoryStore.forEachUnit(in: memoryFiles, tally: tally) { unit, _ in inMemory.insert(UnitKey(unit)) }
-        // Within the files imported now, only a unit repeated whole (same tuid, props, texts) is a
-        // duplicate: two units with the same texts but their own context are both kept, as the CAT
-        // tool that wrote them kept them.
-        var inBatch = Set<UnitKey>()
+        try TranslationMemoryStore.forEachUnit(in: memoryFiles, tally: tally) { unit, _ in try sieve.addReference(UnitKey(unit), kind: 0) }
         let name = paths.count == 1 ? "import-" + URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent : "import"
         // A TSV or CSV file's units are tm's own: plain text, under tm's header.
         let sourceHeaders = try zip(paths, formats).map { path, format in
@@ -64,30 +64,29 @@ public enum MemoryImporter {
         let header = header(merging: sourceHeaders, formats: formats, date: date)
         let target = try store.headerOfNewUnits(header)
         let run = MemoryRun(command: "import", files: paths, user: user, date: date)
-        let written = try store.write(name: name, header: header, date: date, run: run) { emit in
+        /// Every unit of the inputs as offered for import, in order, with its line; the
+        /// per-file counts of what is not offered go to `file` (read twice, counted once).
+        func forEachInputUnit(counting: Bool, _ offer: (Int, TranslationUnit, Int) throws -> Void) throws {
             for (index, (path, format)) in zip(paths, formats).enumerated() {
                 var file = ImportReport.FileReport(path: path, format: format, unitsRead: 0, added: 0, duplicates: 0, skipped: 0)
                 var refused: [SkippedUnit] = []
                 var carried = sourceHeaders[index].dataAttributes(missingFrom: target)
                 if format == "tmx" { carried += toolAttributes(of: sourceHeaders[index], missingFrom: target) }
-                func offer(_ unit: TranslationUnit, line: Int) throws {
+                func consider(_ unit: TranslationUnit, line: Int) throws {
                     let unit = unit.addingDefaults(carried)
                     file.unitsRead += 1
                     if let size = TMXWriter.oversizedText(in: unit) {
                         refused.append(SkippedUnit(path: path, line: line, reason: TMXWriter.oversizedReason(size)))
-                    } else if !inMemory.contains(UnitKey(unit)) && inBatch.insert(UnitKey(wholeUnit: unit)).inserted {
-                        try emit(unit)
-                        file.added += 1
                     } else {
-                        file.duplicates += 1
+                        try offer(index, unit, line)
                     }
                 }
                 var skipped: [SkippedUnit]
                 if format == "tmx" {
                     let reader = try TMXReader(path: path)
                     while let unit = try reader.next() {
-                        try offer(normalizingLanguages(unit), line: reader.lastUnitLine)
-                        tally?.unitRead(in: path, bytes: reader.bytesRead)
+                        try consider(normalizingLanguages(unit), line: reader.lastUnitLine)
+                        if counting { tally?.unitRead(in: path, bytes: reader.bytesRead) }
                     }
                     skipped = reader.skipped
                 } else if format == "xliff" {
@@ -97,29 +96,56 @@ public enum MemoryImporter {
                         guard let xliffFile = reader.file else { continue }
                         let (converted, problem) = unit.translationUnit(file: xliffFile, translator: xliffFile.translator ?? creator, date: date)
                         if let converted {
-                            try offer(normalizingLanguages(converted), line: reader.lastUnitLine)
+                            try consider(normalizingLanguages(converted), line: reader.lastUnitLine)
                         } else {
                             file.unitsRead += 1
                             if let problem { refused.append(SkippedUnit(path: path, line: reader.lastUnitLine, reason: problem)) } else { unconfirmed += 1 }
                         }
-                        tally?.unitRead(in: path, bytes: reader.bytesRead)
+                        if counting { tally?.unitRead(in: path, bytes: reader.bytesRead) }
                     }
                     file.unconfirmed = unconfirmed
                     skipped = reader.skipped
                 } else {
-                    let pairs = try PairFileReader.read(path: path, creator: creator, date: date)
-                    for unit in pairs.units { try offer(unit, line: sourceLine(of: unit)) }
-                    skipped = pairs.skipped
+                    skipped = try PairFileReader.forEachUnit(path: path, creator: creator, date: date) { unit in
+                        try consider(unit, line: sourceLine(of: unit))
+                    }
                 }
+                guard counting else { continue }
                 tally?.finished(path)
                 skipped += refused
                 file.skipped = skipped.count
                 report.skipped += skipped
                 report.files.append(file)
                 report.unitsRead += file.unitsRead
-                report.added += file.added
-                report.duplicates += file.duplicates
             }
+        }
+        // First read: every offered unit's keys into the sieve.
+        var sequence = 0
+        try forEachInputUnit(counting: false) { _, unit, _ in
+            try sieve.add(UnitKey(unit), sequence: sequence, kind: 0)
+            try sieve.add(UnitKey(wholeUnit: unit), sequence: sequence, kind: 1)
+            sequence += 1
+        }
+        try sieve.sift()
+        // Second read: the units that are no duplicates go to the new file.
+        var added = [Int](repeating: 0, count: paths.count), duplicates = [Int](repeating: 0, count: paths.count)
+        sequence = 0
+        let written = try store.write(name: name, header: header, date: date, run: run) { emit in
+            try forEachInputUnit(counting: true) { index, unit, _ in
+                defer { sequence += 1 }
+                if try sieve.isRejected(sequence) {
+                    duplicates[index] += 1
+                } else {
+                    try emit(unit)
+                    added[index] += 1
+                }
+            }
+        }
+        for index in report.files.indices {
+            report.files[index].added = added[index]
+            report.files[index].duplicates = duplicates[index]
+            report.added += added[index]
+            report.duplicates += duplicates[index]
         }
         report.writtenTo = written?.file
         report.run = written?.run.id

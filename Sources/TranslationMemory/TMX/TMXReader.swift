@@ -23,12 +23,21 @@ public final class TMXReader {
     private var finished = false
 
     /// Opens the file and reads up to the end of its header.
-    public init(path: String) throws {
-        self.path = path
+    public convenience init(path: String) throws {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
             throw TMError(.wrongFormat(format: "TMX", reason: "the file is empty"), path: path, line: 0)
         }
-        xml = try XMLStreamReader(path: path)
+        try self.init(xml: XMLStreamReader(path: path), path: path)
+    }
+
+    /// Reads a TMX document held in memory (a unit read back from its file); `path` names it in messages.
+    convenience init(bytes: [UInt8], path: String) throws {
+        try self.init(xml: XMLStreamReader(bytes: bytes, path: path), path: path)
+    }
+
+    private init(xml: XMLStreamReader, path: String) throws {
+        self.path = path
+        self.xml = xml
         try readPrologue()
     }
 

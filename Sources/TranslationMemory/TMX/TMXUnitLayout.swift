@@ -36,13 +36,24 @@ struct TMXUnitLayout {
         return hashed
     }
 
+    /// Hands each unit's byte range to `body` as the scan finds it, keeping none (lines are not
+    /// counted: 0): what the lookup index records as each unit's locator, in memory bounded by
+    /// one unit whatever the file's size.
+    static func forEachUnit(_ file: MappedFile, encoding: XMLFileEncoding, _ body: @escaping (Range<Int>) -> Void) {
+        var hashed = (count: 0, digest: UInt64(0))
+        _ = scan(file, range: 0..<file.bytes.count, encoding: encoding, insideBody: false, countingLines: false,
+                 hashed: &hashed, visit: body)
+    }
+
     private static func scan(_ file: MappedFile, range: Range<Int>, encoding: XMLFileEncoding, insideBody: Bool,
-                             countingLines: Bool, hashed: inout (count: Int, digest: UInt64)) -> TMXUnitLayout {
+                             countingLines: Bool, hashed: inout (count: Int, digest: UInt64),
+                             visit: ((Range<Int>) -> Void)? = nil) -> TMXUnitLayout {
         guard !range.isEmpty, let base = file.bytes.baseAddress else { return TMXUnitLayout() }
         func run<Units: CodeUnits>(_: Units.Type) -> TMXUnitLayout {
             var scanner = Scanner<Units>(base: base, position: range.lowerBound, end: range.upperBound, release: file.release)
             scanner.countsLines = countingLines
-            scanner.hashes = !countingLines
+            scanner.hashes = !countingLines && visit == nil
+            scanner.visit = visit
             let layout = scanner.run(insideBody: insideBody)
             hashed = (scanner.hashedUnits, scanner.digest)
             return layout
@@ -124,8 +135,13 @@ struct TMXUnitLayout {
             nextRelease = position + MappedFile.releaseStep
         }
 
+        /// Called with each unit instead of keeping it (`forEachUnit`).
+        var visit: ((Range<Int>) -> Void)?
+
         mutating func closeUnit(_ bytes: Range<Int>, line: Int, in layout: inout TMXUnitLayout) {
-            if hashes {
+            if let visit {
+                visit(bytes)
+            } else if hashes {
                 hashedUnits += 1
                 digest &+= TMXUnitLayout.checksum(UnsafeRawBufferPointer(start: base + bytes.lowerBound, count: bytes.count))
             } else {

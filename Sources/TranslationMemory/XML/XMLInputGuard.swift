@@ -47,17 +47,36 @@ final class XMLInputGuard {
     private var pendingByte: UInt8?
     private var insideInternalSubset = false
 
+    /// Bytes held in memory instead of a file (a unit read back at its offset), and how far
+    /// they were handed out.
+    private var memory: [UInt8]?
+    private var memoryPosition = 0
+
     init(descriptor: Int32) {
         self.descriptor = descriptor
+    }
+
+    /// Serves `bytes` instead of a file, through the same scan.
+    init(bytes: [UInt8]) {
+        self.descriptor = -1
+        self.memory = bytes
     }
 
     /// Fills `buffer` for libxml2; -1 on a read error or a refusal (libxml2 then stops parsing).
     func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int32 {
         if refusal != nil || readFailure != nil { return -1 }
         var count: Int
-        repeat {
-            count = Glibc.read(descriptor, buffer, capacity)
-        } while count < 0 && errno == EINTR
+        if let memory {
+            count = min(capacity, memory.count - memoryPosition)
+            memory.withUnsafeBytes { source in
+                if count > 0 { UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + memoryPosition, byteCount: count) }
+            }
+            memoryPosition += count
+        } else {
+            repeat {
+                count = Glibc.read(descriptor, buffer, capacity)
+            } while count < 0 && errno == EINTR
+        }
         if count < 0 {
             readFailure = String(cString: strerror(errno))
             return -1
@@ -71,7 +90,7 @@ final class XMLInputGuard {
     }
 
     func close() -> Int32 {
-        Glibc.close(descriptor)
+        descriptor >= 0 ? Glibc.close(descriptor) : 0
     }
 
     // MARK: - The scan

@@ -34,8 +34,7 @@ final class XMLStreamReader {
     /// Opens `path`. The encoding comes from the BOM or the XML declaration (UTF-8, UTF-16 LE/BE, …).
     /// The bytes reach libxml2 through `XMLInputGuard`, which refuses entity declarations and
     /// start tags with absurd numbers of attributes before the parser sees them.
-    init(path: String) throws {
-        self.path = path
+    convenience init(path: String) throws {
         XMLLibrary.initialise()
         var descriptor: Int32
         repeat {
@@ -44,7 +43,17 @@ final class XMLStreamReader {
         guard descriptor >= 0 else {
             throw TMError(errno == ENOENT ? .noSuchFile : .cannotRead(reason: systemErrorMessage()), path: path)
         }
-        let input = XMLInputGuard(descriptor: descriptor)
+        try self.init(input: XMLInputGuard(descriptor: descriptor), path: path)
+    }
+
+    /// Reads `bytes` held in memory (named `path` in messages), through the same guard.
+    convenience init(bytes: [UInt8], path: String) throws {
+        XMLLibrary.initialise()
+        try self.init(input: XMLInputGuard(bytes: bytes), path: path)
+    }
+
+    private init(input: XMLInputGuard, path: String) throws {
+        self.path = path
         self.input = input
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         // The reader owns the input from here: it calls the close callback when freed.

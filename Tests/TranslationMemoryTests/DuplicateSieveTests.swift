@@ -1,0 +1,41 @@
+import XCTest
+@testable import TranslationMemory
+
+/// The sieve must reject exactly what a set of every key would, with its keys spilled in many
+/// small runs.
+final class DuplicateSieveTests: XCTestCase {
+    func key(_ number: Int) -> UnitKey {
+        UnitKey(TranslationUnit(variants: [Variant(language: "id", segment: Segment(text: "kalimat \(number)")),
+                                           Variant(language: "en", segment: Segment(text: "sentence \(number)"))]))
+    }
+
+    func testSieveEqualsSets() throws {
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for recordsPerRun in [3, 17, 1 << 20] {
+            let sieve = DuplicateSieve(kinds: [false, true], recordsPerRun: recordsPerRun)
+            let stored = (0..<50).map { _ in next(200) }
+            for number in stored { try sieve.addReference(key(number), kind: 0) }
+            let candidates = (0..<400).map { _ in (next(200), next(60)) }
+            for (sequence, (text, whole)) in candidates.enumerated() {
+                try sieve.add(key(text), sequence: sequence, kind: 0)
+                try sieve.add(key(1000 + whole), sequence: sequence, kind: 1)
+            }
+            try sieve.sift()
+            let inMemory = Set(stored)
+            var inBatch = Set<Int>()
+            var expected: [Bool] = []
+            for (text, whole) in candidates {
+                let rejectedByMemory = inMemory.contains(text)
+                let repeated = !inBatch.insert(whole).inserted
+                expected.append(rejectedByMemory || repeated)
+            }
+            let found = try candidates.indices.map { try sieve.isRejected($0) }
+            XCTAssertEqual(found, expected, "\(recordsPerRun) records a run")
+            XCTAssertTrue(expected.contains(true) && expected.contains(false))
+        }
+    }
+}
