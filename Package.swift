@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "TranslationMemory", targets: ["TranslationMemory"]),
+        .library(name: "TranslationMemoryClient", targets: ["TranslationMemoryClient"]),
         .executable(name: "tm", targets: ["tm"]),
     ],
     dependencies: [
@@ -22,10 +23,16 @@ let package = Package(
             dependencies: ["CLibXML2"],
             resources: [.copy("Resources")]
         ),
+        // The `--server` clients and push/pull: HTTP (FoundationNetworking) kept out of the library.
+        .target(
+            name: "TranslationMemoryClient",
+            dependencies: ["TranslationMemory"]
+        ),
         .executableTarget(
             name: "tm",
             dependencies: [
                 "TranslationMemory",
+                "TranslationMemoryClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

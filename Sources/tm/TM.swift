@@ -25,6 +25,8 @@ struct TM: ParsableCommand {
             AnalyzeCommand.self,
             PretranslateCommand.self,
             CheckCommand.self,
+            PushCommand.self,
+            PullCommand.self,
         ]
     )
 }
