@@ -180,7 +180,8 @@ public struct ServerClient: Sendable {
                 if let nested = object[key] as? [String: Any], let text = nested["message"] as? String { return text }
             }
         }
-        let text = String(decoding: body.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("<") { return "an HTML page, not a tm server's answer (is this the address of tm serve?)" }
         return text.isEmpty ? "no message" : text
     }
 
