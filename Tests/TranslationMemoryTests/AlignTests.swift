@@ -112,6 +112,33 @@ final class AlignTests: XCTestCase {
         XCTAssertEqual(b.beads.filter { $0.indonesian.isEmpty }.count, english.count - b.beads.filter { !$0.english.isEmpty && !$0.indonesian.isEmpty }.count)
     }
 
+    /// After cuts the texts are aligned again in a narrow band around the first path: the result
+    /// is the full table's, on a long document with untranslated sentences glued to others (the
+    /// cuts) and with a block that drives the path off the diagonal.
+    func testRealignmentAfterCutsInTheGuidedBandEqualsTheFullTable() {
+        var indonesian: [String] = [], english: [String] = []
+        for round in 0..<10 {
+            for (k, pair) in AlignFixtures.pairs.enumerated() {
+                let number = round * 100 + k
+                indonesian.append(pair.0 + " Nomor \(number).")
+                var translation = pair.1 + " Number \(number)."
+                if k == 3 { translation += " Shares of the carmaker Zentrova\(number) fell sharply in early trading in Tokyo after the recall." }
+                english.append(translation)
+            }
+        }
+        english.insert(contentsOf: (0..<12).map { "Extra reporting paragraph \($0 + 9000) about a different topic entirely." }, at: 40)
+        var full = AlignmentParameters()
+        full.fullTableLimit = Int.max
+        var banded = full
+        banded.fullTableLimit = 0
+        let a = SentenceAligner(lexicon: AlignTests.lexicon, parameters: full).align(indonesian: [indonesian], english: [english])
+        let b = SentenceAligner(lexicon: AlignTests.lexicon, parameters: banded).align(indonesian: [indonesian], english: [english])
+        XCTAssertGreaterThan(b.englishSentences.count, english.count, "the glued sentences were cut")
+        XCTAssertEqual(a.englishSentences, b.englishSentences)
+        XCTAssertEqual(shapes(a), shapes(b))
+        XCTAssertEqual(a.beads.map(\.confidence), b.beads.map(\.confidence))
+    }
+
     // MARK: score parts
 
     func testLengthModelPrefersProportionalLengths() {

@@ -157,7 +157,9 @@ extension AlignmentPass {
     /// The paragraphs with each segment of a pair cut where a part at its start or end adds less
     /// than `-splitMargin` nats to the pair (its words without counterpart outweigh the length
     /// fit it brings); nil when nothing is cut. The parts are the segment's own text.
-    func cutUntranslatedParts(_ beads: [AlignmentBead], indonesian: [[String]], english: [[String]]) -> (indonesian: [[String]], english: [[String]])? {
+    /// `indonesianParts`/`englishParts`: how many segments each cut sentence became.
+    func cutUntranslatedParts(_ beads: [AlignmentBead], indonesian: [[String]], english: [[String]])
+        -> (indonesian: [[String]], english: [[String]], indonesianParts: [Int: Int], englishParts: [Int: Int])? {
         let idTexts = indonesian.flatMap { $0 }, enTexts = english.flatMap { $0 }
         var idCuts: [Int: [String]] = [:], enCuts: [Int: [String]] = [:]
         for bead in beads where !bead.indonesian.isEmpty && !bead.english.isEmpty {
@@ -188,7 +190,7 @@ extension AlignmentPass {
                 }
             }
         }
-        return (apply(indonesian, idCuts), apply(english, enCuts))
+        return (apply(indonesian, idCuts), apply(english, enCuts), idCuts.mapValues(\.count), enCuts.mapValues(\.count))
     }
 
     /// The two parts of `text` at the cut whose start or end part adds least, when that is below

@@ -61,6 +61,9 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     /// touches it). Documents whose full table is smaller than `fullTableLimit` cells get no band.
     public var bandWidth: Int = 20
     public var fullTableLimit: Int = 250_000
+    /// Half-width of the band around the first alignment's path when the texts are aligned again
+    /// after cuts (grows as `bandWidth` does when the path touches it).
+    public var guidedBandWidth: Int = 4
     /// Run hunalign's second pass with word pairs learned from the confident links of the first.
     public var realign: Bool = true
     /// How often a translation keeps a counterpart the aligner can see, by word class: a
@@ -136,16 +139,21 @@ public struct SentenceAligner: Sendable {
         // A segment that holds a sentence with no counterpart after one that has one (the
         // segmenter took the end for an abbreviation's, or the next starts in lower case) is
         // cut, and the texts are aligned again.
+        // The cuts move the path by a sentence or two where they are: the second alignment
+        // searches a narrow band around the first one's path, not the whole length diagonal.
         if parameters.cutUntranslatedParts, let pass,
            let cut = pass.cutUntranslatedParts(result.beads, indonesian: indonesian, english: english) {
-            result = alignOnce(indonesian: cut.indonesian, english: cut.english, progressShare: nil).result
+            let guide = pass.guide(for: result.beads, indonesianParts: cut.indonesianParts, englishParts: cut.englishParts)
+            result = alignOnce(indonesian: cut.indonesian, english: cut.english, progressShare: nil, guide: guide).result
         }
         return result
     }
 
     /// One alignment (both passes); the pass is nil when a side is empty. `progressShare` nil:
     /// no progress reported.
-    private func alignOnce(indonesian: [[String]], english: [[String]], progressShare: Double?) -> (result: AlignmentResult, pass: AlignmentPass?) {
+    /// `guide`: points (Indonesian items, English items) the path is expected near (`AlignmentPass.guide`).
+    private func alignOnce(indonesian: [[String]], english: [[String]], progressShare: Double?,
+                           guide: [(Int, Int)]? = nil) -> (result: AlignmentResult, pass: AlignmentPass?) {
         let idSentences = indonesian.flatMap { $0 }
         let enSentences = english.flatMap { $0 }
         let idParagraphs = indonesian.enumerated().flatMap { index, paragraph in Array(repeating: index, count: paragraph.count) }
@@ -163,6 +171,7 @@ public struct SentenceAligner: Sendable {
         let idSide = AlignmentTokenizedSide(paragraphs: indonesian, indonesian: true, lexicon: lexicon, table: &table)
         let enSide = AlignmentTokenizedSide(paragraphs: english, indonesian: false, lexicon: lexicon, table: &table)
         var pass = AlignmentPass(indonesian: idSide, english: enSide, parameters: parameters)
+        pass.guide = guide
         if let progress { pass.progress = { progress($0 * (parameters.realign ? 0.5 : 1)) } }
         var beads = pass.run()
         result.lengthRatio = pass.ratio
@@ -173,6 +182,7 @@ public struct SentenceAligner: Sendable {
             let learned = AlignmentTokenizedSide.learnedConcepts(indonesian: idSide, english: enSide, links: links)
             if !learned.isEmpty {
                 pass = AlignmentPass(indonesian: idSide, english: enSide, learned: learned, parameters: parameters)
+                pass.guide = guide
                 if let progress { pass.progress = { progress(0.5 + $0 * 0.5) } }
                 beads = pass.run()
                 result.learnedPairs = learned.count
@@ -333,6 +343,9 @@ struct AlignmentPass {
     let parameters: AlignmentParameters
     let ratio: Double
     var progress: (@Sendable (Double) -> Void)?
+    /// Path points (Indonesian items, English items) from an earlier alignment of nearly the same
+    /// texts: the band follows them (± `guidedBandWidth`) instead of the best cell of each row.
+    var guide: [(Int, Int)]?
     let idClasses: [AlignmentWordClass]
     let enClasses: [AlignmentWordClass]
     let chance: AlignmentChance
@@ -445,7 +458,7 @@ struct AlignmentPass {
     /// Runs the banded dynamic programme and returns the sentence beads with their confidence.
     mutating func run() -> [AlignmentBead] {
         let n = id.count, m = en.count
-        var width = parameters.bandWidth
+        var width = guide == nil ? parameters.bandWidth : parameters.guidedBandWidth
         while true {
             let full = (n + 1) * (m + 1) <= parameters.fullTableLimit || width >= max(n, m)
             if var path = solve(width: full ? nil : width) {
@@ -455,6 +468,55 @@ struct AlignmentPass {
             }
             width *= 2
         }
+    }
+
+    /// The guide for aligning the texts again after `cutUntranslatedParts`: the end of each bead
+    /// of `beads` (this pass's alignment) with both sides, in the items of the cut texts, where
+    /// sentence s became `parts[s]` segments.
+    func guide(for beads: [AlignmentBead], indonesianParts: [Int: Int], englishParts: [Int: Int]) -> [(Int, Int)] {
+        let idSorted = indonesianParts.sorted { $0.key < $1.key }, enSorted = englishParts.sorted { $0.key < $1.key }
+        // Extra segments before each sentence, by one walk over the sorted cuts.
+        var points: [(Int, Int)] = []
+        var idExtra = 0, enExtra = 0, idNext = 0, enNext = 0
+        for bead in beads {
+            guard let a = bead.indonesian.max(), let b = bead.english.max() else { continue }
+            while idNext < idSorted.count && idSorted[idNext].key <= a { idExtra += idSorted[idNext].value - 1; idNext += 1 }
+            while enNext < enSorted.count && enSorted[enNext].key <= b { enExtra += enSorted[enNext].value - 1; enNext += 1 }
+            points.append((idItem[a] + idExtra + 1, enItem[b] + enExtra + 1))
+        }
+        return points
+    }
+
+    /// Each row's band around the guide: ± `width` around the columns the guide crosses there
+    /// (interpolated between its points), from (0, 0) to (n, m).
+    func guideBand(_ guide: [(Int, Int)], width: Int) -> (lo: [Int], hi: [Int]) {
+        let n = id.count, m = en.count
+        var sorted = [(0, 0)] + guide.filter { $0.0 <= n && $0.1 <= m } + [(n, m)]
+        sorted.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        // A monotone path: points of beads the refinement moved across others are left out.
+        var points: [(Int, Int)] = []
+        for point in sorted where point.1 >= (points.last?.1 ?? 0) { points.append(point) }
+        var low = [Int](repeating: m, count: n + 1), high = [Int](repeating: 0, count: n + 1)
+        for (p, q) in zip(points, points.dropFirst()) {
+            let (i0, j0) = p, (i1, j1) = q
+            guard j1 >= j0 else { continue }
+            for i in i0...i1 {
+                // The columns between the rows' interpolated positions (a 1-3 bead crosses several).
+                let from = i1 == i0 ? j0 : j0 + (j1 - j0) * (i - i0) / (i1 - i0)
+                let to = i1 == i0 ? j1 : j0 + ((j1 - j0) * (i - i0) + (i1 - i0) - 1) / (i1 - i0)
+                low[i] = min(low[i], from)
+                high[i] = max(high[i], to)
+            }
+        }
+        for i in 0...n {
+            if low[i] > high[i] { (low[i], high[i]) = (i > 0 ? low[i - 1] : 0, i > 0 ? high[i - 1] : 0) }
+            low[i] = max(0, low[i] - width)
+            high[i] = min(m, high[i] + width)
+            // Never narrowing to the left: every cell from a row's low end on can then be reached
+            // from the row before (down, then along).
+            if i > 0 { (low[i], high[i]) = (max(low[i], low[i - 1]), max(high[i], high[i - 1])) }
+        }
+        return (low, high)
     }
 
     /// The best path, or nil when it runs along the band's edge (the band must grow).
@@ -494,9 +556,14 @@ struct AlignmentPass {
         let skipScore = -parameters.skipCost, markSkipScore = -parameters.paragraphSkipCost, markScore = parameters.paragraphReward
         let progressStep = max(1, n / 100)
         var bestColumn = 0
+        let guided = width.flatMap { width in guide.map { guideBand($0, width: width) } }
         for i in 0...n {
             if let progress, i % progressStep == 0 { progress(Double(i) / Double(max(1, n))) }
-            if let width {
+            if let guided {
+                lo[i] = i == 0 ? 0 : min(guided.lo[i], hi[i - 1])
+                hi[i] = i == 0 ? guided.hi[0] : max(guided.hi[i], lo[i - 1])
+                if i == n { hi[i] = m }
+            } else if let width {
                 if i == 0 {
                     lo[0] = 0
                     hi[0] = min(m, width)

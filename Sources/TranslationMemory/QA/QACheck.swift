@@ -52,7 +52,7 @@ public enum QACatalog {
         checks += QuantityKind.allCases.map { QuantityCheck(kind: $0) }
         checks += [TermsCheck(), ForbiddenTermCheck()]
         checks += [EndPunctuationCheck(), BracketsCheck(), QuotesCheck(), DoubleSpaceCheck(), DoubleWordCheck(),
-                   MarkedSpanCheck.urls, MarkedSpanCheck.emails, MarkedSpanCheck.tags, LengthRatioCheck(), CreditsCheck()]
+                   MarkedSpanCheck.urls, MarkedSpanCheck.emails, TagsCheck(), LengthRatioCheck(), CreditsCheck()]
         return checks
     }
 

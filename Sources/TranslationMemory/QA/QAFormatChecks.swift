@@ -153,8 +153,10 @@ public struct MarkedSpanCheck: QACheck {
                                              trimsPunctuation: true, key: { $0.lowercased() })
     public static let emails = MarkedSpanCheck(id: "emails", noun: "e-mail address", pattern: try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#),
                                                trimsPunctuation: true, key: { $0.lowercased() })
-    /// `</B >` and `</b>` are one tag; attributes count.
-    public static let tags = MarkedSpanCheck(id: "tags", noun: "tag", pattern: try! NSRegularExpression(pattern: #"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"#),
+    /// `</B >` and `</b>` are one tag; attributes count. Placeholders written as text (`{0}`,
+    /// `%s`, `%1$s`; not `50%` before a word) are tags too.
+    public static let tags = MarkedSpanCheck(id: "tags", noun: "tag", pattern: try! NSRegularExpression(
+        pattern: #"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|\{[0-9]+\}|(?<![0-9])%(?:[0-9]+\$)?[sd@](?![A-Za-z])"#),
                                              trimsPunctuation: false, key: { $0.lowercased().replacingOccurrences(of: " ", with: "") })
 
     /// The spans of `text` the pattern finds.

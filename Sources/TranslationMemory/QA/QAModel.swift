@@ -38,8 +38,11 @@ public struct QAPair: Sendable, Codable, Hashable {
     public var target: String
     public var file: String?
     public var line: Int?
-    /// The unit's id (`tuid`) in a memory.
+    /// The unit's id (`tuid`) in a memory, the trans-unit's `id` in XLIFF.
     public var id: String?
+    /// The inline codes of each side, where the input has them (XLIFF); nil for plain text.
+    public var sourceCodes: [QAInlineCode]?
+    public var targetCodes: [QAInlineCode]?
 
     public init(number: Int, source: String, target: String, file: String? = nil, line: Int? = nil, id: String? = nil) {
         self.number = number
@@ -83,6 +86,8 @@ public struct QASummary: Sendable, Codable, Hashable {
     public var pairs: Int
     public var findings: Int
     public var byCheck: [String: Int]
+    /// XLIFF units with no target or an empty one (not checked); nil for other inputs.
+    public var notTranslated: Int?
 }
 
 /// The outcome of `tm check`: the findings in pair order, and the summary.
@@ -90,10 +95,10 @@ public struct QAReport: Sendable, Codable, Hashable {
     public var findings: [QAFinding]
     public var summary: QASummary
 
-    public init(findings: [QAFinding], pairs: Int) {
+    public init(findings: [QAFinding], pairs: Int, notTranslated: Int? = nil) {
         self.findings = findings
         var byCheck: [String: Int] = [:]
         for finding in findings { byCheck[finding.check, default: 0] += 1 }
-        summary = QASummary(pairs: pairs, findings: findings.count, byCheck: byCheck)
+        summary = QASummary(pairs: pairs, findings: findings.count, byCheck: byCheck, notTranslated: notTranslated)
     }
 }

@@ -75,4 +75,23 @@ public struct QAChecker: Sendable {
         findings.sort { ($0.pair, order[$0.check] ?? 0) < ($1.pair, order[$1.check] ?? 0) }
         return QAReport(findings: findings, pairs: pairs.count + creditPairs.count)
     }
+
+    /// An XLIFF file's units: those with a target are checked; those without one are counted in
+    /// `summary.notTranslated` and, when `reportNotTranslated` (`--untranslated`), reported as
+    /// `untranslated` — a pre-translated file holds many on purpose, so by default they are not findings.
+    public func check(xliff input: QAXLIFFPairs, reportNotTranslated: Bool) -> QAReport {
+        var report = check(input.pairs)
+        if reportNotTranslated && isEnabled("untranslated") {
+            let check = UntranslatedCheck()
+            var added = input.notTranslated.map { pair in
+                QAFinding(check: check.id, pair: pair, severity: check.severity, message: "the unit has no translation")
+            }
+            added.removeAll(where: suppressions.suppresses)
+            let order = Dictionary(uniqueKeysWithValues: QACatalog.allIDs.enumerated().map { ($1, $0) })
+            let findings = (report.findings + added).sorted { ($0.pair, order[$0.check] ?? 0) < ($1.pair, order[$1.check] ?? 0) }
+            report = QAReport(findings: findings, pairs: 0)
+        }
+        return QAReport(findings: report.findings, pairs: input.pairs.count + input.notTranslated.count,
+                        notTranslated: input.notTranslated.count)
+    }
 }

@@ -25,9 +25,13 @@ public enum QuantityComparison {
     public static func mismatches(source: [Quantity], sourceText: String, target: [Quantity], targetText: String) -> [QuantityMismatch] {
         var sourceUsed = [Bool](repeating: false, count: source.count)
         var targetUsed = [Bool](repeating: false, count: target.count)
+        // Figures pair before words, so that `dua kali lipat … 2,0 hari` pairs `2,0` with `2.0`, not `dua`.
+        let sourceOrder = source.indices.filter { !isWord(source[$0]) } + source.indices.filter { isWord(source[$0]) }
+        let targetOrder = target.indices.filter { !isWord(target[$0]) } + target.indices.filter { isWord(target[$0]) }
         for pass in [agree, agreeAcrossKinds] {
-            for (i, s) in source.enumerated() where !sourceUsed[i] {
-                if let j = target.indices.first(where: { !targetUsed[$0] && pass(s, target[$0]) }) {
+            for i in sourceOrder where !sourceUsed[i] {
+                let s = source[i]
+                if let j = targetOrder.first(where: { !targetUsed[$0] && pass(s, target[$0]) }) {
                     sourceUsed[i] = true
                     targetUsed[j] = true
                 }
@@ -36,8 +40,8 @@ public enum QuantityComparison {
         var leftSource = source.indices.filter { !sourceUsed[$0] }
         var leftTarget = target.indices.filter { !targetUsed[$0] }
         leftSource.removeAll { dateAfterWeekdayKeptAsWeekday(source, $0, sourceText, target) }
-        pairRangesWithFigures(source, &leftSource, target, &leftTarget)
-        pairRangesWithFigures(target, &leftTarget, source, &leftSource)
+        pairRangesWithFigures(source, &leftSource, target, &leftTarget, otherText: targetText)
+        pairRangesWithFigures(target, &leftTarget, source, &leftSource, otherText: sourceText)
         leftSource.removeAll { writtenOtherwise(source[$0], in: targetText, claimed: target, language: .english) }
         leftTarget.removeAll { writtenOtherwise(target[$0], in: sourceText, claimed: source, language: .indonesian) }
         var result: [QuantityMismatch] = []
@@ -93,6 +97,8 @@ public enum QuantityComparison {
         return a.value.amounts.map(\.value) == b.value.amounts.map(\.value)
     }
 
+    static func isWord(_ quantity: Quantity) -> Bool { quantity.form.numeral.style == .word }
+
     /// Numbers and ordinals in words (`satu`, `kedua`, `one`, `first`) are often not figures at
     /// all in the other language; left alone they are not reported.
     static func isOptional(_ quantity: Quantity) -> Bool {
@@ -109,12 +115,20 @@ public enum QuantityComparison {
         return target.contains { $0.kind == .weekday }
     }
 
-    /// `from 49 to 73` read as a range on one side, `dari 49 menjadi 73` as two figures on the other.
-    static func pairRangesWithFigures(_ one: [Quantity], _ left: inout [Int], _ other: [Quantity], _ otherLeft: inout [Int]) {
+    /// `from 49 to 73` read as a range on one side, `dari 49 menjadi 73` as two figures on the
+    /// other; either figure may be glued to a word there (`10 hingga 20 kali` / `10- to 20-fold`).
+    static func pairRangesWithFigures(_ one: [Quantity], _ left: inout [Int], _ other: [Quantity], _ otherLeft: inout [Int],
+                                      otherText: String) {
+        var runs: Set<String>?
         for i in left where one[i].value.amounts.count == 2 {
             let values = one[i].value.amounts.map(\.value)
-            guard let a = otherLeft.first(where: { other[$0].value.amounts.map(\.value) == [values[0]] }),
-                  let b = otherLeft.first(where: { $0 != a && other[$0].value.amounts.map(\.value) == [values[1]] }) else { continue }
+            let a = otherLeft.first(where: { other[$0].value.amounts.map(\.value) == [values[0]] })
+            let b = otherLeft.first(where: { $0 != a && other[$0].value.amounts.map(\.value) == [values[1]] })
+            if a == nil || b == nil {
+                if runs == nil { runs = freeDigitRuns(otherText, claimed: other) }
+                let glued = { (value: Decimal) in Int(exactly: NSDecimalNumber(decimal: value)).map { runs!.contains(String($0)) } ?? false }
+                guard a != nil || glued(values[0]), b != nil || glued(values[1]), one[i].form.numeral.style == .digits else { continue }
+            }
             left.removeAll { $0 == i }
             otherLeft.removeAll { $0 == a || $0 == b }
         }

@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check translations: figures, dates, glossary terms, consistency, formatting and credits.",
         discussion: """
         Input: an article and its translation (ID_FILE EN_FILE, aligned as tm align --dry-run aligns them), \
-        --pairs FILE.tsv (INDONESIAN<TAB>ENGLISH a line; pair N is line N), or --memory (the memory itself). \
+        --pairs FILE.tsv (INDONESIAN<TAB>ENGLISH a line; pair N is line N), --xliff FILE.xlf (an XLIFF 1.2 file as \
+        tm pretranslate, OmegaT or Okapi write it: every trans-unit with a target, reported with its line and id; \
+        units without a target are counted, and reported with --untranslated), or --memory (the memory itself). \
         With files or --pairs, the memory (--tm, $TM_PATH, else TMX/ when it exists) is what the inconsistent-* \
         checks compare against. Figures, money, percentages, ranges, dates, times, weekdays, years, ordinals and \
         measures are compared by value and unit, in each language's own conventions. Glossary terms (--glossary, \
@@ -32,6 +34,12 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Check the pairs of a TSV file: INDONESIAN<TAB>ENGLISH a line.", valueName: "file.tsv"))
     var pairs: String?
+
+    @Option(help: ArgumentHelp("Check the trans-units of an XLIFF 1.2 file (Indonesian–English either way).", valueName: "file.xlf"))
+    var xliff: String?
+
+    @Flag(help: "With --xliff: also report the units that have no translation (otherwise only counted).")
+    var untranslated = false
 
     @Flag(name: .customLong("memory"), help: "Check the memory's own units.")
     var checkMemory = false
@@ -59,8 +67,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
-        let inputs = [indonesianFile != nil, pairs != nil, checkMemory].filter { $0 }.count
-        guard inputs == 1 else { throw ValidationError("Give one input: ID_FILE EN_FILE, --pairs FILE.tsv, or --memory.") }
+        let inputs = [indonesianFile != nil, pairs != nil, xliff != nil, checkMemory].filter { $0 }.count
+        guard inputs == 1 else { throw ValidationError("Give one input: ID_FILE EN_FILE, --pairs FILE.tsv, --xliff FILE.xlf, or --memory.") }
+        if untranslated && xliff == nil { throw ValidationError("--untranslated goes with --xliff (other inputs report empty targets always).") }
         if indonesianFile != nil && englishFile == nil { throw ValidationError("Missing expected argument '<en-file>'") }
         let unknown = QAChecker.unknown(Self.ids(only) + Self.ids(skip))
         if !unknown.isEmpty {
@@ -78,12 +87,18 @@ struct CheckCommand: ParsableCommand {
         let input: [QAPair]
         var creditPairs: [QAPair] = []
         var skipped: [SkippedUnit] = []
+        var xliffPairs: QAXLIFFPairs?
         let store = memory.store
         if checkMemory {
             (input, skipped) = try QAInput.memory(store)
         } else {
             if let pairs {
                 input = try QAInput.pairs(tsvPath: pairs)
+            } else if let xliff {
+                let read = try QAInput.xliff(path: xliff)
+                for file in read.swappedFiles { Output.error("note: \(xliff): <file original=\"\(file)\"> goes from English to Indonesian: checked with Indonesian as the source") }
+                xliffPairs = read
+                input = read.pairs
             } else {
                 let aligned = try QAInput.aligned(indonesianPath: indonesianFile!, englishPath: englishFile!,
                                                   lexicon: try QAInput.lexicon(glossary: terms),
@@ -94,18 +109,20 @@ struct CheckCommand: ParsableCommand {
             if try memoryExists(store) {
                 let read = try QAMemoryTranslations.read(store, for: input)
                 checker.memory = read.0
-                skipped = read.1
+                skipped += read.1
             }
         }
-        let report = checker.check(input, creditPairs: creditPairs)
+        if let xliffPairs { skipped = xliffPairs.skipped + skipped }
+        let report = xliffPairs.map { checker.check(xliff: $0, reportNotTranslated: untranslated) }
+            ?? checker.check(input, creditPairs: creditPairs)
         if let html {
-            let title = pairs ?? indonesianFile.map { "\($0) — \(englishFile!)" } ?? store.path
+            let title = pairs ?? xliff ?? indonesianFile.map { "\($0) — \(englishFile!)" } ?? store.path
             try AtomicFile.write(Data(QAReportPage.html(report, title: title).utf8), to: html)
         }
         switch output.format {
         case .json: try Output.printJSON(report)
         case .tsv: FileHandle.standardOutput.write(Data(report.tsv.utf8))
-        case .text: CheckPrinter(colours: .forStdout).print(report)
+        case .text: CheckPrinter(colours: .forStdout, idLabel: xliff == nil ? "tuid" : "id", reportsNotTranslated: untranslated).print(report)
         }
         if !skipped.isEmpty { Output.reportSkipped(skipped) }
         if !report.findings.isEmpty || !skipped.isEmpty { throw Output.finishedWithProblems }

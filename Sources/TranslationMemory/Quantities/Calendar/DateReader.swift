@@ -6,7 +6,37 @@ extension QuantityScan {
     /// `7 August 2023`, `Aug. 7`, `August 7, 2023`, `Feb. 2-3`, `Agustus 2023`, `August`.
     func readDate(at i: Int) -> QuantityMatch? {
         if language == .indonesian, let match = readNumericDate(at: i) { return match }
-        return readDayFirstDate(at: i) ?? readMonthFirstDate(at: i)
+        return readDayFirstDate(at: i) ?? readMonthFirstDate(at: i) ?? readOrdinalDayOfMonth(at: i) ?? readCoordinatedDay(at: i)
+    }
+
+    /// Days joined by `dan`/`and` share the month written once: the `4` of `4 dan 5 Maret`, `4 and
+    /// 5 March`, and the `5` of `March 4 and 5` are dates of that month.
+    private func readCoordinatedDay(at i: Int) -> QuantityMatch? {
+        guard let first = day(i) else { return nil }
+        let and = language == .indonesian ? "dan" : "and"
+        var month: CalendarVocabulary.MonthSpelling?
+        var monthAt = 0
+        if lower(i + 1) == and, day(i + 2) != nil, !attached(i + 3), let (spelling, _) = lexicon.months.match(lexemes, at: i + 3) {
+            (month, monthAt) = (spelling, i + 3)
+        } else if language == .english, i >= 3, lower(i - 1) == and, day(i - 2) != nil,
+                  let (spelling, end) = lexicon.months.match(lexemes, at: i - 3), end == i - 2 {
+            (month, monthAt) = (spelling, i - 3)
+        }
+        guard let month else { return nil }
+        let form = QuantityForm(date: DateForm(month: month.abbreviated ? .abbreviated : .full, dayFirst: monthAt > i), letterCase: letterCase(monthAt))
+        return QuantityMatch(kind: .date, value: QuantityValue(date: CalendarDate(day: first, month: month.month)), form: form, start: i, end: i + 1)
+    }
+
+    /// `the 19th day of March 2020` (English formal style): the date 19 March 2020.
+    private func readOrdinalDayOfMonth(at i: Int) -> QuantityMatch? {
+        guard language == .english, let first = day(i), isWord(i + 1), attached(i + 1), ["st", "nd", "rd", "th"].contains(lower(i + 1)),
+              lower(i + 2) == "day", lower(i + 3) == "of", let (month, monthEnd) = lexicon.months.match(lexemes, at: i + 4) else { return nil }
+        var end = monthEnd
+        var year: Int?
+        if isSymbol(end, ","), let written = self.year(end + 1) { year = written; end += 2 } else if let written = self.year(end) { year = written; end += 1 }
+        let form = QuantityForm(date: DateForm(month: month.abbreviated ? .abbreviated : .full, dayFirst: true), letterCase: letterCase(i + 4))
+        return QuantityMatch(kind: .date, value: QuantityValue(date: CalendarDate(day: first, month: month.month, year: year)),
+                             form: form, start: i, end: end)
     }
 
     /// A day of the month, 1…31, in plain digits.
@@ -58,7 +88,14 @@ extension QuantityScan {
         guard let (month, monthEnd) = lexicon.months.match(lexemes, at: end), !attached(end) else { return nil }
         end = monthEnd
         var year: Int?
-        if let written = self.year(end), !attached(end) { year = written; end += 1 }
+        if let written = self.year(end), !attached(end) {
+            year = written
+            end += 1
+        } else if language == .english, isSymbol(end, ","), let written = self.year(end + 1) {
+            // `14 March, 2020`
+            year = written
+            end += 2
+        }
         let form = QuantityForm(date: DateForm(month: month.abbreviated ? .abbreviated : .full, dayFirst: true), letterCase: letterCase(monthStart))
         return QuantityMatch(kind: .date, value: QuantityValue(date: CalendarDate(day: first, endDay: last, month: month.month, year: year)),
                              form: form, start: i, end: end)
@@ -80,7 +117,15 @@ extension QuantityScan {
         } else if let written = self.year(end), !attached(end) {
             year = written
             end += 1
+        } else if language == .english, lower(end) == "of", let written = self.year(end + 1) {
+            // `December of 2019`
+            year = written
+            end += 2
         } else if month.needsFigure {
+            return nil
+        } else if language == .english, isWord(end), !attached(end), letterCase(end) != .lower, lexicon.months.match(lexemes, at: end) == nil,
+                  lexicon.weekdays.match(lexemes, at: end) == nil {
+            // `June Almeida`, `April Ryan`: a month alone before a capitalised word is a name.
             return nil
         }
         guard !(month.abbreviated && first == nil && year == nil) else { return nil }
@@ -90,7 +135,8 @@ extension QuantityScan {
     }
 
     /// Words that make Indonesian `Minggu` "week" (`Minggu lalu`, `Minggu depan`).
-    static let weekWords: Set<String> = ["lalu", "depan", "ini", "ke", "pertama", "kedua", "ketiga", "keempat", "terakhir", "kemarin", "itu"]
+    static let weekWords: Set<String> = ["lalu", "depan", "ini", "ke", "pertama", "kedua", "ketiga", "keempat", "terakhir", "kemarin", "itu",
+                                         "mendatang", "belakangan", "berikutnya", "sebelumnya", "silam", "sekarang"]
 
     /// `Senin` … `Minggu`, `Monday` … `Sunday`, capitalised.
     func readWeekday(at i: Int) -> QuantityMatch? {

@@ -42,11 +42,17 @@ extension QuantityScan {
             guard let (value, form) = NumeralParser.parse(lexemes[i].text, language: language) else { return nil }
             figure = value
             numeral = form
+            // `.08%`: English may drop the zero before the decimal point (not `Fig.1`, nor `1.2.3`).
+            if language == .english, i > 0, isSymbol(i - 1, "."), attached(i), i < 2 || !attached(i - 1),
+               lexemes[i].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let fraction = Decimal(string: "0." + lexemes[i].text) {
+                figure = fraction
+                numeral = NumeralForm(style: .digits, convention: .english, fractionDigits: lexemes[i].text.utf8.count)
+            }
         } else if let fraction = QuantityScan.vulgarFractions[lexemes[i].text] {
             figure = Decimal(fraction[0]) / Decimal(fraction[1])
             numeral = NumeralForm(style: .fraction, fraction: fraction)
-        } else if let (number, wordEnd) = lexicon.numberWords.match(lexemes, at: i) {
-            figure = Decimal(number)
+        } else if let (number, wordEnd) = readNumberWords(at: i) {
+            figure = number
             numeral = NumeralForm(style: .word)
             end = wordEnd
         } else {
@@ -54,6 +60,8 @@ extension QuantityScan {
         }
         var scale: ScaleForm?
         var scaleValue: QuantityScale?
+        // `$300+ billion`: more than the figure, at the scale.
+        if isSymbol(end, "+"), attached(end), let (word, _) = lexicon.scales.match(lexemes, at: end + 1), word.style == .word { end += 1 }
         if let (word, scaleEnd) = lexicon.scales.match(lexemes, at: end), !word.moneyOnly || money {
             scale = ScaleForm(style: word.style, spelling: text(end, scaleEnd), attached: attached(end))
             scaleValue = word.scale
@@ -143,8 +151,8 @@ extension QuantityScan {
             } else if isYear(i, first) {
                 kind = .year
             } else {
-                // A number word alone is a count of two to twelve (`satu`/`one` is too often no figure).
-                if first.numeral.style == .word, first.amount.scale == nil, first.amount.figure < 2 { return nil }
+                // `satu`/`one` alone is too often no figure (`salah satu`, `one of them`).
+                if first.numeral.style == .word, first.amount.scale == nil, first.amount.figure == 1, first.end == i + 1 { return nil }
                 kind = .number
             }
         }

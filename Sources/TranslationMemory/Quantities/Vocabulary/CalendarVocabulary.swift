@@ -28,6 +28,15 @@ enum CalendarVocabulary {
         .english: [("Sep.", 9), ("Mar.", 3), ("Apr.", 4), ("Jun.", 6), ("Jul.", 7)],
     ]
 
+    /// Abbreviations written without their stop (`Aug 8`, `8 Agt 2020`): read as abbreviations,
+    /// so only next to a day or a year (`Jan`, `Mar` are names and words too).
+    static let stoplessAbbreviations: [ArticleLanguage: [(String, Int)]] = [
+        .indonesian: [("Jan", 1), ("Feb", 2), ("Peb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Agu", 8), ("Agt", 8),
+                      ("Ags", 8), ("Agst", 8), ("Sep", 9), ("Sept", 9), ("Okt", 10), ("Nov", 11), ("Nop", 11), ("Des", 12)],
+        .english: [("Jan", 1), ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8), ("Sep", 9), ("Sept", 9),
+                   ("Oct", 10), ("Nov", 11), ("Dec", 12)],
+    ]
+
     static func monthTable(_ language: ArticleLanguage) -> PhraseTable<MonthSpelling> {
         var phrases: [(String, MonthSpelling)] = []
         for (index, name) in (monthNames[language] ?? []).enumerated() {
@@ -39,6 +48,9 @@ enum CalendarVocabulary {
         }
         for (spelling, month) in otherMonthSpellings[language] ?? [] {
             phrases.append((spelling, MonthSpelling(month: month, abbreviated: spelling.hasSuffix("."))))
+        }
+        for (spelling, month) in stoplessAbbreviations[language] ?? [] {
+            phrases.append((spelling, MonthSpelling(month: month, abbreviated: true)))
         }
         return PhraseTable(phrases, case: .capitalized)
     }

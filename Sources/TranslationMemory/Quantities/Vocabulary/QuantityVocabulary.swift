@@ -42,7 +42,7 @@ enum QuantityVocabulary {
         .english: [.thousand: ("thousand", "k"), .million: ("million", "m"), .billion: ("billion", "bn"), .trillion: ("trillion", "tn")],
     ]
 
-    /// Number words, 1…12. `satu`/`one` count only before a scale word or a unit.
+    /// Number words, 1…12, as the renderer writes them (`NumberWordVocabulary` holds what is read).
     static let numberWords: [ArticleLanguage: [String]] = [
         .indonesian: ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "dua belas"],
         .english: ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
@@ -82,7 +82,8 @@ enum QuantityVocabulary {
 /// to them rather than fifteen.
 final class QuantityLexicon: Sendable {
     let scales: PhraseTable<QuantityVocabulary.ScaleWord>
-    let numberWords: PhraseTable<Int>
+    /// What compound number words are read with (`NumberWordReader`).
+    let numberWordTables: NumberWordTables
     let ordinalWords: PhraseTable<Int>
     let percent: PhraseTable<Bool>
     let rangeConnectors: PhraseTable<String>
@@ -105,7 +106,7 @@ final class QuantityLexicon: Sendable {
         var scales = V.table(V.scaleSpellings, language)
         scales.add(V.exactScaleSpellings[language] ?? [], case: .exact)
         self.scales = scales
-        numberWords = V.indexed(V.numberWords, language)
+        numberWordTables = NumberWordTables(language)
         ordinalWords = V.indexed(V.ordinalWords, language)
         percent = V.table(V.percentSpellings, language)
         rangeConnectors = PhraseTable((V.rangeConnectors[language] ?? []).map { ($0, $0) })
@@ -119,7 +120,7 @@ final class QuantityLexicon: Sendable {
         zones.add(CalendarVocabulary.zoneCodes.map { ($0.key, $0.value) }, case: .exact)
         self.zones = zones
         namedTimes = V.table(CalendarVocabulary.namedTimes, language)
-        var words = scales.words.union(numberWords.words).union(ordinalWords.words).union(percent.words)
+        var words = scales.words.union(NumberWordVocabulary.words(language)).union(ordinalWords.words).union(percent.words)
             .union(rangeConnectors.words).union(currenciesBefore.words).union(currenciesAfter.words)
         words.formUnion(unitsBefore.words.union(unitsAfter.words).union(months.words).union(weekdays.words)
             .union(timeMarkers.words).union(dayPeriods.words).union(zones.words).union(namedTimes.words))
