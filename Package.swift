@@ -3,13 +3,17 @@ import PackageDescription
 
 let package = Package(
     name: "tm",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "TranslationMemory", targets: ["TranslationMemory"]),
         .executable(name: "tm", targets: ["tm"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,10 +26,23 @@ let package = Package(
             dependencies: ["CLibXML2"],
             resources: [.copy("Resources")]
         ),
+        // `tm serve`: the shared memory on PostgreSQL behind an HTTP API. Kept out of
+        // TranslationMemory so that the library stays free of server dependencies.
+        .target(
+            name: "TranslationMemoryServer",
+            dependencies: [
+                "TranslationMemory",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "tm",
             dependencies: [
                 "TranslationMemory",
+                "TranslationMemoryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +56,10 @@ let package = Package(
             dependencies: ["tm"],
             // The Python script that drives a browser (ReviewPageTests).
             exclude: ["Support"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["TranslationMemoryServer", "tm"]
         ),
     ]
 )

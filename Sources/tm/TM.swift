@@ -25,6 +25,7 @@ struct TM: ParsableCommand {
             AnalyzeCommand.self,
             PretranslateCommand.self,
             CheckCommand.self,
+            ServeCommand.self,
         ]
     )
 }
