@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tm",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "TranslationMemory", targets: ["TranslationMemory"]),
         .library(name: "TranslationMemoryClient", targets: ["TranslationMemoryClient"]),
@@ -11,6 +11,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,11 +32,24 @@ let package = Package(
             name: "TranslationMemoryClient",
             dependencies: ["TranslationMemory"]
         ),
+        // `tm serve`: the shared memory on PostgreSQL behind an HTTP API. Kept out of
+        // TranslationMemory so that the library stays free of server dependencies.
+        .target(
+            name: "TranslationMemoryServer",
+            dependencies: [
+                "TranslationMemory",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "tm",
             dependencies: [
                 "TranslationMemory",
                 "TranslationMemoryClient",
+                "TranslationMemoryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +63,10 @@ let package = Package(
             dependencies: ["tm"],
             // The Python script that drives a browser (ReviewPageTests).
             exclude: ["Support"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["TranslationMemoryServer", "tm"]
         ),
     ]
 )

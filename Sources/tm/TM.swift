@@ -27,6 +27,7 @@ struct TM: ParsableCommand {
             CheckCommand.self,
             PushCommand.self,
             PullCommand.self,
+            ServeCommand.self,
         ]
     )
 }
