@@ -69,7 +69,9 @@ public struct ServerClient: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TMError(FileManager.default.fileExists(atPath: path) ? .cannotRead(reason: "permission denied") : .noSuchFile, path: path)
         }
-        return try decode(ImportReport.self, from: try send("POST", "v1/import", body: data, contentType: type), what: "import")
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return try decode(ImportReport.self, from: try send("POST", "v1/import", query: [("name", name)], body: data, contentType: type),
+                          what: "import")
     }
 
     /// `GET /v1/export`: the server's memory as TMX, written to `path` atomically. The answer is

@@ -75,22 +75,34 @@ final class PostgresHarness: @unchecked Sendable {
         return try Self.run(program, arguments, directory: folder)
     }
 
+    /// Runs `program` to its end; its status and output (stdout and stderr together).
+    ///
+    /// posix_spawn and waitpid, not Foundation's `Process`: `pg_ctl start` leaves the server it
+    /// starts running in the background, and `Process.waitUntilExit` was seen never to return
+    /// for it (pg_ctl left a zombie, the test hung).
     static func run(_ program: URL, _ arguments: [String], directory: URL? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("tm-pg-out-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? handle.close()
-        return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // A working folder through the shell (glibc's addchdir is not exported to Swift here).
+        let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, program.path] + arguments }
+            ?? [program.path] + arguments
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw HarnessFailure("cannot start \(program.path): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw HarnessFailure("waitpid failed for \(program.path)") }
+        }
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
     }
 
     /// A port nothing listens on now (bound to port 0, read, released).

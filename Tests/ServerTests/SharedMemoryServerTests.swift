@@ -28,7 +28,7 @@ final class SharedMemoryServerTests: XCTestCase {
 
     /// The class's PostgreSQL; a failure (never a skip) when it could not start.
     func database() throws -> (PostgresHarness, String) {
-        if let startFailure { throw startFailure }
+        if let failure = Self.startFailure { throw failure }
         guard let postgres = Self.postgres else { throw HarnessFailure("PostgreSQL did not start") }
         return (postgres, try postgres.createDatabase())
     }
@@ -277,22 +277,22 @@ final class SharedMemoryServerTests: XCTestCase {
     func testKillDuringAnImportLosesNothingCommittedAndLeavesNothingHalfWritten() throws {
         let (postgres, url) = try database()
         let token = try token(url, name: "desk", role: "translator")
-        var server = try startServer(url)
-        let before = try HTTP.post(server, "/v1/import", token: token, contentType: "text/tab-separated-values", body: Self.tsv(count: 10, tag: "awal"))
+        let killed = try startServer(url)
+        let before = try HTTP.post(killed, "/v1/import", token: token, contentType: "text/tab-separated-values", body: Self.tsv(count: 10, tag: "awal"))
         XCTAssertEqual(before.status, 200, before.text)
         let big = 40_000
         let body = Self.tsv(count: big, tag: "besar")
         let answered = ResultsBox(count: 1)
         let sent = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            answered.set(0, Result { try HTTP.post(server, "/v1/import?name=big.tsv", token: token, contentType: "text/tab-separated-values", body: body) })
+            answered.set(0, Result { try HTTP.post(killed, "/v1/import?name=big.tsv", token: token, contentType: "text/tab-separated-values", body: body) })
             sent.signal()
         }
         // The server says when it has the whole body and starts the import; kill it then.
         let deadline = Date().addingTimeInterval(60)
-        while !server.stderr.contains("import started: big.tsv"), Date() < deadline { usleep(2_000) }
-        XCTAssertTrue(server.stderr.contains("import started: big.tsv"), server.stderr)
-        server.kill9()
+        while !killed.stderr.contains("import started: big.tsv"), Date() < deadline { usleep(2_000) }
+        XCTAssertTrue(killed.stderr.contains("import started: big.tsv"), killed.stderr)
+        killed.kill9()
         sent.wait()
         // It was in progress: the client never got an answer.
         XCTAssertThrowsError(try answered.get(0), "the import had finished before the kill; make the file larger")
@@ -301,7 +301,7 @@ final class SharedMemoryServerTests: XCTestCase {
         let runs = try postgres.sql(url, "SELECT units FROM runs ORDER BY created_at")
         XCTAssertEqual(runs, count == 10 ? ["10"] : ["10", "\(big)"])
 
-        server = try startServer(url)
+        let server = try startServer(url)
         XCTAssertEqual(try jsonObject(try HTTP.get(server, "/v1/stats", token: token).text)["units"] as? Int, count)
         // The import sent again completes it either way.
         let again = try HTTP.post(server, "/v1/import", token: token, contentType: "text/tab-separated-values", body: body)
