@@ -186,6 +186,8 @@ struct API: Sendable {
         }
         router.get("/v1/stats") { request, _ -> Response in
             try await authorize(request, .reader)
+            // What other servers wrote up to now counts too (not only up to the last poll).
+            try await index.refresh()
             let statistics = try await index.statistics()
             return try API.json(statistics)
         }
@@ -300,6 +302,7 @@ struct API: Sendable {
             }
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tm-export-\(UUID().uuidString).tmx").path
+        try await index.refresh()
         _ = try await index.export(to: path, options: options)
         let file = ExportFile(try FileHandle(forReadingFrom: URL(fileURLWithPath: path)))
         // Unlinked now, read from the open handle: nothing is left behind, whatever happens to the request.
@@ -337,16 +340,6 @@ struct API: Sendable {
         (try? json(["error": message], status: status)) ?? Response(status: .init(code: status))
     }
 
-    /// The page at `/`: what the server is and how to ask it (the editors' page is issue 17's).
-    static let page = """
-    <!doctype html>
-    <html lang="en"><head><meta charset="utf-8"><title>tm serve</title></head>
-    <body><h1>tm serve</h1>
-    <p>A shared translation memory. Every request but this page and <code>/healthz</code> needs a token:
-    <code>Authorization: Bearer TOKEN</code>; an administrator makes one with
-    <code>tm serve token create NAME --role reader|translator|admin --database URL</code>.</p>
-    <p>The API is described in <code>openapi.yaml</code> in tm's repository.</p>
-    </body></html>
-
-    """
+    /// The page at `/`: the editors' lookup and concordance page (`EditorsPage.swift`).
+    static let page = EditorsPage.html
 }

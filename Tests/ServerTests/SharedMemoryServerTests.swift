@@ -345,7 +345,7 @@ final class SharedMemoryServerTests: XCTestCase {
             XCTAssertEqual(reply.status, 200, reply.text)
             let file = folder.appendingPathComponent("export.tmx")
             try reply.body.write(to: file)
-            XCTAssertEqual(reply.text.components(separatedBy: "<tu").count - 1, 6, query)
+            XCTAssertEqual(reply.text.components(separatedBy: "</tu>").count - 1, 6, query)
             let check = try PostgresHarness.run(URL(fileURLWithPath: tool), ["--noout", "--nonet", "--dtdvalid", dtd.path, file.path])
             XCTAssertEqual(check.status, 0, "export\(query) is not valid TMX 1.4b: \(check.output)")
             if query == "?level=1" { XCTAssertFalse(reply.text.contains("<ph"), "level 1 is plain text") }
