@@ -25,6 +25,9 @@ struct TM: ParsableCommand {
             AnalyzeCommand.self,
             PretranslateCommand.self,
             CheckCommand.self,
+            PushCommand.self,
+            PullCommand.self,
+            ServeCommand.self,
         ]
     )
 }

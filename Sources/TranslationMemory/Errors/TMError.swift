@@ -127,6 +127,14 @@ extension TMError {
         /// The byte scan of a TMX file does not agree with the XML reader: its units cannot be cut out.
         case cannotLocateUnits(reason: String)
 
+        // MARK: Team server (the `--server` clients)
+        /// The server could not be reached (refused, no such host, timed out).
+        case serverUnreachable(reason: String)
+        /// The server answered with an error status and its message.
+        case serverRefused(status: Int, message: String)
+        /// The server's answer is not what `tm` expects from `tm serve`.
+        case unexpectedServerAnswer(reason: String)
+
         // MARK: Lookup index
         case corruptIndex(reason: String)
         case cannotWriteIndex(reason: String)
@@ -180,6 +188,17 @@ extension TMError {
                 return "run \(id) added notes or props to this file's header, and they are no longer as it wrote them (edited, or a later run added to the header after them: undo that one first); nothing was removed"
             case .cannotLocateUnits(let reason):
                 return "cannot find where the units lie in the file's bytes (\(reason)); nothing was changed"
+            case .serverUnreachable(let reason): return "cannot reach the server: \(reason)"
+            case .serverRefused(let status, let message):
+                let hint: String
+                switch status {
+                case 401: hint = " (set TM_TOKEN to a token from `tm serve token create`)"
+                case 403: hint = " (the token's role may not do this; ask the server's admin)"
+                case 413: hint = " (the server's --max-body is lower than this file)"
+                default: hint = ""
+                }
+                return "the server refused (HTTP \(status)): \(message)\(hint)"
+            case .unexpectedServerAnswer(let reason): return "the server's answer is not a tm server's: \(reason)"
             case .corruptIndex(let reason): return "corrupt lookup index: \(reason)"
             case .cannotWriteIndex(let reason): return "cannot write the lookup index: \(reason)"
             case .emptyQuery: return "the query has no words to look up"

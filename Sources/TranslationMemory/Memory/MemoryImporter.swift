@@ -23,6 +23,8 @@ public struct ImportReport: Sendable, Codable {
     public var writtenTo: String?
     /// The run that stored them (`tm undo` takes it back); nil when nothing was new.
     public var run: String?
+
+    public init() {}
 }
 
 /// Imports TMX (any flavour `TMXReader` reads), XLIFF 1.2 (the units a translator confirmed) and

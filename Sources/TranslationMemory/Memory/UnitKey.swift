@@ -6,6 +6,16 @@ public struct UnitKey: Hashable, Sendable {
     let first: UInt64
     let second: UInt64
 
+    /// The key as 32 lowercase hex digits: a column a database can hold a uniqueness constraint on
+    /// (`tm serve` keys its units by it, so a shared memory drops the same duplicates as a folder).
+    public var hex: String {
+        func digits(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        return digits(first) + digits(second)
+    }
+
     /// A fingerprint of the whole unit: attributes, props, notes, and every variant with its markup.
     public init(wholeUnit unit: TranslationUnit) {
         var a: UInt64 = 0x6c62_272e_07bb_0142

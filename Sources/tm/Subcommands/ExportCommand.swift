@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TranslationMemory
+import TranslationMemoryClient
 
 extension TMXLevel: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
@@ -20,6 +21,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
+    @OptionGroup var remote: ServerOptions
+
     @Option(help: "Source language code as the CAT tool wants it.")
     var src = "id-ID"
 
@@ -36,6 +39,8 @@ struct ExportCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
+        try remote.validate(against: memory)
+        if remote.server != nil && format != .tmx { throw ValidationError("A server exports TMX only: drop --format tsv, or export the TMX and convert it.") }
         // Regional pairs (en-US → en-GB) export; one language twice (id and in-ID) does not.
         let (source, target) = (LanguageCode(src), LanguageCode(tgt))
         let regional = source.normalized.contains("-") && target.normalized.contains("-")
@@ -49,6 +54,15 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let server = try remote.client() {
+            let units = try server.export(to: out, sourceLanguage: src, targetLanguage: tgt, level: level)
+            if json {
+                try Output.printJSON(ServerExport(path: out, unitsWritten: units, server: server.base.absoluteString))
+            } else {
+                print("\(out): \(Plural.count(units, "unit")) written (from \(server.base.absoluteString))")
+            }
+            return
+        }
         let bar = ProgressBar("exporting", when: !json)
         let report = try MemoryExporter.export(memory.store, to: out,
             options: .init(sourceLanguage: src, targetLanguage: tgt, level: level, format: format), progress: bar.reporter)
@@ -64,4 +78,11 @@ struct ExportCommand: ParsableCommand {
         Output.reportSkipped(report.skipped)
         if report.isIncomplete { throw Output.finishedWithProblems }
     }
+}
+
+/// `tm export --server --json`: what was written, from where.
+private struct ServerExport: Encodable {
+    var path: String
+    var unitsWritten: Int
+    var server: String
 }

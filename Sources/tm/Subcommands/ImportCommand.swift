@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TranslationMemory
+import TranslationMemoryClient
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,16 +21,37 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
+    @OptionGroup var remote: ServerOptions
+
     @OptionGroup var output: OutputOptions<ReportFormat>
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file to import.") }
+        try remote.validate(against: memory)
     }
 
     func run() throws {
-        let bar = ProgressBar("importing", when: !output.isJSON)
-        let report = try MemoryImporter.importFiles(files, into: memory.store, progress: bar.reporter)
-        bar.finish()
+        let report: ImportReport
+        if let server = try remote.client() {
+            // One server run per file: the server reads and checks each as `tm import` does.
+            var combined = ImportReport()
+            for file in files {
+                var answer = try server.importFile(file)
+                for index in answer.files.indices { answer.files[index].path = file }
+                combined.files += answer.files
+                combined.unitsRead += answer.unitsRead
+                combined.added += answer.added
+                combined.duplicates += answer.duplicates
+                combined.skipped += answer.skipped
+                combined.writtenTo = answer.writtenTo ?? combined.writtenTo
+                combined.run = answer.run ?? combined.run
+            }
+            report = combined
+        } else {
+            let bar = ProgressBar("importing", when: !output.isJSON)
+            report = try MemoryImporter.importFiles(files, into: memory.store, progress: bar.reporter)
+            bar.finish()
+        }
         if output.isJSON {
             try Output.printJSON(report)
         } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TranslationMemory
+import TranslationMemoryClient
 
 struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,8 @@ struct LookupCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
+    @OptionGroup var remote: ServerOptions
+
     @OptionGroup var glossary: GlossaryOptions
 
     @Option(name: .customLong("min"), help: "The lowest fuzzy score shown, 1–100.")
@@ -42,6 +45,7 @@ struct LookupCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions<ReportFormat>
 
     func validate() throws {
+        try remote.validate(against: memory)
         switch (query, queryFile) {
         case (nil, nil): throw ValidationError("Give the query, '-' to read it from standard input, or --query-file FILE.")
         case (.some, .some): throw ValidationError("Give the query or --query-file, not both.")
@@ -71,17 +75,25 @@ struct LookupCommand: ParsableCommand {
 
     func run() throws {
         let query = try resolvedQuery()
+        let request = LookupRequest(query: query, minimum: minimum, limit: limit, from: from.side,
+                                    searchTarget: target, concordanceLimit: limit * 2)
+        if let server = try remote.client() {
+            // The server's memory and glossary answer, in the same report.
+            try print(server.lookup(request))
+            return
+        }
         let bar = ProgressBar("indexing", when: !output.isJSON)
         let index = try LookupIndex(memory: memory.store, progress: bar.reporter)
         bar.finish()
         for note in index.notes { Output.error("note: \(note)") }
         if !index.skipped.isEmpty { Output.reportSkipped(index.skipped) }
 
-        let request = LookupRequest(query: query, minimum: minimum, limit: limit, from: from.side,
-                                    searchTarget: target, concordanceLimit: limit * 2)
         let terms = try glossary.load(report: false)
         let matcher = try terms.entries.isEmpty ? nil : GlossaryMatcher(glossary: terms)
-        let report = try LookupEngine.run(request, index: index, glossary: matcher)
+        try print(LookupEngine.run(request, index: index, glossary: matcher))
+    }
+
+    private func print(_ report: LookupReport) throws {
         if output.isJSON {
             try Output.printJSON(report)
         } else {

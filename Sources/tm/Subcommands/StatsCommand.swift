@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TranslationMemory
+import TranslationMemoryClient
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,9 +11,19 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
+    @OptionGroup var remote: ServerOptions
+
     @OptionGroup var output: OutputOptions<ReportFormat>
 
+    func validate() throws {
+        try remote.validate(against: memory)
+    }
+
     func run() throws {
+        if let server = try remote.client() {
+            try show(server.statistics())
+            return
+        }
         let store = memory.store
         if !FileManager.default.fileExists(atPath: store.path) {
             throw TMError(.noSuchMemory, path: store.path)
@@ -20,6 +31,10 @@ struct StatsCommand: ParsableCommand {
         let bar = ProgressBar("reading", when: !output.isJSON)
         let statistics = try MemoryStatistics.compute(store, progress: bar.reporter)
         bar.finish()
+        try show(statistics)
+    }
+
+    private func show(_ statistics: MemoryStatistics) throws {
         if output.isJSON {
             try Output.printJSON(statistics)
         } else {

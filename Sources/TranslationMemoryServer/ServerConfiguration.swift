@@ -1,0 +1,5 @@
+import Foundation
+import Hummingbird
+import PostgresNIO
+import Crypto
+import TranslationMemory
