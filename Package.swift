@@ -66,7 +66,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["TranslationMemoryServer", "tm"]
+            dependencies: ["TranslationMemoryServer", "tm"],
+            // The Python script that drives the editors' page in a browser.
+            exclude: ["Support"]
         ),
     ]
 )

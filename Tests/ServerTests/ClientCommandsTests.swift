@@ -9,6 +9,11 @@ final class ClientCommandsTests: XCTestCase {
     nonisolated(unsafe) static var startFailure: Error?
     private var servers: [ServerProcess] = []
     private var folders: [URL] = []
+    private var databases: [ObjectIdentifier: String] = [:]
+
+    private func database(of server: ServerProcess) throws -> String {
+        try XCTUnwrap(databases[ObjectIdentifier(server)])
+    }
 
     override class func setUp() {
         super.setUp()
@@ -38,6 +43,7 @@ final class ClientCommandsTests: XCTestCase {
         let token = try XCTUnwrap(created.stdout.split(separator: "\n").last.map(String.init))
         let server = try ServerProcess(database: url)
         servers.append(server)
+        databases[ObjectIdentifier(server)] = url
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-client-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         folders.append(folder)
@@ -201,5 +207,46 @@ final class ClientCommandsTests: XCTestCase {
         let failed = try tm(["export", "--server", "http://127.0.0.1:\(port)", "--out", "old.tmx"], in: folder, token: token)
         XCTAssertEqual(failed.status, 1)
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("old.tmx"), encoding: .utf8), "keep")
+    }
+
+    /// The editors' page at `/`, in headless Chromium driven by selenium: a sentence finds its
+    /// fuzzy match with the figure repaired, a phrase finds its concordance hit, and the page
+    /// loads nothing but itself and the API. Fails (never skips) without Chromium or selenium.
+    func testTheEditorsPageFindsAMatchAndAConcordanceHitInABrowser() throws {
+        let (server, token, _, folder) = try setUpServer(role: "reader")
+        let writer = try TMBinary.run(["serve", "token", "create", "siti", "--role", "translator", "--database", try database(of: server)])
+        let translatorToken = try XCTUnwrap(writer.stdout.split(separator: "\n").last.map(String.init))
+        try SharedMemoryServerTests.tmx(SharedMemoryServerTests.newsPairs).write(to: folder.appendingPathComponent("news.tmx"))
+        XCTAssertEqual(try tm(["import", "news.tmx", "--server", server.baseURL.absoluteString], in: folder, token: translatorToken).status, 0)
+
+        for program in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
+            XCTAssertTrue(FileManager.default.isExecutableFile(atPath: program), "\(program) is missing: .ci/run installs chromium, chromium-driver")
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/editors_page.py")
+        let screenshot = folder.appendingPathComponent("editors-page.png")
+        // python3 as the PATH finds it (where pip put selenium).
+        let run = try PostgresHarness.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                          ["python3", script.path, server.baseURL.absoluteString + "/", token,
+                                           "Bank Indonesia mempertahankan suku bunga acuan sebesar 5,75 persen.", "harga beras", screenshot.path])
+        XCTAssertEqual(run.status, 0, "selenium: \(run.output)")
+        let jsonStart = try XCTUnwrap(run.output.firstIndex(of: "{"), run.output)
+        let result = try json(String(run.output[jsonStart...]))
+        let matches = result["matches"] as? [[String: String]] ?? []
+        XCTAssertEqual(matches.first?["score"], "99%", "\(result)")
+        XCTAssertTrue(matches.first?["target"]?.contains("Bank Indonesia held its benchmark interest rate at 5.75 percent.") == true, "\(result)")
+        let hits = result["hits"] as? [[String: String]] ?? []
+        XCTAssertEqual(hits.count, 1, "\(result)")
+        XCTAssertEqual(hits.first?["marked"], "Harga beras")
+        XCTAssertTrue(hits.first?["translation"]?.contains("Rice prices rose 10 percent") == true, "\(result)")
+        XCTAssertEqual(result["status"] as? String, "")
+        XCTAssertEqual(result["errors"] as? [String], [])
+        let resources = result["resources"] as? [String] ?? []
+        XCTAssertFalse(resources.isEmpty)
+        XCTAssertTrue(resources.allSatisfy { $0.hasPrefix(server.baseURL.absoluteString + "/v1/") }, "only the API: \(resources)")
+        XCTAssertGreaterThan((try? Data(contentsOf: screenshot))?.count ?? 0, 10_000, "a screenshot of the page")
+        if let keep = ProcessInfo.processInfo.environment["TM_KEEP_SCREENSHOT"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(at: screenshot, to: URL(fileURLWithPath: keep))
+        }
     }
 }
