@@ -68,7 +68,20 @@ public actor IndexAdapter {
         return try await next.value
     }
 
+    /// The database's generation the mirror holds (nil before the first refresh).
+    private var generation: Int64?
+
     private func refreshNow() async throws -> Int {
+        // Units taken out (an undo): the mirror starts again from the first unit.
+        let current = try await database.generation()
+        if let generation, generation != current {
+            for name in try FileManager.default.contentsOfDirectory(atPath: mirror.path) where name.hasSuffix(".tmx") {
+                try FileManager.default.removeItem(atPath: mirror.path + "/" + name)
+            }
+            lastSeq = 0
+            index = nil
+        }
+        generation = current
         var added = 0
         while true {
             let batch = try await database.units(after: lastSeq, limit: Self.batchSize)

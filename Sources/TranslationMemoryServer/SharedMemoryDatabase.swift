@@ -85,6 +85,12 @@ public struct SharedMemoryDatabase: Sendable {
             created_at timestamptz NOT NULL DEFAULT now()
         );
         """,
+        // 2: undo. A run taken back removes units, which the servers' mirrors (append-only, by
+        // `seq`) cannot follow: the generation tells them to mirror the units again.
+        """
+        CREATE TABLE tm_generation (value bigint NOT NULL);
+        INSERT INTO tm_generation (value) VALUES (0)
+        """,
     ]
 
     /// Creates or migrates the schema to the newest version. Safe when several servers start at once.
@@ -161,6 +167,57 @@ public struct SharedMemoryDatabase: Sendable {
             try await connection.query("SELECT pg_notify(\(Self.changeChannel), \(run.id))", logger: logger)
             return new.count
         }
+    }
+
+    /// What undoing a run did.
+    public struct Undone: Sendable, Codable {
+        public var run: MemoryRun
+        public var unitsRemoved: Int
+    }
+
+    /// Takes run `id` back: its units and the run go in one transaction (under the writers' lock),
+    /// and the generation moves on so that every server mirrors the units again. nil when there is
+    /// no such run; `RequestError.forbidden` when `user` (not an admin) did not make it.
+    public func undo(run id: String, by user: String, isAdmin: Bool) async throws -> Undone? {
+        do {
+            return try await undoInTransaction(run: id, by: user, isAdmin: isAdmin)
+        } catch let error as PostgresTransactionError {
+            // A refusal inside the transaction is the caller's answer, not a database failure.
+            if let refusal = error.closureError as? RequestError { throw refusal }
+            throw error
+        }
+    }
+
+    private func undoInTransaction(run id: String, by user: String, isAdmin: Bool) async throws -> Undone? {
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
+            var found: MemoryRun?
+            let rows = try await connection.query("SELECT id, command, user_name, created_at, files, units FROM runs WHERE id = \(id)", logger: logger)
+            for try await (id, command, owner, date, files, units) in rows.decode((String, String, String, Date, [String], Int).self) {
+                var run = MemoryRun(command: command, files: files, user: owner, date: date)
+                run.id = id
+                run.units = units
+                found = run
+            }
+            guard let run = found else { return nil }
+            guard isAdmin || run.user == user else {
+                throw RequestError.forbidden("run \(id) was made by \(run.user); a translator may undo only their own runs")
+            }
+            var removed = 0
+            for try await count in try await connection.query("WITH gone AS (DELETE FROM units WHERE run_id = \(id) RETURNING 1) SELECT count(*) FROM gone", logger: logger).decode(Int.self) {
+                removed = count
+            }
+            try await connection.query("DELETE FROM runs WHERE id = \(id)", logger: logger)
+            try await connection.query("UPDATE tm_generation SET value = value + 1", logger: logger)
+            return Undone(run: run, unitsRemoved: removed)
+        }
+    }
+
+    /// The generation: it changes when units are taken out (see `undo`).
+    public func generation() async throws -> Int64 {
+        var value: Int64 = 0
+        for try await current in try await client.query("SELECT value FROM tm_generation", logger: logger).decode(Int64.self) { value = current }
+        return value
     }
 
     /// Units stored after `seq`, in order, at most `limit`.

@@ -195,6 +195,17 @@ struct API: Sendable {
             try await authorize(request, .reader)
             return try API.json(RunLog(runs: try await database.runs()))
         }
+        router.post("/v1/runs/:id/undo") { request, context -> Response in
+            let who = try await authorize(request, .translator)
+            let id = try context.parameters.require("id")
+            guard MemoryRun.isID(id) else { throw RequestError.badRequest("\(id) is not a run id (GET /v1/runs lists them)") }
+            let isAdmin = try await database.role(ofToken: API.token(in: request))?.role == .admin
+            guard let undone = try await database.undo(run: id, by: who, isAdmin: isAdmin) else {
+                throw RequestError.notFound("no run \(id) in this memory (GET /v1/runs lists them)")
+            }
+            try await index.refresh()
+            return try API.json(undone)
+        }
         router.get("/v1/glossary") { request, _ -> Response in
             try await authorize(request, .reader)
             return try API.json(try await database.glossaryEntries())
@@ -214,6 +225,12 @@ struct API: Sendable {
             try await authorize(request, .reader)
             return try await export(request)
         }
+    }
+
+    /// The bearer token of a request ("" without one).
+    static func token(in request: Request) -> String {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return "" }
+        return header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
     }
 
     /// The token's name, when its role may do `needed`.

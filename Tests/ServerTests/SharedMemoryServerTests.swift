@@ -309,6 +309,50 @@ final class SharedMemoryServerTests: XCTestCase {
         XCTAssertEqual(try postgres.sql(url, "SELECT count(*) FROM units"), ["\(10 + big)"])
     }
 
+    /// `POST /v1/runs/{id}/undo`: a translator takes back their own run (not another's), an admin
+    /// any; the units leave the database and both servers' lookups, and the run leaves the log.
+    func testUndoOfARunOverTheAPI() throws {
+        let (postgres, url) = try database()
+        let dewi = try token(url, name: "dewi", role: "translator")
+        let siti = try token(url, name: "siti", role: "translator")
+        let admin = try token(url, name: "boss", role: "admin")
+        let first = try startServer(url), second = try startServer(url)
+        let kept = try HTTP.post(first, "/v1/import?name=kept.tsv", token: siti, contentType: "text/tab-separated-values",
+                                 body: Self.tsv(count: 3, tag: "tetap"))
+        let taken = try HTTP.post(first, "/v1/import", token: dewi, contentType: "application/xml", body: Self.tmx(Self.newsPairs))
+        let keptRun = try XCTUnwrap(try jsonObject(kept.text)["run"] as? String)
+        let takenRun = try XCTUnwrap(try jsonObject(taken.text)["run"] as? String)
+        let query = "/v1/lookup?q=" + "Gempa mengguncang Cianjur".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&min=30"
+        XCTAssertEqual((try jsonObject(try HTTP.get(first, query, token: dewi).text)["matches"] as? [Any])?.count, 1)
+        usleep(500_000)
+        XCTAssertEqual((try jsonObject(try HTTP.get(second, query, token: dewi).text)["matches"] as? [Any])?.count, 1, "the second server has it")
+
+        let notHers = try HTTP.post(first, "/v1/runs/\(keptRun)/undo", token: dewi, contentType: nil, body: Data())
+        XCTAssertEqual(notHers.status, 403, notHers.text)
+        XCTAssertEqual(try HTTP.post(first, "/v1/runs/20200101T000000Z-000000/undo", token: dewi, contentType: nil, body: Data()).status, 404)
+        XCTAssertEqual(try HTTP.post(first, "/v1/runs/nonsense/undo", token: dewi, contentType: nil, body: Data()).status, 400)
+
+        let undone = try HTTP.post(first, "/v1/runs/\(takenRun)/undo", token: dewi, contentType: nil, body: Data())
+        XCTAssertEqual(undone.status, 200, undone.text)
+        XCTAssertEqual(try jsonObject(undone.text)["unitsRemoved"] as? Int, 5)
+        XCTAssertEqual(try postgres.sql(url, "SELECT count(*) FROM units"), ["3"])
+        XCTAssertEqual(try jsonObject(try HTTP.get(first, "/v1/stats", token: dewi).text)["units"] as? Int, 3)
+        // The other server drops them too, within a second.
+        var gone = false
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline {
+            if (try jsonObject(try HTTP.get(second, query, token: dewi).text)["matches"] as? [Any])?.isEmpty == true { gone = true; break }
+            usleep(20_000)
+        }
+        XCTAssertTrue(gone, "the second server still finds the undone unit")
+        let runs = try jsonObject(try HTTP.get(second, "/v1/runs", token: dewi).text)["runs"] as? [[String: Any]]
+        XCTAssertEqual(runs?.compactMap { $0["id"] as? String }, [keptRun])
+
+        let byAdmin = try HTTP.post(second, "/v1/runs/\(keptRun)/undo", token: admin, contentType: nil, body: Data())
+        XCTAssertEqual(byAdmin.status, 200, byAdmin.text)
+        XCTAssertEqual(try postgres.sql(url, "SELECT count(*) FROM units"), ["0"])
+    }
+
     func testASecondServerSeesAWriteThroughTheFirstWithinASecond() throws {
         let (_, url) = try database()
         let token = try token(url, name: "desk", role: "translator")
