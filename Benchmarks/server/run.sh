@@ -8,8 +8,8 @@
 # 4. wrk at 1, 8 and 32 connections over the queries for SECONDS each (p50/p99, requests/s);
 # 5. the Weblate/amaGama way on the same database (trigram.py: pg_trgm `%` with a GIN index,
 #    rescored with a word-level score): first pass p50/p99, then 1 and 8 clients;
-# 6. top-5 agreement: the server's answers against `tm lookup` on the same units in a folder
-#    (the exact index), and the trigram way's against the server's.
+# 6. top-5 agreement: the server's answers against `tm lookup` on the same units pulled into a
+#    folder (the exact index), and the trigram way's against the server's.
 # Needs: wrk, Debian's postgresql, psycopg2 (pip), a release build (swift build -c release).
 set -euo pipefail
 UNITS=${1:-100000}
@@ -79,8 +79,11 @@ with open(out, "w") as f:
         report = json.load(urllib.request.urlopen(r))
         f.write(json.dumps({"query": q, "top": [[m["score"], m["source"]] for m in report["matches"]]}, ensure_ascii=False) + "\n")
 PY
+# The exact index over the server's own units (pulled into a folder: the generated files repeat
+# some units, which the server stores once).
+"$TM" pull --server "$URL" --tm "$SCRATCH/pulled" >/dev/null
 head -200 "$QUERIES" | while IFS= read -r q; do
-    "$TM" lookup --tm "$SCRATCH/data/memory" -n 5 --min 50 --json -- "$q" | python3 -c "
+    "$TM" lookup --tm "$SCRATCH/pulled" -n 5 --min 50 --json -- "$q" | python3 -c "
 import json,sys; r=json.load(sys.stdin); print(json.dumps({'query': r['query'], 'top': [[m['score'], m['source']] for m in r['matches']]}, ensure_ascii=False))"
 done > "$SCRATCH/folder-top.jsonl"
 

@@ -65,7 +65,8 @@ def main():
     ap.add_argument("--setup", action="store_true")
     args = ap.parse_args()
     queries = [l.strip() for l in open(args.queries, encoding="utf-8") if l.strip()]
-    sql = (f"SELECT {args.source}, {args.target} FROM {args.table} WHERE {args.source} % %s "
+    # `%%` is pg_trgm's `%` (similar to) once psycopg2 has put the parameters in.
+    sql = (f"SELECT {args.source}, {args.target} FROM {args.table} WHERE {args.source} %% %s "
            f"ORDER BY similarity({args.source}, %s) DESC LIMIT %s")
     connection = psycopg2.connect(args.dsn)
     connection.autocommit = True

@@ -16,6 +16,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(databaseURL: String, listen: String = "127.0.0.1:8080", maximumBody: Int = 64 << 20,
                 pollInterval: Duration = .milliseconds(200)) throws {
+        _ = try DatabaseURL(databaseURL)
         self.databaseURL = databaseURL
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
             throw ServerError.usage("--listen must be HOST:PORT (say 127.0.0.1:8080), not \(listen)")
@@ -27,6 +28,11 @@ public struct ServerConfiguration: Sendable {
         guard maximumBody > 0 else { throw ServerError.usage("--max-body must be positive") }
         self.maximumBody = maximumBody
         self.pollInterval = pollInterval
+    }
+
+    /// Throws `ServerError.usage` when `url` is no `postgres://user@host:port/database` address.
+    public static func checkDatabaseURL(_ url: String) throws {
+        _ = try DatabaseURL(url)
     }
 
     /// `64MB`, `512KB`, `1GB` or a number of bytes.

@@ -76,6 +76,7 @@ struct ServeTokenCreateCommand: ParsableCommand {
         guard let tokenRole = TokenRole(rawValue: role) else { throw ValidationError("--role must be reader, translator or admin") }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("Give the token a name.") }
         let url = try database.resolved()
+        do { try ServerConfiguration.checkDatabaseURL(url) } catch let error as ServerError { throw ValidationError(error.description) }
         let name = name
         let token = try SharedMemoryServer.blocking { try await SharedMemoryServer.createToken(databaseURL: url, name: name, role: tokenRole) }
         Output.error("token \(name) (\(tokenRole.rawValue)) created; it is shown only now:")

@@ -1,5 +1,0 @@
-import Foundation
-import Hummingbird
-import PostgresNIO
-import Crypto
-import TranslationMemory
