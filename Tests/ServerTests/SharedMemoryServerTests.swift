@@ -121,7 +121,7 @@ final class SharedMemoryServerTests: XCTestCase {
         XCTAssertEqual(try postgres.sql(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"), ["0"])
         let token = try token(url, name: "editor", role: "admin")
         let tables = try postgres.sql(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
-        XCTAssertEqual(tables, ["api_tokens", "glossary_entries", "runs", "tm_schema", "units"])
+        XCTAssertEqual(tables, ["api_tokens", "glossary_entries", "runs", "tm_generation", "tm_schema", "units"])
         let columns = Set(try postgres.sql(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'units'"))
         XCTAssertEqual(columns, ["seq", "unit_key", "whole_key", "source", "target", "tu_xml", "creator", "creation_date", "imported_from", "run_id"])
         // Only the SHA-256 of the token is kept.
@@ -135,7 +135,8 @@ final class SharedMemoryServerTests: XCTestCase {
         XCTAssertEqual(try HTTP.get(server, "/healthz", token: nil).status, 200)
         let stats = try jsonObject(try HTTP.get(server, "/v1/stats", token: token).text)
         XCTAssertEqual(stats["units"] as? Int, 0)
-        XCTAssertEqual(try postgres.sql(url, "SELECT version FROM tm_schema"), ["1"])
+        XCTAssertEqual(try postgres.sql(url, "SELECT version FROM tm_schema"), ["2"])
+        XCTAssertEqual(try postgres.sql(url, "SELECT value FROM tm_generation"), ["0"])
     }
 
     func testAPIAnswersTheSameJSONAsTheCommandLine() throws {
