@@ -4,50 +4,21 @@ import XCTest
 /// The translator's commands against a team server (issue 17): `tm lookup/import/export/stats
 /// --server` give what the same commands give on a folder holding the same units, and `tm push`
 /// then `tm pull` round-trip. A real PostgreSQL and `tm serve`, the built `tm` as a user runs it.
-final class ClientCommandsTests: XCTestCase {
-    nonisolated(unsafe) static var postgres: PostgresHarness?
-    nonisolated(unsafe) static var startFailure: Error?
-    private var servers: [ServerProcess] = []
-    private var folders: [URL] = []
+final class ClientCommandsTests: PostgresTestCase {
     private var databases: [ObjectIdentifier: String] = [:]
 
     private func database(of server: ServerProcess) throws -> String {
         try XCTUnwrap(databases[ObjectIdentifier(server)])
     }
 
-    override class func setUp() {
-        super.setUp()
-        do { postgres = try PostgresHarness() } catch { startFailure = error }
-    }
-
-    override class func tearDown() {
-        postgres?.stop()
-        postgres = nil
-        super.tearDown()
-    }
-
-    override func tearDown() {
-        for server in servers { server.stop() }
-        for folder in folders { try? FileManager.default.removeItem(at: folder) }
-        super.tearDown()
-    }
-
     /// A new database and a server on it, a token of `role` for dewi (the server credits what a
     /// token imports to its name, as the command line credits `$TM_USER`), and a scratch folder.
     private func setUpServer(role: String = "translator") throws -> (server: ServerProcess, token: String, database: String, folder: URL) {
-        if let startFailure = Self.startFailure { throw startFailure }
-        guard let postgres = Self.postgres else { throw HarnessFailure("PostgreSQL did not start") }
-        let url = try postgres.createDatabase()
-        let created = try TMBinary.run(["serve", "token", "create", "dewi", "--role", role, "--database", url])
-        XCTAssertEqual(created.status, 0, created.stderr)
-        let token = try XCTUnwrap(created.stdout.split(separator: "\n").last.map(String.init))
-        let server = try ServerProcess(database: url)
-        servers.append(server)
+        let (_, url) = try database()
+        let token = try token(url, name: "dewi", role: role)
+        let server = try startServer(url)
         databases[ObjectIdentifier(server)] = url
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-client-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        folders.append(folder)
-        return (server, token, url, folder)
+        return (server, token, url, try temporaryFolder())
     }
 
     private func tm(_ arguments: [String], in folder: URL, token: String?) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -214,8 +185,7 @@ final class ClientCommandsTests: XCTestCase {
     /// loads nothing but itself and the API. Fails (never skips) without Chromium or selenium.
     func testTheEditorsPageFindsAMatchAndAConcordanceHitInABrowser() throws {
         let (server, token, _, folder) = try setUpServer(role: "reader")
-        let writer = try TMBinary.run(["serve", "token", "create", "siti", "--role", "translator", "--database", try database(of: server)])
-        let translatorToken = try XCTUnwrap(writer.stdout.split(separator: "\n").last.map(String.init))
+        let translatorToken = try token(try database(of: server), name: "siti", role: "translator")
         try SharedMemoryServerTests.tmx(SharedMemoryServerTests.newsPairs).write(to: folder.appendingPathComponent("news.tmx"))
         XCTAssertEqual(try tm(["import", "news.tmx", "--server", server.baseURL.absoluteString], in: folder, token: translatorToken).status, 0)
 

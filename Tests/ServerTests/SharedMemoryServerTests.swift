@@ -3,57 +3,7 @@ import XCTest
 
 /// `tm serve` against a real PostgreSQL (issue 16): one throwaway server for the class, a new
 /// database for each test, and `tm serve` run as a user runs it.
-final class SharedMemoryServerTests: XCTestCase {
-    nonisolated(unsafe) static var postgres: PostgresHarness?
-    nonisolated(unsafe) static var startFailure: Error?
-    private var servers: [ServerProcess] = []
-    private var folders: [URL] = []
-
-    override class func setUp() {
-        super.setUp()
-        do { postgres = try PostgresHarness() } catch { startFailure = error }
-    }
-
-    override class func tearDown() {
-        postgres?.stop()
-        postgres = nil
-        super.tearDown()
-    }
-
-    override func tearDown() {
-        for server in servers { server.stop() }
-        for folder in folders { try? FileManager.default.removeItem(at: folder) }
-        super.tearDown()
-    }
-
-    /// The class's PostgreSQL; a failure (never a skip) when it could not start.
-    func database() throws -> (PostgresHarness, String) {
-        if let failure = Self.startFailure { throw failure }
-        guard let postgres = Self.postgres else { throw HarnessFailure("PostgreSQL did not start") }
-        return (postgres, try postgres.createDatabase())
-    }
-
-    func startServer(_ url: String, _ arguments: [String] = []) throws -> ServerProcess {
-        let server = try ServerProcess(database: url, arguments: arguments)
-        servers.append(server)
-        return server
-    }
-
-    func token(_ url: String, name: String, role: String) throws -> String {
-        let result = try TMBinary.run(["serve", "token", "create", name, "--role", role, "--database", url])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        let token = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        XCTAssertTrue(token.hasPrefix("tm_"), "the last line is the token: \(result.stdout)")
-        return token
-    }
-
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-server-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        folders.append(folder)
-        return folder
-    }
-
+final class SharedMemoryServerTests: PostgresTestCase {
     /// A TMX file of Indonesian–English news units, with dates and translators so that every
     /// field of a lookup is fixed.
     static func tmx(_ pairs: [(String, String)], creator: String = "dewi") -> Data {
