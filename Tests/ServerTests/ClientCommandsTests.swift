@@ -185,7 +185,7 @@ final class ClientCommandsTests: PostgresTestCase {
     /// loads nothing but itself and the API. Fails (never skips) without Chromium or selenium.
     func testTheEditorsPageFindsAMatchAndAConcordanceHitInABrowser() throws {
         let (server, token, _, folder) = try setUpServer(role: "reader")
-        let translatorToken = try token(try database(of: server), name: "siti", role: "translator")
+        let translatorToken = try self.token(try database(of: server), name: "siti", role: "translator")
         try SharedMemoryServerTests.tmx(SharedMemoryServerTests.newsPairs).write(to: folder.appendingPathComponent("news.tmx"))
         XCTAssertEqual(try tm(["import", "news.tmx", "--server", server.baseURL.absoluteString], in: folder, token: translatorToken).status, 0)
 
