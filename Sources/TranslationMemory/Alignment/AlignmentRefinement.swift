@@ -154,6 +154,34 @@ extension AlignmentPass {
         return points
     }
 
+    /// Abbreviations a word in lower case may follow inside a sentence (`beras, gula, dll. yang …`).
+    static let gluedEndAbbreviations: Set<String> = ["dll", "dsb", "dkk", "tsb", "yth", "etc", "resp", "approx", "incl", "ibid", "hlm", "mis"]
+
+    /// The sentences of `text` when it holds a sentence end followed by a word in lower case that
+    /// the segmenter kept together (it reads such a word as the sentence going on), each part at
+    /// least three words long and the word before the stop a word of three letters or more that is
+    /// no abbreviation (`dll.`, `Prof.`), a number or a closing bracket; nil when none.
+    static func gluedSentences(_ text: String) -> [String]? {
+        guard text.utf8.count > 24 else { return nil }
+        var parts: [String] = []
+        var start = text.startIndex
+        for (point, sentenceEnd) in cutPoints(text, atCapitals: false) where sentenceEnd {
+            guard let next = text[point...].firstIndex(where: { !$0.isWhitespace }), text[next].isLowercase else { continue }
+            let head = text[start..<point]
+            let lastWord = head.split(separator: " ").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".!?…\"”’»)]'")) } ?? ""
+            let closesBracket = head.split(separator: " ").last?.contains(")") ?? false
+            let wordLike = (lastWord.count >= 3 && !lastWord.contains(".") && !gluedEndAbbreviations.contains(lastWord.lowercased())
+                && !(lastWord.first?.isUppercase == true && lastWord.count <= 4 && lastWord.dropFirst().allSatisfy(\.isLowercase)))
+                || (!lastWord.isEmpty && lastWord.allSatisfy(\.isNumber)) || closesBracket
+            guard wordLike, head.split(separator: " ").count >= 3, text[next...].split(separator: " ").count >= 3 else { continue }
+            parts.append(String(head))
+            start = next
+        }
+        guard !parts.isEmpty else { return nil }
+        parts.append(String(text[start...]))
+        return parts
+    }
+
     /// The paragraphs with each segment of a pair cut where a part at its start or end adds less
     /// than `-splitMargin` nats to the pair (its words without counterpart outweigh the length
     /// fit it brings); nil when nothing is cut. The parts are the segment's own text.
@@ -163,17 +191,27 @@ extension AlignmentPass {
         let idTexts = indonesian.flatMap { $0 }, enTexts = english.flatMap { $0 }
         var idCuts: [Int: [String]] = [:], enCuts: [Int: [String]] = [:]
         for bead in beads where !bead.indonesian.isEmpty && !bead.english.isEmpty {
+            // Both sides hold a sentence end the segmenter did not take (`… hipoksemia berat.
+            // pneumonia dalam …` ↔ `… severe hypoxemia. healing pneumonia …`): two sentences
+            // a line each side. Cut both; aligned again, they pair one to one when their words
+            // say so, and as the merge they were when not.
+            let idGlued = bead.indonesian.compactMap { s in AlignmentPass.gluedSentences(idTexts[s]).map { (s, $0) } }
+            let enGlued = bead.english.compactMap { s in AlignmentPass.gluedSentences(enTexts[s]).map { (s, $0) } }
+            if (!idGlued.isEmpty && (!enGlued.isEmpty || bead.english.count > 1)) || (!enGlued.isEmpty && bead.indonesian.count > 1) {
+                for (s, parts) in idGlued { idCuts[s] = parts }
+                for (s, parts) in enGlued { enCuts[s] = parts }
+            }
             let a = Array(indonesianItems(bead.indonesian)), b = Array(englishItems(bead.english))
             let masks = pairMasks(a, b)
             let idLength = a.reduce(0) { $0 + id.length[$1] }, enLength = b.reduce(0) { $0 + en.length[$1] }
             let whole = lengthScore(idLength: idLength, enLength: enLength)
-            for (k, sentence) in bead.indonesian.enumerated() {
+            for (k, sentence) in bead.indonesian.enumerated() where idCuts[sentence] == nil {
                 let found = union(masks[k].map(\.mine))
                 if let parts = cut(idTexts[sentence], item: a[k], indonesian: true, found: found) { part in
                     whole - lengthScore(idLength: idLength - part, enLength: enLength)
                 } { idCuts[sentence] = parts }
             }
-            for (l, sentence) in bead.english.enumerated() {
+            for (l, sentence) in bead.english.enumerated() where enCuts[sentence] == nil {
                 let found = union(masks.map { $0[l].theirs })
                 if let parts = cut(enTexts[sentence], item: b[l], indonesian: false, found: found) { part in
                     whole - lengthScore(idLength: idLength, enLength: enLength - part)
@@ -215,8 +253,13 @@ extension AlignmentPass {
         }
         var best: (gain: Double, parts: [String])?
         var headTokens = 0, counted = text.startIndex
+        // A segment that starts in lower case holds no sentence's start there: a line of dialogue
+        // or a heading glued on without a stop (`ceritakan mengenai nyeri dada Anda COVID-19
+        // juga …`). Its head is cut as soon as it takes away from the pair.
+        let startsInLowerCase = text.first?.isLowercase ?? false
         for (point, sentenceEnd) in AlignmentPass.cutPoints(text, atCapitals: true) {
             let margin = sentenceEnd ? parameters.sentenceCutMargin : parameters.splitMargin
+            let headMargin = startsInLowerCase ? parameters.lowerCaseHeadCutMargin : margin
             // Points are at white space, which no word crosses: count the words since the last one.
             headTokens += AlignmentLexicon.words(String(text[counted..<point])).count
             counted = point
@@ -224,10 +267,10 @@ extension AlignmentPass {
             let head = String(text[..<point]), tail = String(text[point...].drop { $0.isWhitespace })
             let headSum = valueBefore[headTokens], tailSum = valueBefore[tokenCount] - headSum
             let headCount = contentBefore[headTokens], tailCount = contentBefore[tokenCount] - headCount
-            for (part, sum, count, kept) in [(head, headSum, headCount, tailSum), (tail, tailSum, tailCount, headSum)] {
+            for (part, sum, count, kept, partMargin) in [(head, headSum, headCount, tailSum, headMargin), (tail, tailSum, tailCount, headSum, margin)] {
                 guard count >= 2, kept > 0 else { continue }
                 let gain = sum + lengthGain(Double(part.unicodeScalars.count))
-                if gain < -margin && gain < (best?.gain ?? .infinity) { best = (gain, [head, tail]) }
+                if gain < -partMargin && gain < (best?.gain ?? .infinity) { best = (gain, [head, tail]) }
             }
         }
         return best?.parts

@@ -82,6 +82,11 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     /// than `splitMargin`: the aligner pairs the two parts again when both translate. A part
     /// glued on at a capitalised word, with no sentence end, needs `splitMargin`.
     public var sentenceCutMargin: Double = 2
+    /// How many times the texts are cut and aligned again at most.
+    public var cutRounds: Int = 2
+    /// How much the head of a segment that starts in lower case must take away from its pair to
+    /// be cut at a capitalised word (nats).
+    public var lowerCaseHeadCutMargin: Double = 0
     /// How far (in beads) a sentence left out may find its partner across the others.
     public var crossingWindow: Int = 12
 
@@ -141,10 +146,17 @@ public struct SentenceAligner: Sendable {
         // cut, and the texts are aligned again.
         // The cuts move the path by a sentence or two where they are: the second alignment
         // searches a narrow band around the first one's path, not the whole length diagonal.
-        if parameters.cutUntranslatedParts, let pass,
-           let cut = pass.cutUntranslatedParts(result.beads, indonesian: indonesian, english: english) {
-            let guide = pass.guide(for: result.beads, indonesianParts: cut.indonesianParts, englishParts: cut.englishParts)
-            result = alignOnce(indonesian: cut.indonesian, english: cut.english, progressShare: nil, guide: guide).result
+        // A part a cut made can hold another glued part (a line of dialogue glued to a sentence
+        // that was itself glued on after a stop): the cuts are looked for again, up to
+        // `cutRounds` times.
+        var texts = (indonesian: indonesian, english: english)
+        var round = 0
+        while parameters.cutUntranslatedParts, round < parameters.cutRounds, let current = pass,
+              let cut = current.cutUntranslatedParts(result.beads, indonesian: texts.indonesian, english: texts.english) {
+            let guide = current.guide(for: result.beads, indonesianParts: cut.indonesianParts, englishParts: cut.englishParts)
+            texts = (cut.indonesian, cut.english)
+            (result, pass) = alignOnce(indonesian: cut.indonesian, english: cut.english, progressShare: nil, guide: guide)
+            round += 1
         }
         return result
     }
