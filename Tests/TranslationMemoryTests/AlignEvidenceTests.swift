@@ -138,6 +138,46 @@ final class AlignEvidenceTests: XCTestCase {
         XCTAssertEqual(clean.indonesianSentences, AlignFixtures.indonesian)
     }
 
+    func testGluedSentencesAfterAStopBeforeALowerCaseWord() {
+        XCTAssertEqual(AlignmentPass.gluedSentences("Harga beras naik tajam di pasar Jakarta. harga gula juga naik pekan ini."),
+                       ["Harga beras naik tajam di pasar Jakarta.", "harga gula juga naik pekan ini."])
+        XCTAssertEqual(AlignmentPass.gluedSentences("Kasus baru tercatat pada Senin (8/2). jumlah itu naik dari pekan lalu."),
+                       ["Kasus baru tercatat pada Senin (8/2).", "jumlah itu naik dari pekan lalu."])
+        // Abbreviations a sentence goes on after, and parts too short to be sentences.
+        XCTAssertNil(AlignmentPass.gluedSentences("Pedagang menjual beras, gula, dll. yang didatangkan dari Jawa."))
+        XCTAssertNil(AlignmentPass.gluedSentences("Mahasiswa bertemu Prof. budi di kampus pada Senin pagi."))
+        XCTAssertNil(AlignmentPass.gluedSentences("Ia tiba pukul 10 a.m. waktu setempat bersama rombongan."))
+        XCTAssertNil(AlignmentPass.gluedSentences("Ia datang. lalu pergi lagi."))
+        XCTAssertNil(AlignmentPass.gluedSentences("Harga beras naik tajam di pasar Jakarta. Harga gula juga naik."))
+    }
+
+    func testSentencesGluedOnBothSidesPairOneToOne() {
+        func lowerFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
+        var indonesian = AlignFixtures.indonesian, english = AlignFixtures.english
+        indonesian[3] += " " + lowerFirst(indonesian.remove(at: 4))
+        english[3] += " " + lowerFirst(english.remove(at: 4))
+        let result = SentenceAligner(lexicon: lexicon).align(indonesian: [indonesian], english: [english])
+        let pairs = result.pairs.filter { !$0.indonesian.isEmpty && !$0.english.isEmpty }
+        XCTAssertTrue(pairs.contains { $0.indonesian == AlignFixtures.indonesian[3] && $0.english == AlignFixtures.english[3] })
+        XCTAssertTrue(pairs.contains { $0.indonesian == lowerFirst(AlignFixtures.indonesian[4]) && $0.english == lowerFirst(AlignFixtures.english[4]) })
+        XCTAssertEqual(pairs.count, AlignFixtures.pairs.count)
+    }
+
+    func testLineGluedOnAPartACutMadeIsCutOffInTheNextRound() {
+        func lowerFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
+        var indonesian = AlignFixtures.indonesian, english = AlignFixtures.english
+        indonesian[3] += " " + lowerFirst(indonesian.remove(at: 4))
+        english[3] += " i got a slight fever too since yesterday morning " + english.remove(at: 4)
+        let result = SentenceAligner(lexicon: lexicon).align(indonesian: [indonesian], english: [english])
+        XCTAssertTrue(result.pairs.contains { $0.indonesian == lowerFirst(AlignFixtures.indonesian[4]) && $0.english == AlignFixtures.english[4] })
+        XCTAssertTrue(result.pairs.contains { $0.indonesian.isEmpty && $0.english == "i got a slight fever too since yesterday morning" })
+        // With one round only, the line stays glued to its sentence.
+        var parameters = AlignmentParameters()
+        parameters.cutRounds = 1
+        let once = SentenceAligner(lexicon: lexicon, parameters: parameters).align(indonesian: [indonesian], english: [english])
+        XCTAssertFalse(once.pairs.contains { $0.english == "i got a slight fever too since yesterday morning" })
+    }
+
     func testWeakCutPointsAtCapitalsWithoutSentenceEnd() {
         // No cut after a capitalised word: `PT Pertamina` stays whole.
         let text = "i have had a headache since yesterday Rice prices in the PT Pertamina area rose: Officials (BPS) Said so. Then"
