@@ -13,9 +13,11 @@ public struct ServerConfiguration: Sendable {
     public var maximumBody: Int
     /// How often the database's change sequence is read for other servers' writes.
     public var pollInterval: Duration
+    /// Where the mirror and its index stay between starts (`--cache`); nil: a temporary folder.
+    public var cacheFolder: String?
 
     public init(databaseURL: String, listen: String = "127.0.0.1:8080", maximumBody: Int = 64 << 20,
-                pollInterval: Duration = .milliseconds(200)) throws {
+                pollInterval: Duration = .milliseconds(200), cacheFolder: String? = nil) throws {
         _ = try DatabaseURL(databaseURL)
         self.databaseURL = databaseURL
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
@@ -28,6 +30,8 @@ public struct ServerConfiguration: Sendable {
         guard maximumBody > 0 else { throw ServerError.usage("--max-body must be positive") }
         self.maximumBody = maximumBody
         self.pollInterval = pollInterval
+        if let cacheFolder, cacheFolder.isEmpty { throw ServerError.usage("--cache needs a folder") }
+        self.cacheFolder = cacheFolder
     }
 
     /// Throws `ServerError.usage` when `url` is no `postgres://user@host:port/database` address.
@@ -52,7 +56,7 @@ public enum SharedMemoryServer {
     /// accepts requests (with the real port when the configuration asked for port 0).
     public static func run(_ configuration: ServerConfiguration) async throws {
         let database = try SharedMemoryDatabase(url: configuration.databaseURL)
-        let adapter = try IndexAdapter(database: database)
+        let adapter = try IndexAdapter(database: database, cacheFolder: configuration.cacheFolder)
         let api = API(database: database, index: adapter, maximumBody: configuration.maximumBody)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
@@ -82,7 +86,8 @@ public enum SharedMemoryServer {
         application.beforeServerStarts {
             try await database.migrate()
             let count = try await adapter.refresh()
-            FileHandle.standardError.write(Data("\(database.label): \(count) units indexed\n".utf8))
+            let resumed = await adapter.resumedFromCache
+            FileHandle.standardError.write(Data("\(database.label): \(count) units indexed\(resumed ? " (new since the --cache folder's index)" : "")\n".utf8))
         }
         defer { Task { await adapter.close() } }
         try await application.runService()
