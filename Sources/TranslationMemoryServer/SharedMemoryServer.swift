@@ -122,6 +122,35 @@ final class BlockingResult<T>: @unchecked Sendable {
     var result: Result<T, any Error>?
 }
 
+/// The tokens found valid in the last `lifetime` (their SHA-256, name and role), so that a
+/// client sending lookup after lookup does not cost the database a query each. Tokens not
+/// found are never remembered: one created a moment ago works at once.
+final class TokenCache: @unchecked Sendable {
+    static let lifetime: Duration = .seconds(10)
+    private let lock = NSLock()
+    private var entries: [String: (name: String, role: TokenRole, until: ContinuousClock.Instant)] = [:]
+
+    func role(ofToken token: String) -> (name: String, role: TokenRole)? {
+        let key = SHA256.hex(Data(token.utf8)), now = ContinuousClock.now
+        return lock.withLock {
+            guard let entry = entries[key] else { return nil }
+            guard entry.until > now else {
+                entries[key] = nil
+                return nil
+            }
+            return (entry.name, entry.role)
+        }
+    }
+
+    func remember(_ token: String, name: String, role: TokenRole) {
+        let key = SHA256.hex(Data(token.utf8)), until = ContinuousClock.now + Self.lifetime
+        lock.withLock {
+            if entries.count > 10_000 { entries.removeAll() }
+            entries[key] = (name, role, until)
+        }
+    }
+}
+
 /// A file read by one response body's writer (one task at a time).
 final class ExportFile: @unchecked Sendable {
     let handle: FileHandle
@@ -155,6 +184,8 @@ struct API: Sendable {
     let database: SharedMemoryDatabase
     let index: IndexAdapter
     let maximumBody: Int
+    /// Valid tokens seen in the last seconds: a lookup then costs no query for its token.
+    let tokens = TokenCache()
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
@@ -251,7 +282,14 @@ struct API: Sendable {
             throw RequestError.unauthorized("send a token: Authorization: Bearer TOKEN (tm serve token create NAME --role ROLE)")
         }
         let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
-        guard let (name, role) = try await database.role(ofToken: token) else {
+        let known: (name: String, role: TokenRole)?
+        if let remembered = tokens.role(ofToken: token) {
+            known = remembered
+        } else {
+            known = try await database.role(ofToken: token)
+            if let known { tokens.remember(token, name: known.name, role: known.role) }
+        }
+        guard let (name, role) = known else {
             throw RequestError.unauthorized("the token is not valid")
         }
         guard role >= needed else {

@@ -29,7 +29,8 @@ final class ServerIndexTests: PostgresTestCase {
                                      body: SharedMemoryServerTests.tmx(SharedMemoryServerTests.newsPairs)))
         var queries = (0..<20).map { "Laporan paralel nomor \($0 * 17) tentang anggaran daerah tahun lalu." }
         queries += SharedMemoryServerTests.newsPairs.map { $0.0.replacingOccurrences(of: "Senin", with: "Selasa") }
-        let alone = try queries.map { try HTTP.get(server, lookupPath($0), token: token).text }
+        let paths = queries.map(lookupPath)
+        let alone = try paths.map { try HTTP.get(server, $0, token: token).text }
         XCTAssertTrue(alone.allSatisfy { $0.contains("\"score\"") }, "every query has a match")
 
         // Units no query comes near (at 50 %), imported while the lookups run.
@@ -43,13 +44,13 @@ final class ServerIndexTests: PostgresTestCase {
                 results.set(index, Result { try HTTP.post(server, "/v1/import?name=football.tsv", token: token,
                                                           contentType: "text/tab-separated-values", body: otherBody) })
             } else {
-                results.set(index, Result { try HTTP.get(server, self.lookupPath(queries[index % queries.count]), token: token) })
+                results.set(index, Result { try HTTP.get(server, paths[index % paths.count], token: token) })
             }
         }
         for index in 0..<count {
             let reply = try results.get(index)
             XCTAssertEqual(reply.status, 200, reply.text)
-            XCTAssertEqual(reply.text, alone[index % queries.count], "lookup \(index) answered otherwise beside the others")
+            XCTAssertEqual(reply.text, alone[index % paths.count], "lookup \(index) answered otherwise beside the others")
         }
         XCTAssertEqual(try object(try results.get(count))["added"] as? Int, 300)
         let found = try object(try HTTP.get(server, lookupPath("Pertandingan sepak bola 123 berakhir imbang."), token: token))
@@ -120,5 +121,26 @@ final class ServerIndexTests: PostgresTestCase {
         XCTAssertEqual(try HTTP.get(afterUndo, query, token: token).text, answer)
         let mirrors = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix("memory-") }
         XCTAssertEqual(mirrors.count, 1, "older mirrors are removed: \(mirrors)")
+    }
+
+    /// A token is remembered for ten seconds once found valid (lookups then cost the database no
+    /// query for it): one deleted from the database stops working within that time, and one
+    /// created is accepted at once.
+    func testATokenDeletedFromTheDatabaseStopsWorkingWithinTenSeconds() throws {
+        let (postgres, url) = try database()
+        let server = try startServer(url)
+        let reader = try token(url, name: "reader", role: "reader")
+        XCTAssertEqual(try HTTP.get(server, "/v1/stats", token: reader).status, 200)
+        _ = try postgres.sql(url, "DELETE FROM api_tokens WHERE name = 'reader'")
+        let deleted = Date()
+        var refused = false
+        while Date().timeIntervalSince(deleted) < 12 {
+            if try HTTP.get(server, "/v1/stats", token: reader).status == 401 { refused = true; break }
+            usleep(250_000)
+        }
+        XCTAssertTrue(refused, "the deleted token is still accepted after 12 s")
+        XCTAssertGreaterThan(Date().timeIntervalSince(deleted), 5, "the token was remembered for a while")
+        let again = try token(url, name: "reader", role: "reader")
+        XCTAssertEqual(try HTTP.get(server, "/v1/stats", token: again).status, 200)
     }
 }
