@@ -223,9 +223,21 @@ public struct SharedMemoryDatabase: Sendable {
     /// Units stored after `seq`, in order, at most `limit`.
     public func units(after seq: Int64, limit: Int) async throws -> [(seq: Int64, xml: String)] {
         var result: [(seq: Int64, xml: String)] = []
-        let rows = try await client.query("SELECT seq, tu_xml FROM units WHERE seq > \(seq) ORDER BY seq LIMIT \(limit)", logger: logger)
-        for try await (seq, xml) in rows.decode((Int64, String).self) { result.append((seq, xml)) }
+        for try await row in try await unitRows(after: seq, limit: limit) { result.append(try row.decode((Int64, String).self)) }
         return result
+    }
+
+    /// The rows (`seq`, `tu_xml`) of the units stored after `seq`, in order, at most `limit`, as
+    /// they arrive: a large batch need never be held whole.
+    public func unitRows(after seq: Int64, limit: Int) async throws -> PostgresRowSequence {
+        try await client.query("SELECT seq, tu_xml FROM units WHERE seq > \(seq) ORDER BY seq LIMIT \(limit)", logger: logger)
+    }
+
+    /// The XML of the unit at `seq`, nil when there is none.
+    public func unitXML(seq: Int64) async throws -> String? {
+        var xml: String?
+        for try await value in try await client.query("SELECT tu_xml FROM units WHERE seq = \(seq)", logger: logger).decode(String.self) { xml = value }
+        return xml
     }
 
     public func unitCount() async throws -> Int {

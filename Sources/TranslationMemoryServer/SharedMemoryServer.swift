@@ -13,9 +13,11 @@ public struct ServerConfiguration: Sendable {
     public var maximumBody: Int
     /// How often the database's change sequence is read for other servers' writes.
     public var pollInterval: Duration
+    /// Where the mirror and its index stay between starts (`--cache`); nil: a temporary folder.
+    public var cacheFolder: String?
 
     public init(databaseURL: String, listen: String = "127.0.0.1:8080", maximumBody: Int = 64 << 20,
-                pollInterval: Duration = .milliseconds(200)) throws {
+                pollInterval: Duration = .milliseconds(200), cacheFolder: String? = nil) throws {
         _ = try DatabaseURL(databaseURL)
         self.databaseURL = databaseURL
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
@@ -28,6 +30,8 @@ public struct ServerConfiguration: Sendable {
         guard maximumBody > 0 else { throw ServerError.usage("--max-body must be positive") }
         self.maximumBody = maximumBody
         self.pollInterval = pollInterval
+        if let cacheFolder, cacheFolder.isEmpty { throw ServerError.usage("--cache needs a folder") }
+        self.cacheFolder = cacheFolder
     }
 
     /// Throws `ServerError.usage` when `url` is no `postgres://user@host:port/database` address.
@@ -52,7 +56,7 @@ public enum SharedMemoryServer {
     /// accepts requests (with the real port when the configuration asked for port 0).
     public static func run(_ configuration: ServerConfiguration) async throws {
         let database = try SharedMemoryDatabase(url: configuration.databaseURL)
-        let adapter = try IndexAdapter(database: database)
+        let adapter = try IndexAdapter(database: database, cacheFolder: configuration.cacheFolder)
         let api = API(database: database, index: adapter, maximumBody: configuration.maximumBody)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
@@ -82,7 +86,8 @@ public enum SharedMemoryServer {
         application.beforeServerStarts {
             try await database.migrate()
             let count = try await adapter.refresh()
-            FileHandle.standardError.write(Data("\(database.label): \(count) units indexed\n".utf8))
+            let resumed = await adapter.resumedFromCache
+            FileHandle.standardError.write(Data("\(database.label): \(count) units indexed\(resumed ? " (new since the --cache folder's index)" : "")\n".utf8))
         }
         defer { Task { await adapter.close() } }
         try await application.runService()
@@ -115,6 +120,35 @@ public enum SharedMemoryServer {
 /// Where `blocking` leaves the result; written once before the semaphore is signalled.
 final class BlockingResult<T>: @unchecked Sendable {
     var result: Result<T, any Error>?
+}
+
+/// The tokens found valid in the last `lifetime` (their SHA-256, name and role), so that a
+/// client sending lookup after lookup does not cost the database a query each. Tokens not
+/// found are never remembered: one created a moment ago works at once.
+final class TokenCache: @unchecked Sendable {
+    static let lifetime: Duration = .seconds(10)
+    private let lock = NSLock()
+    private var entries: [String: (name: String, role: TokenRole, until: ContinuousClock.Instant)] = [:]
+
+    func role(ofToken token: String) -> (name: String, role: TokenRole)? {
+        let key = SHA256.hex(Data(token.utf8)), now = ContinuousClock.now
+        return lock.withLock {
+            guard let entry = entries[key] else { return nil }
+            guard entry.until > now else {
+                entries[key] = nil
+                return nil
+            }
+            return (entry.name, entry.role)
+        }
+    }
+
+    func remember(_ token: String, name: String, role: TokenRole) {
+        let key = SHA256.hex(Data(token.utf8)), until = ContinuousClock.now + Self.lifetime
+        lock.withLock {
+            if entries.count > 10_000 { entries.removeAll() }
+            entries[key] = (name, role, until)
+        }
+    }
 }
 
 /// A file read by one response body's writer (one task at a time).
@@ -150,6 +184,8 @@ struct API: Sendable {
     let database: SharedMemoryDatabase
     let index: IndexAdapter
     let maximumBody: Int
+    /// Valid tokens seen in the last seconds: a lookup then costs no query for its token.
+    let tokens = TokenCache()
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
@@ -246,7 +282,14 @@ struct API: Sendable {
             throw RequestError.unauthorized("send a token: Authorization: Bearer TOKEN (tm serve token create NAME --role ROLE)")
         }
         let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
-        guard let (name, role) = try await database.role(ofToken: token) else {
+        let known: (name: String, role: TokenRole)?
+        if let remembered = tokens.role(ofToken: token) {
+            known = remembered
+        } else {
+            known = try await database.role(ofToken: token)
+            if let known { tokens.remember(token, name: known.name, role: known.role) }
+        }
+        guard let (name, role) = known else {
             throw RequestError.unauthorized("the token is not valid")
         }
         guard role >= needed else {

@@ -41,11 +41,14 @@ struct ServeRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The largest request body, e.g. 64MB, 512KB.", valueName: "size"))
     var maxBody = "64MB"
 
+    @Option(help: ArgumentHelp("Keep the index in this folder between starts: a restart then indexes only the units stored since (one server per folder).", valueName: "folder"))
+    var cache: String?
+
     func run() throws {
         guard let size = ServerConfiguration.parseSize(maxBody) else { throw ValidationError("--max-body: \(maxBody) is not a size (say 64MB)") }
         let configuration: ServerConfiguration
         do {
-            configuration = try ServerConfiguration(databaseURL: try database.resolved(), listen: listen, maximumBody: size)
+            configuration = try ServerConfiguration(databaseURL: try database.resolved(), listen: listen, maximumBody: size, cacheFolder: cache)
         } catch let error as ServerError {
             throw ValidationError(error.description)
         }
