@@ -186,3 +186,62 @@ final class QuantityRecognizerTests: XCTestCase {
                        ["numbers", "money", "percent", "ranges", "times", "dates", "weekdays", "years", "ordinals", "measures"])
     }
 }
+
+/// The byte pre-scan that spares the recogniser texts with no quantity (`mayHoldQuantity`) and
+/// the keys-only walk of the index (`FuzzyTokenizer.keys`) change no result.
+final class QuantityPreScanTests: XCTestCase {
+    static let texts = [
+        "Pemerintah meminta warga tetap tinggal di rumah selama wabah.",
+        "The government asked residents to stay home during the outbreak.",
+        "Harga naik menjadi Rp3,2 triliun pada Senin (7/8).",
+        "Prices rose to $3.2 billion on Monday, officials said.",
+        "Kunjungan ke-78 itu berlangsung pukul 10.30 WIB.",
+        "Dua ratus orang hadir; sepertiga di antaranya perempuan.",
+        "Two hundred people came, a third of them women.",
+        "Jum'at lalu, negara-negara anggota bertemu.",
+        "It's the virus' second wave -- don't panic!",
+        "Inflasi 5 % tahun ini, turun dari tahun lalu.",
+        "Il était une fois à Paris, café crème.",
+        "Suhu mencapai ½ derajat di atas normal.",
+        "In May the rate fell; on March 3 it rose.",
+        "Pada Januari, kasus baru turun tajam.",
+    ]
+
+    func testThePreScanRulesOutOnlyTextsWithoutQuantities() {
+        for language in [ArticleLanguage.indonesian, .english] {
+            let recognizer = QuantityRecognizer(language: language)
+            var ruledOut = 0
+            for text in Self.texts {
+                let read = recognizer.readQuantities(in: text)
+                if !recognizer.mayHoldQuantity(text) {
+                    ruledOut += 1
+                    XCTAssertEqual(read.map(\.text), [], "\(language): \(text)")
+                }
+                XCTAssertEqual(recognizer.quantities(in: text).map(\.text), read.map(\.text), "\(language): \(text)")
+            }
+            XCTAssertGreaterThan(ruledOut, 0, "\(language): the pre-scan spared no text")
+        }
+    }
+
+    func testEveryWordAndSymbolAQuantityCanStartAtKeepsTheText() {
+        for language in [ArticleLanguage.indonesian, .english] {
+            let recognizer = QuantityRecognizer(language: language)
+            let lexicon = QuantityLexicon.of(language)
+            for word in lexicon.words.union(lexicon.startingSymbols) {
+                for written in [word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst()] {
+                    XCTAssertTrue(recognizer.mayHoldQuantity("kata \(written) lain"), "\(language): \(written)")
+                }
+            }
+            XCTAssertFalse(recognizer.mayHoldQuantity("kata lain"))
+        }
+    }
+
+    func testIndexKeysAreTheScorersKeys() {
+        for language in [ArticleLanguage.indonesian, .english] {
+            for text in Self.texts + ["  \(Self.texts[0])  ", ""] {
+                XCTAssertEqual(FuzzyTokenizer.keys(text, language: language), FuzzySegment(text, language: language).keys,
+                               "\(language): \(text)")
+            }
+        }
+    }
+}

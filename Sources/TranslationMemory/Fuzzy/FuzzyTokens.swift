@@ -106,6 +106,16 @@ public enum FuzzyTokenizer {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
+    /// The shapes (`QuantityLexicon.shape(of:)`) of the month names of both tables.
+    static let monthShapes: [Bool] = {
+        var shapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
+        for name in Array(indonesianMonths.keys) + Array(englishMonths.keys) {
+            shapes[QuantityLexicon.shape(of: Array(name.utf8))] = true
+            shapes[QuantityLexicon.shape(of: Array(TextNormalization.nfc(name).utf8))] = true
+        }
+        return shapes
+    }()
+
     /// The key of a quantity token: numbers keep the key every number had before quantities were
     /// read, so a figure the recogniser passes over still pairs with one it reads.
     static func key(_ kind: QuantityKind) -> String {
@@ -113,10 +123,35 @@ public enum FuzzyTokenizer {
     }
 
     /// The comparison keys of a text, exactly as `FuzzySegment(text, language:).keys`: what the
-    /// index stores, so that index and scorer count the same tokens.
+    /// index stores, so that index and scorer count the same tokens. The tokens' walk of
+    /// `tokens(_:words:language:)` without making the tokens (their texts and quantities), which
+    /// indexing a memory would make for every word and throw away.
     public static func keys(_ text: String, language: ArticleLanguage) -> [String] {
         let text = FuzzySegment.trim(text)
-        return tokens(text, words: WordTokenizer.tokenize(text), language: language).map(\.key)
+        let words = WordTokenizer.tokenize(text)
+        let quantities = QuantityRecognizer(language: language).quantities(in: text)
+        var keys: [String] = []
+        keys.reserveCapacity(words.count)
+        var next = 0
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            while next < quantities.count && quantities[next].range.upperBound <= word.start { next += 1 }
+            if next < quantities.count, quantities[next].range.lowerBound < word.end {
+                let quantity = quantities[next]
+                var last = index
+                while last + 1 < words.count && words[last + 1].start < quantity.range.upperBound { last += 1 }
+                keys.append(key(quantity.kind))
+                next += 1
+                index = last + 1
+                continue
+            }
+            let placeable = placeable(word, previous: index > 0 ? words[index - 1] : nil,
+                                      next: index + 1 < words.count ? words[index + 1] : nil)
+            keys.append(key(word, placeable))
+            index += 1
+        }
+        return keys
     }
 
     /// The tokens of a trimmed text: each quantity one token over the words it spans, every
@@ -156,19 +191,31 @@ public enum FuzzyTokenizer {
     }
 
     static func token(_ word: WordToken, previous: WordToken?, next: WordToken?) -> FuzzyToken {
-        if word.isNumber {
-            return FuzzyToken(text: word.text, key: numberKey, placeable: .number, start: word.start, end: word.end)
+        let placeable = placeable(word, previous: previous, next: next)
+        return FuzzyToken(text: word.text, key: key(word, placeable), placeable: placeable, start: word.start, end: word.end)
+    }
+
+    /// The key of a word that is no quantity: the shared key of its placeable, or the word.
+    @inline(__always)
+    static func key(_ word: WordToken, _ placeable: FuzzyPlaceableKind?) -> String {
+        switch placeable {
+        case .number?: return numberKey
+        case .month?: return monthKey
+        default: return word.normalized
         }
+    }
+
+    /// What placeable a word the recogniser did not read is: a number, a month name, or none.
+    static func placeable(_ word: WordToken, previous: WordToken?, next: WordToken?) -> FuzzyPlaceableKind? {
+        if word.isNumber { return .number }
         let lower = word.normalized
-        if let month = indonesianMonths[lower] {
-            return FuzzyToken(text: word.text, key: monthKey, placeable: .month(month), start: word.start, end: word.end)
-        }
+        // Most words are no month: their shape tells it without hashing them.
+        guard monthShapes[QuantityLexicon.shape(of: lower)] else { return nil }
+        if let month = indonesianMonths[lower] { return .month(month) }
         if let month = englishMonths[lower], word.text.first?.isUppercase == true {
             let ambiguous = lower == "may" || lower == "march"
-            if !ambiguous || previous?.isNumber == true || next?.isNumber == true {
-                return FuzzyToken(text: word.text, key: monthKey, placeable: .month(month), start: word.start, end: word.end)
-            }
+            if !ambiguous || previous?.isNumber == true || next?.isNumber == true { return .month(month) }
         }
-        return FuzzyToken(text: word.text, key: lower, placeable: nil, start: word.start, end: word.end)
+        return nil
     }
 }

@@ -277,8 +277,7 @@ public enum IndexShardBuilder {
     struct SideBuild {
         let language: LanguageCode
         let folder: String
-        var vocabulary: [String: UInt32] = [:]
-        var words: [String] = []
+        var vocabulary = WordIDTable()
         /// Per word: the last unit (file ordinal) that emitted a posting for it, so a unit posts a word once.
         var lastUnit: [Int32] = []
         let spill: IndexSpill
@@ -311,15 +310,10 @@ public enum IndexShardBuilder {
             }
             unitBytes.removeAll(keepingCapacity: true)
             for key in keys {
-                let id: UInt32
-                if let known = vocabulary[key] {
-                    id = known
-                } else {
-                    id = UInt32(words.count)
-                    vocabulary[key] = id
-                    words.append(key)
+                let (id, isNew) = vocabulary.id(of: key)
+                if isNew {
                     lastUnit.append(-1)
-                    spill.vocabularySize = words.count
+                    spill.vocabularySize = vocabulary.count
                 }
                 Varint.append(id, to: &unitBytes)
                 if lastUnit[Int(id)] != Int32(truncatingIfNeeded: ordinal) {
@@ -336,12 +330,12 @@ public enum IndexShardBuilder {
         }
 
         mutating func release() {
-            vocabulary = [:]
-            words = []
+            vocabulary = WordIDTable()
         }
 
         mutating func finish(unitCount: Int) throws -> [(IndexLayout.SideSection, IndexSectionSource)] {
-            vocabulary = [:]
+            var words = vocabulary.words
+            vocabulary = WordIDTable()
             lastUnit = []
             // Vocabulary sorted by UTF-8 bytes, so a lookup is a binary search with memcmp; each
             // entry gives the word's id.
@@ -432,6 +426,62 @@ public enum IndexShardBuilder {
                 (.unitTable, .file(unitTable)),
                 (.tokens, .file(tokens)),
             ]
+        }
+    }
+}
+
+/// Word ids by key, numbered in order of first appearance: an open-addressing table (linear
+/// probing, at most half full) over the keys' UTF-8 bytes hashed with FNV-1a, which every word
+/// of the memory is looked up in on the build's one serial thread; `Dictionary` hashes with
+/// SipHash and compares by canonical equivalence, several times the cost. Keys are NFC
+/// (`WordToken.normalized`) or the placeable keys, so equal keys have equal bytes and the ids are
+/// those a `Dictionary` would give.
+struct WordIDTable {
+    /// The keys by id.
+    private(set) var words: [String] = []
+    /// The hash of each key, by id.
+    private var hashes: [UInt64] = []
+    /// Id + 1 of the key in each slot; 0 for an empty slot.
+    private var slots = [UInt32](repeating: 0, count: 1 << 10)
+
+    var count: Int { words.count }
+
+    /// FNV-1a, 64 bits (Fowler, Noll and Vo).
+    @inline(__always)
+    static func hash(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return hash
+        }
+    }
+
+    /// The id of `key`, given the next one when it is new.
+    mutating func id(of key: String) -> (id: UInt32, isNew: Bool) {
+        let hash = WordIDTable.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while slots[slot] != 0 {
+            let id = Int(slots[slot] - 1)
+            if hashes[id] == hash && words[id] == key { return (UInt32(id), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = UInt32(words.count)
+        words.append(key)
+        hashes.append(hash)
+        slots[slot] = id + 1
+        if words.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    private mutating func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(id + 1)
         }
     }
 }

@@ -99,8 +99,12 @@ public enum WordTokenizer {
             var tokens: [WordToken] = []
             forEachWord(count: bytes.count, isWord: { isASCIIWord(bytes[$0]) }, isDigit: { isASCIIDigit(bytes[$0]) }, value: { UInt32(bytes[$0]) }) { start, end in
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-                tokens.append(WordToken(text: String(decoding: word, as: UTF8.self), normalized: String(decoding: lower, as: UTF8.self),
+                // Written in place: no array per word (small strings need no allocation at all).
+                let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+                    for (offset, byte) in word.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                    return word.count
+                }
+                tokens.append(WordToken(text: String(decoding: word, as: UTF8.self), normalized: lower,
                                         start: start, end: end, isNumber: isASCIIDigit(bytes[start])))
             }
             return tokens

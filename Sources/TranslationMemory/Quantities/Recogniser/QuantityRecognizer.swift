@@ -29,18 +29,71 @@ public struct QuantityRecognizer: Sendable {
             || word.split { !$0.unicodeScalars.allSatisfy(QuantityLexer.isLetter) }.contains { words.contains(String($0)) }
     }
 
+    /// False when no quantity can start anywhere in `text`: an ASCII text with no figure, no
+    /// starting symbol and no word of the lexicon, told from its bytes without lexing it (most
+    /// texts of a memory have no quantity on one side or the other, and indexing reads them all).
+    /// True for any text that is not ASCII.
+    /// - Complexity: O(n) in the UTF-8 length, no allocation for words shorter than 16 bytes.
+    func mayHoldQuantity(_ text: String) -> Bool {
+        var text = text
+        let lexicon = QuantityLexicon.of(language)
+        return text.withUTF8 { bytes -> Bool in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return true }
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    // A word as `QuantityLexer` reads it: letters, apostrophes between letters.
+                    let start = index
+                    index += 1
+                    while index < count {
+                        let c = bytes[index]
+                        if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { index += 1; continue }
+                        if c == 0x27, index + 1 < count, (bytes[index + 1] | 0x20) >= 0x61 && (bytes[index + 1] | 0x20) <= 0x7A {
+                            index += 2
+                            continue
+                        }
+                        break
+                    }
+                    // The shape of the lower-cased word (first and last bytes are letters).
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    if lexicon.wordShapes[QuantityLexicon.shape(of: word)] {
+                        let lower = String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                        if lexicon.words.contains(lower) { return true }
+                    }
+                    continue
+                }
+                if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) && lexicon.asciiStartingSymbols[Int(byte)] { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The quantities of `text` in order, none overlapping.
     /// - Complexity: O(n) in the length of the text (each reader looks a bounded number of
     ///   lexemes ahead).
     public func quantities(in text: String) -> [Quantity] {
+        mayHoldQuantity(text) ? readQuantities(in: text) : []
+    }
+
+    /// `quantities(in:)` without the byte pre-scan: every text lexed and read.
+    func readQuantities(in text: String) -> [Quantity] {
         let scan = QuantityScan(text, language: language)
         var found: [Quantity] = []
         var index = 0
         while index < scan.count {
-            // Every quantity starts at a figure, a symbol or a word of the phrase tables (`ke` of
-            // `ke-78` included): other words are passed over without trying the readers (indexing
-            // a memory reads every text of it).
-            if scan.lexemes[index].kind == .word, !scan.lexicon.words.contains(scan.lexemes[index].text.lowercased()) {
+            // Every quantity starts at a figure, a starting symbol (`$`, `½`) or a word of the
+            // phrase tables (`ke` of `ke-78` included): other words and symbols are passed over
+            // without trying the readers (indexing a memory reads every text of it).
+            let lexeme = scan.lexemes[index]
+            if lexeme.kind == .word, !scan.isLexiconWord(lexeme) {
+                index += 1
+                continue
+            }
+            if lexeme.kind == .symbol, !scan.startsQuantity(symbol: lexeme) {
                 index += 1
                 continue
             }
@@ -59,6 +112,26 @@ public struct QuantityRecognizer: Sendable {
 }
 
 extension QuantityScan {
+    /// A word lexeme that is one of `lexicon.words`; an ASCII word of a shape none of them has
+    /// is told apart without lower-casing and hashing it.
+    @inline(__always)
+    func isLexiconWord(_ lexeme: QuantityLexeme) -> Bool {
+        let first = scalars[lexeme.start].value
+        let last = scalars[lexeme.end - 1].value
+        if first < 0x80 && last < 0x80 && scalars[lexeme.start..<lexeme.end].allSatisfy({ $0.value < 0x80 }) {
+            let shape = (min(lexeme.end - lexeme.start, 31) << 10) | (Int(first & 31) << 5) | Int(last & 31)
+            guard lexicon.wordShapes[shape] else { return false }
+        }
+        return lexicon.words.contains(lexeme.text.lowercased())
+    }
+
+    /// A symbol lexeme (one scalar) that a quantity can start at (`QuantityLexicon.startingSymbols`).
+    @inline(__always)
+    func startsQuantity(symbol lexeme: QuantityLexeme) -> Bool {
+        let value = scalars[lexeme.start].value
+        return value < 0x80 ? lexicon.asciiStartingSymbols[Int(value)] : lexicon.startingSymbols.contains(lexeme.text.lowercased())
+    }
+
     /// The quantity that starts at lexeme `i`, if any.
     func read(at i: Int) -> QuantityMatch? {
         guard !startsInsideIdentifier(i) else { return nil }

@@ -44,6 +44,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
             .map { $0.lowercased() })
     }
 
+    /// The first lexemes of the phrases that hold no letter (`$`, `€`, `%`), lower-cased: the
+    /// symbols a phrase of this table can start at.
+    var firstSymbols: Set<String> {
+        Set(byFirst.keys.filter { !$0.unicodeScalars.contains { QuantityLexer.isLetter($0) } })
+    }
+
     /// The longest phrase that starts at lexeme `index`: its value and the index after it.
     /// - Complexity: O(k) in the phrases that share the first lexeme.
     func match(_ lexemes: [QuantityLexeme], at index: Int) -> (value: Value, end: Int)? {

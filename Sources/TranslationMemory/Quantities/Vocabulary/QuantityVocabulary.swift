@@ -127,6 +127,50 @@ final class QuantityLexicon: Sendable {
         // `ke-78`: the ordinal's prefix, read by `OrdinalReader` rather than from a table.
         words.insert("ke")
         self.words = words
+        var symbols = Set(QuantityScan.vulgarFractions.keys)
+        for table in [scales.firstSymbols, ordinalWords.firstSymbols, percent.firstSymbols, rangeConnectors.firstSymbols,
+                      currenciesBefore.firstSymbols, currenciesAfter.firstSymbols, unitsBefore.firstSymbols, unitsAfter.firstSymbols,
+                      months.firstSymbols, weekdays.firstSymbols, timeMarkers.firstSymbols, dayPeriods.firstSymbols,
+                      zones.firstSymbols, namedTimes.firstSymbols] {
+            symbols.formUnion(table)
+        }
+        startingSymbols = symbols
+        asciiStartingSymbols = (0..<128).map { symbols.contains(String(Unicode.Scalar(UInt8($0)))) }
+        var shapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
+        for word in words {
+            shapes[QuantityLexicon.shape(of: Array(word.utf8))] = true
+            shapes[QuantityLexicon.shape(of: Array(TextNormalization.nfc(word).utf8))] = true
+        }
+        wordShapes = shapes
+    }
+
+    /// The symbols a quantity can start at (a currency or unit sign, a vulgar fraction): the
+    /// readers start at a figure, at a word of `words` or at one of these, nowhere else.
+    let startingSymbols: Set<String>
+    /// `startingSymbols` by ASCII byte.
+    let asciiStartingSymbols: [Bool]
+    /// The shapes (length, first and last byte, `shape(of:)`) of the UTF-8 of `words`: a word of
+    /// another shape is not one of them, which a table look-up tells without hashing.
+    let wordShapes: [Bool]
+
+    static let shapeCount = 32 * 32 * 32
+
+    /// The shape of a lower-cased string, read from its UTF-8 view without copying it.
+    @inline(__always)
+    static func shape(of lower: String) -> Int {
+        let utf8 = lower.utf8
+        guard let first = utf8.first, let last = utf8.last else { return 0 }
+        return (min(utf8.count, 31) << 10) | (Int(first & 31) << 5) | Int(last & 31)
+    }
+
+    @inline(__always)
+    static func shape<C: RandomAccessCollection>(of lowerUTF8: C) -> Int where C.Element == UInt8, C.Index == Int {
+        let count = lowerUTF8.count
+        guard count > 0 else { return 0 }
+        // `& 31` is the same for a letter in either case.
+        let first = Int(lowerUTF8[lowerUTF8.startIndex] & 31)
+        let last = Int(lowerUTF8[lowerUTF8.endIndex - 1] & 31)
+        return (min(count, 31) << 10) | (first << 5) | last
     }
 
     static let indonesian = QuantityLexicon(.indonesian)
