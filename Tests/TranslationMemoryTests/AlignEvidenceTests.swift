@@ -268,4 +268,57 @@ final class AlignEvidenceTests: XCTestCase {
         XCTAssertFalse(forced.report.rejected)
         XCTAssertFalse(forced.report.verdict.looksTranslated)
     }
+
+    // MARK: rivals further away
+
+    private func bead(_ indonesian: [Int], _ english: [Int]) -> AlignmentBead {
+        AlignmentBead(indonesian: indonesian, english: english, confidence: 0, lexicalCoverage: 0, lengthScore: 0)
+    }
+
+    /// Two sentences whose partners were left out, paired on the words they share, while the
+    /// Indonesian one's real counterpart, left out, sits nearby: the pair falls under 0.5.
+    func testPairWhoseSentenceARivalNearbyTranslatesBetterIsDoubtful() {
+        let indonesian = ["Budi Santoso membuka 37 sekolah baru di Majene pada Senin.",
+                          "Gempa merusak sekolah dan jembatan di Mamuju kemarin."]
+        let english = ["Budi Santoso opened 37 new schools in Majene on Monday.",
+                       "A school and a bridge in Mamuju were damaged by the flood.",
+                       "The earthquake damaged a school and a bridge in Mamuju yesterday."]
+        var beads = [bead([0], [0]), bead([1], [1]), bead([], [2])]
+        pass(indonesian, english).calibrate(&beads)
+        let paired = beads[1]
+        XCTAssertGreaterThan(paired.evidence, 0, "the pair's words do translate in part")
+        XCTAssertGreaterThan(paired.wideCompetingEvidence, paired.evidence)
+        XCTAssertLessThan(paired.confidence, 0.5)
+        // Without the rival the same evidence would have kept it.
+        var withoutRival = paired
+        withoutRival.wideCompetingEvidence = 0
+        XCTAssertGreaterThan(AlignmentCalibration.confidence(withoutRival), 0.5)
+        XCTAssertGreaterThan(beads[0].confidence, 0.9)
+    }
+
+    /// A sentence that repeats the topic but has its own, better translation is no rival.
+    func testSentenceWithItsOwnBetterPairIsNoRival() {
+        let indonesian = ["Gempa merusak sekolah di Mamuju.", "Gempa merusak sekolah dan jembatan di Mamuju kemarin."]
+        let english = ["The earthquake damaged a school in Mamuju.", "The earthquake damaged a school and a bridge in Mamuju yesterday."]
+        let pass = pass(indonesian, english)
+        XCTAssertGreaterThan(evidence(pass, 0, 1), 0, "the sentences share words")
+        var beads = [bead([0], [0]), bead([1], [1])]
+        pass.calibrate(&beads)
+        XCTAssertEqual(beads[0].wideCompetingEvidence, 0)
+        XCTAssertEqual(beads[1].wideCompetingEvidence, 0)
+        XCTAssertGreaterThan(beads[0].confidence, 0.9)
+        XCTAssertGreaterThan(beads[1].confidence, 0.9)
+        var parameters = AlignmentParameters()
+        parameters.exclusiveCompetitors = false
+        var open = [bead([0], [0]), bead([1], [1])]
+        AlignmentPass(indonesian: [indonesian], english: [english], lexicon: lexicon, parameters: parameters).calibrate(&open)
+        XCTAssertEqual(open[0].wideCompetingEvidence, max(evidence(pass, 0, 1), evidence(pass, 1, 0)), accuracy: 1e-9)
+    }
+
+    func testPairsSavedBeforeTheRivalWasRecordedStillRead() throws {
+        let json = #"{"indonesian":"a","english":"b","confidence":0.9,"kind":"1-1","indonesianSentences":[0],"englishSentences":[0],"coverage":0.5,"lengthScore":-0.1,"evidence":3,"competingEvidence":0,"unmatchedEdge":0,"weakestMember":3}"#
+        let pair = try JSONDecoder().decode(AlignedPair.self, from: Data(json.utf8))
+        XCTAssertNil(pair.wideCompetingEvidence)
+        XCTAssertEqual(pair.evidence, 3)
+    }
 }
