@@ -258,24 +258,12 @@ extension AlignmentPass {
     /// Fills in each bead's evidence, its competitors' and its confidence (`AlignmentCalibration`).
     /// A pair's competitors are its sentences paired with the two sentences on either side of
     /// the bead on the other side; a sentence left out competes with the sentences of the two
-    /// beads on either side. Further out (`wideCompetitionWindow`), a pair's rivals are the
-    /// sentences its own explain better than their pairs do (`AlignmentBead.wideCompetingEvidence`):
-    /// two sentences whose partners were both left out share the text's topic words and end up
-    /// paired, while one of them often has its real counterpart, or a closer one, nearby.
+    /// beads on either side.
     func calibrate(_ beads: inout [AlignmentBead]) {
         let idCount = chance.indonesianSentences, enCount = chance.englishSentences
         func pairEvidence(_ i: Int, _ j: Int) -> Double {
             guard i >= 0, j >= 0, i < idCount, j < enCount else { return -.infinity }
             return translationEvidence(idItem[i]..<(idItem[i] + 1), enItem[j]..<(enItem[j] + 1)).total
-        }
-        // Each sentence's own explanation: the evidence of the pair that holds it (0 when left out).
-        var idOwn = [Double](repeating: 0, count: idCount), enOwn = [Double](repeating: 0, count: enCount)
-        var words = [AlignmentTranslationEvidence?](repeating: nil, count: beads.count)
-        for (index, bead) in beads.enumerated() where !bead.indonesian.isEmpty && !bead.english.isEmpty {
-            let found = translationEvidence(indonesianItems(bead.indonesian), englishItems(bead.english))
-            words[index] = found
-            for i in bead.indonesian { idOwn[i] = found.total }
-            for j in bead.english { enOwn[j] = found.total }
         }
         for index in beads.indices {
             let bead = beads[index]
@@ -287,30 +275,7 @@ extension AlignmentPass {
                 for j in bead.english {
                     for i in [firstId - 2, firstId - 1, lastId + 1, lastId + 2] { competing = max(competing, pairEvidence(i, j)) }
                 }
-                // A sentence nearby competes for one of the bead's only when the bead's sentence
-                // explains it better than its own pair does: a sentence that repeats the topic
-                // but has its own translation takes nothing from this pair.
-                var wide = -Double.infinity
-                let window = parameters.wideCompetitionWindow
-                let exclusive = parameters.exclusiveCompetitors
-                for i in bead.indonesian {
-                    for offset in 1...max(1, window) {
-                        for j in [firstEn - offset, lastEn + offset] where j >= 0 && j < enCount {
-                            let value = pairEvidence(i, j)
-                            if !exclusive || value > enOwn[j] { wide = max(wide, value) }
-                        }
-                    }
-                }
-                for j in bead.english {
-                    for offset in 1...max(1, window) {
-                        for i in [firstId - offset, lastId + offset] where i >= 0 && i < idCount {
-                            let value = pairEvidence(i, j)
-                            if !exclusive || value > idOwn[i] { wide = max(wide, value) }
-                        }
-                    }
-                }
-                beads[index].wideCompetingEvidence = wide.isFinite ? wide : 0
-                let words = words[index] ?? translationEvidence(indonesianItems(bead.indonesian), englishItems(bead.english))
+                let words = translationEvidence(indonesianItems(bead.indonesian), englishItems(bead.english))
                 beads[index].evidence = words.total
                 beads[index].unmatchedEdge = words.unmatchedEdge
                 beads[index].weakestMember = words.weakestMember
@@ -333,15 +298,13 @@ extension AlignmentPass {
 /// A pair whose words say it is no translation (evidence ≤ 0) gets the likelihood ratio itself
 /// as its odds, σ(evidence) ≤ 0.5: its place on the path cannot lift it. Above 0, a logistic
 /// model per bead group on the evidence, the part with no counterpart at an edge, the length fit,
-/// how far a competitor comes, and (merges) the weakest sentence's share. A 1-1 pair one of whose
-/// sentences a rival further away explains better (`wideCompetingEvidence`) is no likelier than
-/// that rival: its log-odds are at most the difference, so it falls under 0.5. A sentence left out is
+/// how far a competitor comes, and (merges) the weakest sentence's share. A sentence left out is
 /// more likely right the less any sentence nearby matches it. Fitted on the noisy track of the
 /// yardstick, seeds 1–2, by `Benchmarks/alignment/fit_calibration.py`; BENCHMARKS.md shows the
 /// buckets on other seeds.
 public enum AlignmentCalibration {
     public static func confidence(_ bead: AlignmentBead) -> Double {
-        var z: Double
+        let z: Double
         if bead.indonesian.isEmpty || bead.english.isEmpty {
             z = 2.14 - 0.164 * log1p(max(0, bead.competingEvidence)) - 0.0593 * min(0, bead.competingEvidence)
         } else if bead.evidence <= 0 {
@@ -349,9 +312,6 @@ public enum AlignmentCalibration {
         } else if bead.indonesian.count == 1 && bead.english.count == 1 {
             let margin = min(0, bead.evidence - bead.competingEvidence)
             z = 2.555 + 1.085 * log1p(bead.evidence) + 0.2024 * bead.unmatchedEdge + 0.879 * bead.lengthScore + 0.2694 * margin
-            // A sentence nearby whose words translate one of the pair's better than its partner's
-            // do: the pair is no likelier than that one.
-            if bead.wideCompetingEvidence > 0 { z = min(z, bead.evidence - bead.wideCompetingEvidence) }
         } else {
             z = 2.585 + 0.46 * log1p(bead.evidence) + 0.131 * bead.unmatchedEdge + 0.538 * bead.lengthScore + 0.6906 * min(0, bead.weakestMember)
         }

@@ -23,11 +23,6 @@ public struct AlignmentBead: Sendable, Codable, Hashable {
     public var unmatchedEdge: Double = 0
     /// For a merge, what its weakest sentence adds (nats); for a 1-1 bead, the evidence.
     public var weakestMember: Double = 0
-    /// The best evidence one of the bead's sentences reaches with a sentence of the other text
-    /// within `wideCompetitionWindow` sentences of the bead (outside it) that it explains better
-    /// than that sentence's own pair does (a sentence left out has 0); 0 when there is none.
-    /// Above the bead's evidence, the bead is doubtful: its sentence's partner is likely that one.
-    public var wideCompetingEvidence: Double = 0
 
     /// `1-1`, `2-1`, `1-0`, …
     public var kind: String { "\(indonesian.count)-\(english.count)" }
@@ -94,11 +89,6 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     public var lowerCaseHeadCutMargin: Double = 0
     /// How far (in beads) a sentence left out may find its partner across the others.
     public var crossingWindow: Int = 12
-    /// How far (in sentences) `AlignmentBead.wideCompetingEvidence` looks for competitors.
-    public var wideCompetitionWindow: Int = 12
-    /// Whether a sentence competes only when it is explained better by the bead's sentence than
-    /// by its own pair (`AlignmentPass.calibrate`).
-    public var exclusiveCompetitors: Bool = true
 
     func foundRate(_ wordClass: AlignmentWordClass) -> Double {
         switch wordClass {
