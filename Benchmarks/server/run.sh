@@ -76,7 +76,9 @@ kill $SERVER; wait $SERVER 2>/dev/null || true
 
 # Start-up: first from the database alone (the --cache folder empty), then again with the
 # index the first start left in --cache. Peak resident memory from /proc (VmHWM).
-memory() { awk '/^VmHWM/ {h=$2} /^VmRSS/ {r=$2} END {printf "\"peak_rss_mb\": %d, \"rss_mb\": %d", h/1024, r/1024}' /proc/$SERVER/status; }
+# RssAnon is the server's own memory; RssFile the pages of the mapped index, the mirror's TMX and
+# the binary it has touched (the kernel's page cache, shared and given back under pressure).
+memory() { awk '/^VmHWM/ {h=$2} /^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "\"peak_rss_mb\": %d, \"rss_mb\": %d, \"rss_anon_mb\": %d, \"rss_file_mb\": %d", h/1024, r/1024, a/1024, f/1024}' /proc/$SERVER/status; }
 start_server --cache "$SCRATCH/cache"
 echo "{\"server_start\": \"from the database (empty --cache)\", \"seconds\": $STARTUP, $(memory), \"load_average\": $(load)}"
 kill $SERVER; wait $SERVER 2>/dev/null || true

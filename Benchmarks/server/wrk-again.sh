@@ -29,7 +29,9 @@ until grep -q "listening on" "$SCRATCH/serve-again.log"; do sleep 0.05; done
 URL=$(grep -o 'http://[0-9.:]*' "$SCRATCH/serve-again.log" | head -1)
 until curl -sf -H "Authorization: Bearer $TOKEN" "$URL/v1/lookup?q=harga" >/dev/null; do sleep 0.05; done
 STARTUP=$(python3 -c "print(round($(date +%s.%N) - $STARTED, 2))")
-memory() { awk '/^VmHWM/ {h=$2} /^VmRSS/ {r=$2} END {printf "\"peak_rss_mb\": %d, \"rss_mb\": %d", h/1024, r/1024}' /proc/$SERVER/status; }
+# RssAnon is the server's own memory; RssFile the pages of the mapped index, the mirror's TMX and
+# the binary it has touched (the kernel's page cache, shared and given back under pressure).
+memory() { awk '/^VmHWM/ {h=$2} /^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "\"peak_rss_mb\": %d, \"rss_mb\": %d, \"rss_anon_mb\": %d, \"rss_file_mb\": %d", h/1024, r/1024, a/1024, f/1024}' /proc/$SERVER/status; }
 echo "{\"server_start\": \"$(grep 'units indexed' "$SCRATCH/serve-again.log" | sed 's/"//g')\", \"seconds\": $STARTUP, $(memory), \"load_average\": $(load)}"
 for C in 1 8 32; do
     T=$(( C < 2 ? C : 2 ))

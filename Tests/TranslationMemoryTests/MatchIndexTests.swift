@@ -153,19 +153,27 @@ final class MatchIndexTests: XCTestCase {
         XCTAssertEqual(try index.shards.map { try $0.record(0).line }, [4, 4])
     }
 
-    func checkIndexEqualsBruteForce(_ makeMemory: (UInt64) -> RandomMemory) throws {
+    /// A memory in many files, searched with seeding budgets from none to all: the seeding step
+    /// (done once over all the files) only orders the work, so every budget gives brute force's
+    /// list, without a unit twice.
+    func testIndexEqualsBruteForceAcrossManyFilesWhateverTheSeedBudget() throws {
+        try checkIndexEqualsBruteForce(sizes: [90, 60, 120, 30, 80, 20], seedBudgets: [0, 5, 40, 1024]) { RandomMemory(state: $0) }
+    }
+
+    func checkIndexEqualsBruteForce(sizes: [Int] = [260, 140], seedBudgets: [Int] = [1024],
+                                    _ makeMemory: (UInt64) -> RandomMemory) throws {
         for seed in [1, 2] as [UInt64] {
             var random = makeMemory(seed)
             let folder = try temporaryFolder()
-            let files = [random.memory(260), random.memory(140)]
+            let files = sizes.map { random.memory($0) }
             for (number, pairs) in files.enumerated() {
                 try writeTMX(pairs, to: folder.appendingPathComponent("part-\(number).tmx").path)
             }
             let index = try LookupIndex(memory: TranslationMemoryStore(path: folder.path))
-            XCTAssertEqual(index.shards.map(\.unitCount), [260, 140])
+            XCTAssertEqual(index.shards.map(\.unitCount), sizes)
             var queries: [String] = []
             for _ in 0..<20 {
-                let pairs = files[random.next(2)]
+                let pairs = files[random.next(files.count)]
                 queries.append(random.next(4) == 0 ? random.sentence() : random.mutate(pairs[random.next(pairs.count)].indonesian))
             }
             let settings = [FuzzySearchOptions(minimum: 50, limit: 5, side: .indonesian, penalties: true),
@@ -176,20 +184,23 @@ final class MatchIndexTests: XCTestCase {
                             FuzzySearchOptions(minimum: 30, limit: 4, side: .english, penalties: false),
                             FuzzySearchOptions(minimum: 1, limit: 3, side: .english, penalties: true)]
             let scratch = FuzzySearchScratch()
-            for options in settings {
-                var units: [(position: FuzzyUnitPosition, source: FuzzySegment)] = []
-                for (file, pairs) in files.enumerated() {
-                    for (ordinal, pair) in pairs.enumerated() {
-                        units.append((FuzzyUnitPosition(file: file, ordinal: ordinal),
-                                      FuzzySegment(options.side == .indonesian ? pair.indonesian : pair.english,
-                                                   language: options.side.articleLanguage)))
+            for budget in seedBudgets {
+                for var options in settings {
+                    options.seedBudget = budget
+                    var units: [(position: FuzzyUnitPosition, source: FuzzySegment)] = []
+                    for (file, pairs) in files.enumerated() {
+                        for (ordinal, pair) in pairs.enumerated() {
+                            units.append((FuzzyUnitPosition(file: file, ordinal: ordinal),
+                                          FuzzySegment(options.side == .indonesian ? pair.indonesian : pair.english,
+                                                       language: options.side.articleLanguage)))
+                        }
                     }
-                }
-                for text in queries {
-                    let query = FuzzySegment(options.side == .indonesian ? text : text.uppercased(), language: options.side.articleLanguage)
-                    let expected = FuzzyBruteForce.search(query, prepared: units, options: options)
-                    let found = try FuzzySearch.search(query, in: index.shards, options: options, scratch: scratch)
-                    XCTAssertEqual(found, expected, "seed \(seed), \(options), query \(text.debugDescription)")
+                    for text in queries {
+                        let query = FuzzySegment(options.side == .indonesian ? text : text.uppercased(), language: options.side.articleLanguage)
+                        let expected = FuzzyBruteForce.search(query, prepared: units, options: options)
+                        let found = try FuzzySearch.search(query, in: index.shards, options: options, scratch: scratch)
+                        XCTAssertEqual(found, expected, "seed \(seed), \(options), query \(text.debugDescription)")
+                    }
                 }
             }
         }

@@ -34,6 +34,10 @@ public struct FuzzySearchOptions: Sendable, Hashable {
     /// False scores by word distance alone (`100 × (1 − d / max(m, n))`, no penalties): the measure
     /// the benchmark compares with rapidfuzz.
     public var penalties = true
+    /// How many units the search may score before it counts overlaps, over the whole memory: the
+    /// units of the rarest query words, which raise the bound early (`FuzzySearch.seed`). Only
+    /// the amount of work depends on it, never the result.
+    public var seedBudget = 1024
 
     public init(minimum: Double = 50, limit: Int = 5, side: LookupSide = .indonesian, penalties: Bool = true) {
         self.minimum = minimum

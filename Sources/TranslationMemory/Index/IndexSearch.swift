@@ -20,10 +20,34 @@ public enum FuzzySearch {
         guard !query.tokens.isEmpty, options.limit > 0 else { return [] }
         guard options.minimum >= 1 && options.minimum <= 100 else { throw TMError(.invalidThreshold(options.minimum)) }
         var top = FuzzyTopList(limit: options.limit, minimum: options.minimum)
-        for (file, shard) in shards.enumerated() {
-            try searchShard(query, shard, file: file, options: options, top: &top, scratch: scratch)
+        var views = shards.enumerated().map { ShardQuery(query, $0.element, file: $0.offset, options: options) }
+        try seed(&views, top: &top, budget: options.seedBudget, scratch: scratch)
+        for index in views.indices {
+            try views[index].scan(top: &top, scratch: scratch)
         }
         return top.items
+    }
+
+    /// Seeding: scores the units of the memory's rarest query words first (up to
+    /// `options.seedBudget` units in all shards together), so the bound rises before any shard is scanned. Done once
+    /// for the whole memory rather than per shard: a memory kept in many files (the team server's
+    /// mirror holds 50,000 units a file) would otherwise score a budget of units in every file,
+    /// most of them for nothing once the first files have raised the bound. Seeding only orders
+    /// the work; every unit that can enter the list is still found by the scan.
+    static func seed(_ views: inout [ShardQuery], top: inout FuzzyTopList, budget: Int, scratch: FuzzySearchScratch) throws {
+        // Each query word with its number of units in the whole memory.
+        var totals: [String: Int] = [:]
+        for view in views {
+            for entry in view.distinct where entry.id != nil { totals[entry.key, default: 0] += entry.frequency }
+        }
+        var budget = budget
+        for (key, total) in totals.sorted(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }) {
+            guard total <= budget else { break }
+            budget -= total
+            for index in views.indices {
+                try views[index].seed(key: key, top: &top, scratch: scratch)
+            }
+        }
     }
 
     @inline(__always)
@@ -34,15 +58,36 @@ public enum FuzzySearch {
     static func lengthRange(_ m: Int, _ score: Double) -> (Int, Int) {
         (requiredOverlap(m, score), Int((Double(m) * 100 / score + 1e-9).rounded(.down)))
     }
+}
 
-    static func searchShard(_ query: FuzzySegment, _ shard: IndexShard, file: Int, options: FuzzySearchOptions,
-                              top: inout FuzzyTopList, scratch: FuzzySearchScratch) throws {
+/// The query as one shard sees it (its words as the shard's ids, rarest first), and the search of
+/// that shard.
+struct ShardQuery {
+    let query: FuzzySegment
+    let shard: IndexShard
+    let side: IndexShardSide
+    let file: Int
+    let options: FuzzySearchOptions
+    /// The query's words as this shard's ids; a word the shard lacks gets an id no unit has.
+    let ids: [UInt32]
+    /// The query's distinct words, rarest in this shard first.
+    let distinct: [(key: String, id: UInt32?, weight: Int, frequency: Int)]
+    let pattern: FuzzyBitPattern?
+    /// Units already scored by the seeding step.
+    var seeded: Set<UInt32> = []
+    /// Units whose distance-only score may enter the list, waiting for their full score.
+    var pending: [(base: Double, distance: Int, position: FuzzyUnitPosition)] = []
+
+    init(_ query: FuzzySegment, _ shard: IndexShard, file: Int, options: FuzzySearchOptions) {
+        self.query = query
+        self.shard = shard
+        self.file = file
+        self.options = options
         let side = shard.side(options.side)
-        guard side.unitCount > 0 else { return }
+        self.side = side
         let m = query.tokens.count
-        // Query words as this shard's ids; a word the shard lacks gets an id no unit has.
         var ids = [UInt32](repeating: 0, count: m)
-        var distinct: [(id: UInt32?, weight: Int, frequency: Int)] = []
+        var distinct: [(key: String, id: UInt32?, weight: Int, frequency: Int)] = []
         var slot: [String: Int] = [:]
         for (index, token) in query.tokens.enumerated() {
             if let existing = slot[token.key] {
@@ -50,81 +95,86 @@ public enum FuzzySearch {
                 ids[index] = distinct[existing].id ?? UInt32.max - UInt32(existing)
                 continue
             }
-            let id = side.id(of: token.key)
+            let id = side.unitCount > 0 ? side.id(of: token.key) : nil
             slot[token.key] = distinct.count
             ids[index] = id ?? UInt32.max - UInt32(distinct.count)
-            distinct.append((id, 1, id.map { side.frequency($0) } ?? 0))
+            distinct.append((token.key, id, 1, id.map { side.frequency($0) } ?? 0))
         }
         distinct.sort { $0.frequency < $1.frequency }
-        scratch.prepare(units: side.unitCount)
+        self.ids = ids
+        self.distinct = distinct
+        pattern = m <= 64 ? FuzzyBitPattern(ids) : nil
+    }
 
-        // Scoring is in two steps: the word distance from the index (cheap), then, for units whose
-        // distance-only score could still enter the list, the full score with penalties from the
-        // stored text, best first. Penalties only lower a score, so once the next distance-only
-        // score is below the k-th full score, the rest cannot enter.
-        var pending: [(base: Double, distance: Int, position: FuzzyUnitPosition)] = []
-        let pattern = m <= 64 ? FuzzyBitPattern(ids) : nil
-        func verify(_ unit: Int) throws {
-            let bound = top.bound
-            let n = side.length(of: unit)
-            let longest = max(m, n)
-            let maxDistance = Int((Double(longest) * (1 - bound / 100) + 1e-9).rounded(.down))
-            guard abs(m - n) <= maxDistance else { return }
-            let (ordinal, tokens) = try side.unit(unit)
-            let distance: Int
-            if let pattern {
-                distance = tokens.withUnsafeBufferPointer { pattern.distance(to: $0) }
-                guard distance <= maxDistance else { return }
-            } else {
-                guard let bounded = tokens.withUnsafeBufferPointer({
-                    FuzzyEditDistance.bounded(ids, $0, maxDistance: maxDistance, row: &scratch.row)
-                }) else { return }
-                distance = bounded
-            }
-            let base = FuzzyScorer.baseScore(distance: distance, queryLength: m, unitLength: n)
-            let position = FuzzyUnitPosition(file: file, ordinal: ordinal)
-            guard top.admits(score: base, position: position) else { return }
-            if options.penalties {
-                pending.append((base, distance, position))
-            } else {
-                top.offer(FuzzyRankedUnit(position: position, score: FuzzyScore(score: base, distance: distance, penalties: FuzzyPenalties())))
-            }
+    /// Scores the units of `key`'s list in the length range the bound allows.
+    mutating func seed(key: String, top: inout FuzzyTopList, scratch: FuzzySearchScratch) throws {
+        guard let entry = distinct.first(where: { $0.key == key }), let id = entry.id else { return }
+        let (low, high) = FuzzySearch.lengthRange(query.tokens.count, top.bound)
+        let list = try side.postingList(id)
+        let first = side.firstUnit(withLength: low), end = side.firstUnit(withLength: high + 1)
+        for unit in list where Int(unit) >= first && Int(unit) < end && !seeded.contains(unit) {
+            seeded.insert(unit)
+            try verify(Int(unit), top: &top, scratch: scratch)
         }
-        func flush() throws {
-            guard !pending.isEmpty else { return }
-            pending.sort { $0.base != $1.base ? $0.base > $1.base : $0.position < $1.position }
-            for candidate in pending {
-                if candidate.base < top.bound { break }
-                guard top.admits(score: candidate.base, position: candidate.position) else { continue }
-                let record = try shard.record(candidate.position.ordinal)
-                top.offer(FuzzyRankedUnit(position: candidate.position,
-                                          score: FuzzyScorer.score(query: query, unit: FuzzySegment(record.text(options.side), language: options.side.articleLanguage))))
-            }
-            pending.removeAll(keepingCapacity: true)
-        }
+        try flush(top: &top)
+    }
 
-        // Seed: score the units of the rarest words first (up to a budget), so the bound rises
-        // before the scan.
-        var budget = 1024
-        for entry in distinct {
-            guard let id = entry.id else { continue }
-            guard entry.frequency <= budget else { break }
-            budget -= entry.frequency
-            let (low, high) = lengthRange(m, top.bound)
-            let list = try side.postingList(id)
-            let first = side.firstUnit(withLength: low), end = side.firstUnit(withLength: high + 1)
-            for unit in list where Int(unit) >= first && Int(unit) < end && !scratch.wasSeen(Int(unit)) {
-                scratch.markSeen(Int(unit))
-                try verify(Int(unit))
-            }
-            try flush()
-        }
-
-        // Count overlap over the rare lists (ScanCount), leaving the common words as a bound.
+    // Scoring is in two steps: the word distance from the index (cheap), then, for units whose
+    // distance-only score could still enter the list, the full score with penalties from the
+    // stored text, best first. Penalties only lower a score, so once the next distance-only
+    // score is below the k-th full score, the rest cannot enter.
+    mutating func verify(_ unit: Int, top: inout FuzzyTopList, scratch: FuzzySearchScratch) throws {
+        let m = query.tokens.count
         let bound = top.bound
-        let minimumOverlap = requiredOverlap(m, bound)
+        let n = side.length(of: unit)
+        let longest = max(m, n)
+        let maxDistance = Int((Double(longest) * (1 - bound / 100) + 1e-9).rounded(.down))
+        guard abs(m - n) <= maxDistance else { return }
+        let (ordinal, tokens) = try side.unit(unit)
+        let distance: Int
+        if let pattern {
+            distance = tokens.withUnsafeBufferPointer { pattern.distance(to: $0) }
+            guard distance <= maxDistance else { return }
+        } else {
+            guard let bounded = tokens.withUnsafeBufferPointer({
+                FuzzyEditDistance.bounded(ids, $0, maxDistance: maxDistance, row: &scratch.row)
+            }) else { return }
+            distance = bounded
+        }
+        let base = FuzzyScorer.baseScore(distance: distance, queryLength: m, unitLength: n)
+        let position = FuzzyUnitPosition(file: file, ordinal: ordinal)
+        guard top.admits(score: base, position: position) else { return }
+        if options.penalties {
+            pending.append((base, distance, position))
+        } else {
+            top.offer(FuzzyRankedUnit(position: position, score: FuzzyScore(score: base, distance: distance, penalties: FuzzyPenalties())))
+        }
+    }
+
+    mutating func flush(top: inout FuzzyTopList) throws {
+        guard !pending.isEmpty else { return }
+        pending.sort { $0.base != $1.base ? $0.base > $1.base : $0.position < $1.position }
+        for candidate in pending {
+            if candidate.base < top.bound { break }
+            guard top.admits(score: candidate.base, position: candidate.position) else { continue }
+            let record = try shard.record(candidate.position.ordinal)
+            top.offer(FuzzyRankedUnit(position: candidate.position,
+                                      score: FuzzyScorer.score(query: query, unit: FuzzySegment(record.text(options.side), language: options.side.articleLanguage))))
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Counts overlap over the rare lists (ScanCount), leaving the common words as a bound, then
+    /// scores the candidates, highest count first.
+    mutating func scan(top: inout FuzzyTopList, scratch: FuzzySearchScratch) throws {
+        guard side.unitCount > 0 else { return }
+        let m = query.tokens.count
+        scratch.prepare(units: side.unitCount)
+        for unit in seeded { scratch.markSeen(Int(unit)) }
+        let bound = top.bound
+        let minimumOverlap = FuzzySearch.requiredOverlap(m, bound)
         let needed = m - minimumOverlap + 1
-        let (low, high) = lengthRange(m, bound)
+        let (low, high) = FuzzySearch.lengthRange(m, bound)
         let first = side.firstUnit(withLength: low), end = side.firstUnit(withLength: high + 1)
         guard first < end else { return }
         scratch.resetHistogram(m)
@@ -147,23 +197,22 @@ public enum FuzzySearch {
         }
         let remaining = m - scanned
 
-        // Score the candidates, highest count first.
         var sinceFlush = 0
         for (count, unit) in scratch.candidatesByCount(atLeast: max(1, minimumOverlap - remaining)) {
             let bound = top.bound
-            if count + remaining < requiredOverlap(m, bound) { break }
+            if count + remaining < FuzzySearch.requiredOverlap(m, bound) { break }
             let n = side.length(of: unit)
-            let (low, high) = lengthRange(m, bound)
-            guard n >= low && n <= high, count + remaining >= requiredOverlap(max(m, n), bound),
+            let (low, high) = FuzzySearch.lengthRange(m, bound)
+            guard n >= low && n <= high, count + remaining >= FuzzySearch.requiredOverlap(max(m, n), bound),
                   !scratch.wasSeen(unit) else { continue }
-            try verify(unit)
+            try verify(unit, top: &top, scratch: scratch)
             sinceFlush += 1
             if sinceFlush >= 256 || pending.count >= 64 {
-                try flush()
+                try flush(top: &top)
                 sinceFlush = 0
             }
         }
-        try flush()
+        try flush(top: &top)
     }
 }
 
