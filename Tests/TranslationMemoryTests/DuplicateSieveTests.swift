@@ -38,4 +38,23 @@ final class DuplicateSieveTests: XCTestCase {
             XCTAssertTrue(expected.contains(true) && expected.contains(false))
         }
     }
+
+    /// A sorted run waiting to be merged holds no write buffer: a memory of millions of units
+    /// leaves many runs, and a megabyte each made import's memory grow with the memory's size.
+    func testSortedRunsWaitingToBeMergedHoldNoWriteBuffer() throws {
+        let folder = NSTemporaryDirectory()
+        let sorter = ExternalSorter(folder: folder, capacity: 4)
+        for number in (0..<40).reversed() { try sorter.append(.init(a: UInt64(number), b: 0, c: 0)) }
+        XCTAssertEqual(sorter.runs.count, 10)
+        XCTAssertEqual(sorter.runs.map(\.bufferCapacity), Array(repeating: 0, count: 10))
+        var sorted: [UInt64] = []
+        try sorter.forEachSorted { sorted.append($0.a) }
+        XCTAssertEqual(sorted, (0..<40).map(UInt64.init))
+        // A file written in small pieces still buffers them.
+        let file = try SpillFile(folder: folder)
+        try file.write(UInt32(7))
+        XCTAssertGreaterThan(file.bufferCapacity, 0)
+        let reader = try file.reader()
+        XCTAssertEqual(try reader.next(4).map { $0.loadUnaligned(as: UInt32.self) }, 7)
+    }
 }

@@ -14,6 +14,8 @@ final class SpillFile {
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private let bufferSize: Int
+    /// The bytes the write buffer holds room for (0 until a small write needs it).
+    var bufferCapacity: Int { buffer.capacity }
     /// Bytes written so far (flushed or not).
     private(set) var count: UInt64 = 0
 
@@ -27,7 +29,6 @@ final class SpillFile {
         self.descriptor = descriptor
         self.path = String(cString: template)
         self.bufferSize = bufferSize
-        buffer.reserveCapacity(bufferSize)
     }
 
     deinit {
@@ -40,6 +41,9 @@ final class SpillFile {
         if bytes.count >= bufferSize {
             try writeThrough(bytes)
         } else {
+            // The buffer is made on the first small write: a file written in large blocks only
+            // (a sorted run of the duplicate sieve) never holds one while it waits to be merged.
+            if buffer.capacity == 0 { buffer.reserveCapacity(bufferSize) }
             buffer.append(contentsOf: bytes)
         }
         count += UInt64(bytes.count)
@@ -55,6 +59,13 @@ final class SpillFile {
         guard !buffer.isEmpty else { return }
         try buffer.withUnsafeBytes { try writeThrough($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes out what the buffer holds and lets the buffer go: for a file that is complete but
+    /// waits to be read (a sorted run of the duplicate sieve, one of many).
+    func finishWriting() throws {
+        try flush()
+        buffer = []
     }
 
     private func writeThrough(_ bytes: UnsafeRawBufferPointer) throws {
@@ -190,7 +201,7 @@ final class IndexSpill {
         let sorted = sortedBuffer()
         let file = try SpillFile(folder: folder, bufferSize: 4 << 20)
         try sorted.withUnsafeBytes { try file.write($0) }
-        try file.flush()
+        try file.finishWriting()
         runs.append((file, sorted.count))
         buffer.removeAll(keepingCapacity: true)
     }

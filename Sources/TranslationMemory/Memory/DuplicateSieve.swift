@@ -14,7 +14,7 @@ final class ExternalSorter {
     private let folder: String
     private let capacity: Int
     private var buffer: [Record] = []
-    private var runs: [SpillFile] = []
+    private(set) var runs: [SpillFile] = []
 
     /// `capacity` records (24 bytes each) are held before a run is written.
     init(folder: String, capacity: Int) {
@@ -32,7 +32,7 @@ final class ExternalSorter {
         buffer.sort()
         let file = try SpillFile(folder: folder, bufferSize: 1 << 20)
         try buffer.withUnsafeBytes { try file.write($0) }
-        try file.flush()
+        try file.finishWriting()
         runs.append(file)
         buffer.removeAll(keepingCapacity: true)
     }
