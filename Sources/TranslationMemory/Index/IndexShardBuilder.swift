@@ -191,6 +191,19 @@ public enum IndexShardBuilder {
         return result
     }
 
+    /// Byte order of two words (`memcmp`, then the shorter first), as `lexicographicallyPrecedes`
+    /// orders them but without its generic element-by-element walk: the vocabulary's sort is on
+    /// the build's serial tail.
+    @inline(__always)
+    static func precedes(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        let common = min(left.count, right.count)
+        if common > 0 {
+            let order = left.withUnsafeBytes { a in right.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, common) } }
+            if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+    }
+
     static func write(sections: [IndexSectionSource], unitCount: Int, stamp: IndexFileStamp, to output: String) throws {
         let headerSize = IndexLayout.headerSize
         let directorySize = sections.count * 16
@@ -345,7 +358,7 @@ public enum IndexShardBuilder {
             do {
                 let utf8 = words.map { Array($0.utf8) }
                 words = []
-                let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
+                let order = utf8.indices.sorted { IndexShardBuilder.precedes(utf8[$0], utf8[$1]) }
                 vocabularyOffsets.reserveCapacity((order.count + 1) * 4)
                 vocabularyIDs.reserveCapacity(order.count * 4)
                 for id in order {

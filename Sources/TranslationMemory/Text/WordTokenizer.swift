@@ -82,30 +82,43 @@ public enum WordTokenizer {
 
     /// The general path, scalar by scalar.
     static func tokenizeScalars(_ text: String) -> [WordToken] {
-        let scalars = Array(text.unicodeScalars)
-        var tokens: [WordToken] = []
-        forEachWord(count: scalars.count, isWord: { isWord(scalars[$0]) }, isDigit: { isDigit(scalars[$0]) }, value: { scalars[$0].value }) { start, end in
-            var word = String.UnicodeScalarView()
-            word.append(contentsOf: scalars[start..<end])
-            let text = String(word)
-            tokens.append(WordToken(text: text, normalized: TextNormalization.nfc(text.lowercased()), start: start, end: end, isNumber: isDigit(scalars[start])))
+        var text = text
+        var scalars: [Unicode.Scalar] = []
+        // The UTF-8 offset of each scalar and of the end: a word's text is copied from the
+        // text's bytes, not rebuilt scalar by scalar.
+        var offsets: [Int] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
         }
-        return tokens
+        offsets.append(offset)
+        return text.withUTF8 { bytes -> [WordToken] in
+            var tokens: [WordToken] = []
+            forEachWord(count: scalars.count, isWord: { isWord(scalars[$0]) }, isDigit: { isDigit(scalars[$0]) }, value: { scalars[$0].value }) { start, end in
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[end]]), as: UTF8.self)
+                tokens.append(WordToken(text: word, normalized: TextNormalization.nfc(word.lowercased()), start: start, end: end, isNumber: isDigit(scalars[start])))
+            }
+            return tokens
+        }
     }
 
     /// The ASCII path: byte offsets are scalar offsets.
     static func tokenizeASCII(_ text: inout String) -> [WordToken] {
         text.withUTF8 { bytes -> [WordToken] in
             var tokens: [WordToken] = []
+            tokens.reserveCapacity(bytes.count / 5 + 4)
             forEachWord(count: bytes.count, isWord: { isASCIIWord(bytes[$0]) }, isDigit: { isASCIIDigit(bytes[$0]) }, value: { UInt32(bytes[$0]) }) { start, end in
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                // Written in place: no array per word (small strings need no allocation at all).
-                let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+                // Written in place: no array per word (small strings need no allocation at all);
+                // a word with no capital is its own lower case.
+                let text = String(decoding: word, as: UTF8.self)
+                let lower = !word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text : String(unsafeUninitializedCapacity: word.count) { buffer in
                     for (offset, byte) in word.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
                     return word.count
                 }
-                tokens.append(WordToken(text: String(decoding: word, as: UTF8.self), normalized: lower,
-                                        start: start, end: end, isNumber: isASCIIDigit(bytes[start])))
+                tokens.append(WordToken(text: text, normalized: lower, start: start, end: end, isNumber: isASCIIDigit(bytes[start])))
             }
             return tokens
         }

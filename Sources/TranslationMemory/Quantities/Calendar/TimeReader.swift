@@ -7,7 +7,7 @@ extension QuantityScan {
         guard isNumber(i) else { return nil }
         let text = lexemes[i].text
         let parts = text.split(whereSeparator: { $0 == "." || $0 == ":" }).map(String.init)
-        guard parts.count <= 2, !text.contains(","), parts[0].count <= 2, let hour = Int(parts[0]), hour <= 24 else { return nil }
+        guard parts.count <= 2, !text.utf8.contains(UInt8(ascii: ",")), parts[0].count <= 2, let hour = Int(parts[0]), hour <= 24 else { return nil }
         var minute = 0
         if parts.count == 2 {
             guard parts[1].count == 2, let written = Int(parts[1]), written < 60 else { return nil }

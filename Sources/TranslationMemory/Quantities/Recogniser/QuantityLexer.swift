@@ -11,6 +11,9 @@ struct QuantityLexeme: Sendable, Hashable {
 
     var kind: Kind
     var text: String
+    /// `text.lowercased()`, made once: the readers and phrase tables compare lower-cased
+    /// lexemes many times over.
+    var lower: String
     /// Offsets in Unicode scalars.
     var start: Int
     var end: Int
@@ -25,18 +28,30 @@ enum QuantityLexer {
         var lexemes: [QuantityLexeme] = []
         var index = 0
         let count = scalars.count
+        lexemes.reserveCapacity(count / 4 + 4)
         // Lexemes are short and mostly ASCII: written as bytes, most are small strings with no
         // allocation (appending scalars to a view was the recogniser's largest cost).
-        func text(_ start: Int, _ end: Int) -> String {
+        func lexeme(_ kind: QuantityLexeme.Kind, _ start: Int, _ end: Int) -> QuantityLexeme {
             if scalars[start..<end].allSatisfy({ $0.value < 0x80 }) {
-                return String(unsafeUninitializedCapacity: end - start) { buffer in
+                let text = String(unsafeUninitializedCapacity: end - start) { buffer in
                     for offset in start..<end { buffer[offset - start] = UInt8(truncatingIfNeeded: scalars[offset].value) }
                     return end - start
                 }
+                // Most words are written in lower case: then the text is its own lower case.
+                let hasCapital = kind == .word && scalars[start..<end].contains { $0.value >= 0x41 && $0.value <= 0x5A }
+                let lower = !hasCapital ? text : String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for offset in start..<end {
+                        let byte = UInt8(truncatingIfNeeded: scalars[offset].value)
+                        buffer[offset - start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return end - start
+                }
+                return QuantityLexeme(kind: kind, text: text, lower: lower, start: start, end: end)
             }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<end])
-            return String(view)
+            let text = String(view)
+            return QuantityLexeme(kind: kind, text: text, lower: text.lowercased(), start: start, end: end)
         }
         while index < count {
             let scalar = scalars[index]
@@ -49,7 +64,7 @@ enum QuantityLexer {
                     if (c == "." || c == "," || c == ":"), index + 1 < count, isDigit(scalars[index + 1]) { index += 2; continue }
                     break
                 }
-                lexemes.append(QuantityLexeme(kind: .number, text: text(start, index), start: start, end: index))
+                lexemes.append(lexeme(.number, start, index))
             } else if isLetter(scalar) {
                 index += 1
                 while index < count {
@@ -58,12 +73,12 @@ enum QuantityLexer {
                     if (c == "'" || c == "\u{2019}"), index + 1 < count, isLetter(scalars[index + 1]) { index += 2; continue }
                     break
                 }
-                lexemes.append(QuantityLexeme(kind: .word, text: text(start, index), start: start, end: index))
+                lexemes.append(lexeme(.word, start, index))
             } else if isSpace(scalar) {
                 index += 1
             } else {
                 index += 1
-                lexemes.append(QuantityLexeme(kind: .symbol, text: text(start, index), start: start, end: index))
+                lexemes.append(lexeme(.symbol, start, index))
             }
         }
         return lexemes

@@ -122,14 +122,14 @@ extension QuantityScan {
             let shape = (min(lexeme.end - lexeme.start, 31) << 10) | (Int(first & 31) << 5) | Int(last & 31)
             guard lexicon.wordShapes[shape] else { return false }
         }
-        return lexicon.words.contains(lexeme.text.lowercased())
+        return lexicon.words.contains(lexeme.lower)
     }
 
     /// A symbol lexeme (one scalar) that a quantity can start at (`QuantityLexicon.startingSymbols`).
     @inline(__always)
     func startsQuantity(symbol lexeme: QuantityLexeme) -> Bool {
         let value = scalars[lexeme.start].value
-        return value < 0x80 ? lexicon.asciiStartingSymbols[Int(value)] : lexicon.startingSymbols.contains(lexeme.text.lowercased())
+        return value < 0x80 ? lexicon.asciiStartingSymbols[Int(value)] : lexicon.startingSymbols.contains(lexeme.lower)
     }
 
     /// The quantity that starts at lexeme `i`, if any.

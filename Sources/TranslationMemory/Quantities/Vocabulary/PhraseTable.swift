@@ -14,6 +14,10 @@ enum PhraseCase: Sendable {
 struct PhraseTable<Value: Sendable>: Sendable {
     struct Entry: Sendable {
         var lexemes: [String]
+        /// `lexemes` lower-cased and upper-cased, made once (the match compares them at every
+        /// lexeme a quantity may start at).
+        var lowerLexemes: [String]
+        var upperLexemes: [String]
         /// Whether white space comes before each lexeme after the first.
         var gaps: [Bool]
         var caseRule: PhraseCase
@@ -22,6 +26,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// By the first lexeme, lower-cased; longest phrases first.
     private var byFirst: [String: [Entry]] = [:]
+    /// The shapes (`QuantityLexicon.shape(of:)`) of the keys of `byFirst`, a bit each: most
+    /// lexemes a reader tries start no phrase of the table, which this tells without hashing.
+    private var firstShapes = [UInt64](repeating: 0, count: QuantityLexicon.shapeCount / 64)
 
     init(_ phrases: [(String, Value)], case caseRule: PhraseCase = .any) {
         add(phrases, case: caseRule)
@@ -32,8 +39,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
             let lexemes = QuantityLexer.lex(Array(phrase.unicodeScalars))
             guard let first = lexemes.first else { continue }
             let gaps = zip(lexemes, lexemes.dropFirst()).map { $0.end < $1.start }
-            let entry = Entry(lexemes: lexemes.map(\.text), gaps: gaps, caseRule: caseRule, value: value)
+            let entry = Entry(lexemes: lexemes.map(\.text), lowerLexemes: lexemes.map { $0.text.lowercased() },
+                              upperLexemes: lexemes.map { $0.text.uppercased() }, gaps: gaps, caseRule: caseRule, value: value)
             byFirst[first.text.lowercased(), default: []].append(entry)
+            let shape = QuantityLexicon.shape(of: first.text.lowercased())
+            firstShapes[shape >> 6] |= 1 << UInt64(shape & 63)
             byFirst[first.text.lowercased()]!.sort { $0.lexemes.count > $1.lexemes.count }
         }
     }
@@ -53,28 +63,32 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// The longest phrase that starts at lexeme `index`: its value and the index after it.
     /// - Complexity: O(k) in the phrases that share the first lexeme.
     func match(_ lexemes: [QuantityLexeme], at index: Int) -> (value: Value, end: Int)? {
-        guard index < lexemes.count, let candidates = byFirst[lexemes[index].text.lowercased()] else { return nil }
+        guard index < lexemes.count else { return nil }
+        let shape = QuantityLexicon.shape(of: lexemes[index].lower)
+        guard firstShapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0, let candidates = byFirst[lexemes[index].lower] else { return nil }
         for entry in candidates where index + entry.lexemes.count <= lexemes.count {
             var matched = true
-            for (offset, listed) in entry.lexemes.enumerated() {
+            for offset in entry.lexemes.indices {
                 let lexeme = lexemes[index + offset]
                 if offset > 0, (lexemes[index + offset - 1].end < lexeme.start) != entry.gaps[offset - 1] { matched = false; break }
-                if !PhraseTable.matches(lexeme.text, listed, entry.caseRule, first: offset == 0) { matched = false; break }
+                if !PhraseTable.matches(lexeme, entry, offset) { matched = false; break }
             }
             if matched { return (entry.value, index + entry.lexemes.count) }
         }
         return nil
     }
 
-    private static func matches(_ written: String, _ listed: String, _ rule: PhraseCase, first: Bool) -> Bool {
-        switch rule {
+    /// Whether the written `lexeme` is the entry's lexeme at `offset` under its case rule.
+    private static func matches(_ lexeme: QuantityLexeme, _ entry: Entry, _ offset: Int) -> Bool {
+        let written = lexeme.text
+        switch entry.caseRule {
         case .any:
-            return written.lowercased() == listed.lowercased()
+            return lexeme.lower == entry.lowerLexemes[offset]
         case .exact:
-            return written == listed || (written == listed.uppercased() && written.count > 1)
+            return written == entry.lexemes[offset] || (written == entry.upperLexemes[offset] && written.count > 1)
         case .capitalized:
-            guard written.lowercased() == listed.lowercased() else { return false }
-            return !first || written.unicodeScalars.first.map { $0.properties.isUppercase } == true
+            guard lexeme.lower == entry.lowerLexemes[offset] else { return false }
+            return offset != 0 || written.unicodeScalars.first.map { $0.properties.isUppercase } == true
         }
     }
 }
