@@ -19,14 +19,15 @@ struct QuantityScan {
 
     init(_ text: String, language: ArticleLanguage) {
         // An ASCII text's bytes are its scalars, and far quicker to read than the scalar view.
-        var ascii = true
-        var bytes: [Unicode.Scalar] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte < 0x80 else { ascii = false; break }
-            bytes.append(Unicode.Scalar(byte))
+        var text = text
+        let ascii = text.withUTF8 { bytes -> [Unicode.Scalar]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for index in bytes.indices { buffer[index] = Unicode.Scalar(bytes[index]) }
+                count = bytes.count
+            }
         }
-        scalars = ascii ? bytes : Array(text.unicodeScalars)
+        scalars = ascii ?? Array(text.unicodeScalars)
         lexemes = QuantityLexer.lex(scalars)
         self.language = language
         lexicon = QuantityLexicon.of(language)

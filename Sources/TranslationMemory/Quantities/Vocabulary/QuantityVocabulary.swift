@@ -158,6 +158,8 @@ final class QuantityLexicon: Sendable {
     /// The shape of a lower-cased string, read from its UTF-8 view without copying it.
     @inline(__always)
     static func shape(of lower: String) -> Int {
+        // Through the contiguous bytes: the view's generic `last` walks back by index.
+        if let shape = lower.utf8.withContiguousStorageIfAvailable({ shape(of: $0) }) { return shape }
         let utf8 = lower.utf8
         guard let first = utf8.first, let last = utf8.last else { return 0 }
         return (min(utf8.count, 31) << 10) | (Int(first & 31) << 5) | Int(last & 31)
