@@ -30,6 +30,8 @@ final class MatchIndexTests: XCTestCase {
         var state: UInt64
         var words = ["kemitraan", "strategis", "Indonesia", "indonesia", "dan", "Jepang", "sepakat", "memperkuat", "ekonomi",
                      "perdagangan", "yang", "di", "pada", "Februari", "Maret", "menteri", "bank", "suku", "bunga", "naik"]
+        /// The most words a sentence has.
+        var longest = 12
 
         mutating func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -45,7 +47,7 @@ final class MatchIndexTests: XCTestCase {
         }
 
         mutating func sentence() -> String {
-            (0..<(1 + next(12))).map { _ in word() }.joined(separator: next(6) == 0 ? ", " : " ")
+            (0..<(1 + next(longest))).map { _ in word() }.joined(separator: next(6) == 0 ? ", " : " ")
         }
 
         mutating func mutate(_ text: String) -> String {
@@ -73,6 +75,17 @@ final class MatchIndexTests: XCTestCase {
 
     func testIndexEqualsBruteForceOnRandomMemories() throws {
         try checkIndexEqualsBruteForce { RandomMemory(state: $0) }
+    }
+
+    /// Sentences of up to 40 words, so that units much longer than the query meet lists past
+    /// their (shorter) prefix, with and without seeding.
+    func testIndexEqualsBruteForceOnLongSentences() throws {
+        try checkIndexEqualsBruteForce(sizes: [150, 100], seedBudgets: [0], probeFloors: [0, 256]) { seed in
+            var random = RandomMemory(state: seed &+ 30)
+            random.longest = 40
+            random.words += (0..<60).map { "kata\($0)" }
+            return random
+        }
     }
 
     /// News quantities are one token each (`Rp1,5 triliun`, `pukul 10.30 WIB`, `Senin (7/8)`):
@@ -153,14 +166,14 @@ final class MatchIndexTests: XCTestCase {
         XCTAssertEqual(try index.shards.map { try $0.record(0).line }, [4, 4])
     }
 
-    /// A memory in many files, searched with seeding budgets from none to all: the seeding step
-    /// (done once over all the files) only orders the work, so every budget gives brute force's
-    /// list, without a unit twice.
+    /// A memory in many files, searched with seeding budgets from none to all and with probes
+    /// before every list or none: seeding (done once over all the files) and probing only order
+    /// the work, so every setting gives brute force's list, without a unit twice.
     func testIndexEqualsBruteForceAcrossManyFilesWhateverTheSeedBudget() throws {
-        try checkIndexEqualsBruteForce(sizes: [90, 60, 120, 30, 80, 20], seedBudgets: [0, 5, 40, 1024]) { RandomMemory(state: $0) }
+        try checkIndexEqualsBruteForce(sizes: [90, 60, 120, 30, 80, 20], seedBudgets: [0, 40, 1024], probeFloors: [0, 1_000_000]) { RandomMemory(state: $0) }
     }
 
-    func checkIndexEqualsBruteForce(sizes: [Int] = [260, 140], seedBudgets: [Int] = [1024],
+    func checkIndexEqualsBruteForce(sizes: [Int] = [260, 140], seedBudgets: [Int] = [1024], probeFloors: [Int] = [256],
                                     _ makeMemory: (UInt64) -> RandomMemory) throws {
         for seed in [1, 2] as [UInt64] {
             var random = makeMemory(seed)
@@ -185,7 +198,11 @@ final class MatchIndexTests: XCTestCase {
                             FuzzySearchOptions(minimum: 1, limit: 3, side: .english, penalties: true)]
             let scratch = FuzzySearchScratch()
             for budget in seedBudgets {
-                for var options in settings {
+                for var options in settings.flatMap({ setting in probeFloors.map { floor in
+                    var setting = setting
+                    setting.probeFloor = floor
+                    return setting
+                } }) {
                     options.seedBudget = budget
                     var units: [(position: FuzzyUnitPosition, source: FuzzySegment)] = []
                     for (file, pairs) in files.enumerated() {

@@ -38,6 +38,10 @@ public struct FuzzySearchOptions: Sendable, Hashable {
     /// units of the rarest query words, which raise the bound early (`FuzzySearch.seed`). Only
     /// the amount of work depends on it, never the result.
     public var seedBudget = 1024
+    /// The shortest posting list before which the search may probe (`ShardQuery.scan`): score
+    /// the units that share the most of the rare words counted so far, to raise the bound before
+    /// the longer lists are read. Like the seed budget, it changes the work, never the result.
+    public var probeFloor = 256
 
     public init(minimum: Double = 50, limit: Int = 5, side: LookupSide = .indonesian, penalties: Bool = true) {
         self.minimum = minimum

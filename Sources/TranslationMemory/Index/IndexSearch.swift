@@ -166,22 +166,32 @@ struct ShardQuery {
 
     /// Counts overlap over the rare lists (ScanCount), leaving the common words as a bound, then
     /// scores the candidates, highest count first.
+    ///
+    /// Probes keep the lists read short on a large memory: once a few of the rarest words are
+    /// counted, the units that share the most of them are scored (a near-duplicate shares nearly
+    /// all of them), and the bound they raise shortens the prefix, so the longer lists of the more
+    /// common words are not read at all. Scoring a unit early only orders the work: a unit that
+    /// can enter the list shares one of the words of the final prefix, and is counted.
     mutating func scan(top: inout FuzzyTopList, scratch: FuzzySearchScratch) throws {
         guard side.unitCount > 0 else { return }
         let m = query.tokens.count
         scratch.prepare(units: side.unitCount)
         for unit in seeded { scratch.markSeen(Int(unit)) }
-        let bound = top.bound
-        let minimumOverlap = FuzzySearch.requiredOverlap(m, bound)
-        let needed = m - minimumOverlap + 1
-        let (low, high) = FuzzySearch.lengthRange(m, bound)
+        // Lengths outside the range of the bound at the start cannot enter; the bound only rises.
+        let (low, high) = FuzzySearch.lengthRange(m, top.bound)
         let first = side.firstUnit(withLength: low), end = side.firstUnit(withLength: high + 1)
         guard first < end else { return }
         scratch.resetHistogram(m)
         var scanned = 0
+        var probes = 0
         for entry in distinct {
             guard let id = entry.id else { scanned += entry.weight; continue }
-            if scanned >= needed {
+            if probes < ShardQuery.probeLimit && scanned >= 2 << probes && entry.frequency >= options.probeFloor {
+                probes += 1
+                try probe(top: &top, scratch: scratch, scanned: scanned)
+            }
+            let minimumOverlap = FuzzySearch.requiredOverlap(m, top.bound)
+            if scanned >= m - minimumOverlap + 1 {
                 // Reading this list costs one step per entry; it saves scoring (≈ 200 steps) the
                 // candidates it would rule out: those just at the count needed that lack the word.
                 let needCount = max(1, minimumOverlap - (m - scanned))
@@ -191,14 +201,13 @@ struct ShardQuery {
                 let saved = Double(atEdge) * (1 - min(1, Double(entry.frequency) / Double(inRange)))
                 if Double(entry.frequency) > 200 * saved { break }
             }
-            let list = try side.postingList(id)
-            list.withUnsafeBufferPointer { scratch.count($0, from: first, to: end, weight: entry.weight) }
+            try scratch.count(from: first, weight: entry.weight) { add in try side.forEachPosting(id, below: end, add) }
             scanned += entry.weight
         }
         let remaining = m - scanned
 
         var sinceFlush = 0
-        for (count, unit) in scratch.candidatesByCount(atLeast: max(1, minimumOverlap - remaining)) {
+        for (count, unit) in scratch.candidatesByCount(atLeast: max(1, FuzzySearch.requiredOverlap(m, top.bound) - remaining)) {
             let bound = top.bound
             if count + remaining < FuzzySearch.requiredOverlap(m, bound) { break }
             let n = side.length(of: unit)
@@ -214,12 +223,40 @@ struct ShardQuery {
         }
         try flush(top: &top)
     }
+
+    /// At most this many probes a shard, each scoring at most `probeUnits` units. Probes come
+    /// once the rarest 2, 4 and 8 words are counted, before a list of at least
+    /// `options.probeFloor` units (a shorter one costs less to read than a probe).
+    static let probeLimit = 3
+    static let probeUnits = 16
+
+    /// Scores the units that share the most of the lists counted so far (at least half of their
+    /// weight), and marks them scored.
+    mutating func probe(top: inout FuzzyTopList, scratch: FuzzySearchScratch, scanned: Int) throws {
+        guard scanned > 0 else { return }
+        var scored = 0
+        for (count, unit) in scratch.candidatesByCount(atLeast: max(1, (scanned + 1) / 2)) {
+            guard scored < ShardQuery.probeUnits else { break }
+            guard !scratch.wasSeen(unit) else { continue }
+            let n = side.length(of: unit)
+            let (shortest, longest) = FuzzySearch.lengthRange(query.tokens.count, top.bound)
+            guard n >= shortest && n <= longest, count > 0 else { continue }
+            scratch.markSeen(unit)
+            scored += 1
+            try verify(unit, top: &top, scratch: scratch)
+        }
+        try flush(top: &top)
+    }
 }
 
 /// Reusable per-query buffers: overlap counters, the units touched, the units already scored.
+/// The hot loops work on unsafe buffers: a class's stored arrays touched in a loop pay a dynamic
+/// exclusivity check (and a uniqueness check to append) on every access.
 public final class FuzzySearchScratch {
     var counts: [UInt32] = []
+    /// The units with a count, in the order first counted: the first `touchedCount` entries.
     var touched: [UInt32] = []
+    var touchedCount = 0
     var seen: [UInt32] = []
     var generation: UInt32 = 0
     var row: [Int32] = []
@@ -233,10 +270,16 @@ public final class FuzzySearchScratch {
     }
 
     func prepare(units: Int) {
-        for unit in touched { counts[Int(unit)] = 0 }
-        touched.removeAll(keepingCapacity: true)
+        let touchedCount = self.touchedCount
+        touched.withUnsafeBufferPointer { touched in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for index in 0..<touchedCount { counts[Int(touched[index])] = 0 }
+            }
+        }
+        self.touchedCount = 0
         if counts.count < units {
             counts = [UInt32](repeating: 0, count: units)
+            touched = [UInt32](repeating: 0, count: units)
             seen = [UInt32](repeating: 0, count: units)
             generation = 0
         }
@@ -250,63 +293,64 @@ public final class FuzzySearchScratch {
     @inline(__always) func markSeen(_ unit: Int) { seen[unit] = generation }
     @inline(__always) func wasSeen(_ unit: Int) -> Bool { seen[unit] == generation }
 
-    /// Adds `weight` to the counter of every unit of `list` in `from..<to`.
-    func count(_ list: UnsafeBufferPointer<UInt32>, from: Int, to: Int, weight: Int) {
-        // The list is ascending: binary search the start of the length range.
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(list[middle]) < from { low = middle + 1 } else { high = middle }
-        }
+    /// Adds `weight` to the counter of every unit from `from` on that `postings` hands over
+    /// (units below the `prepare`d count, each once).
+    func count(from: Int, weight: Int, _ postings: ((Int) -> Void) throws -> Void) rethrows {
         let add = UInt32(clamping: weight)
-        // Work on locals: a class's stored arrays touched in a hot loop pay a dynamic
-        // exclusivity check on every access.
-        var touched: [UInt32] = []
-        var histogram: [Int] = []
-        var counts: [UInt32] = []
-        swap(&touched, &self.touched)
-        swap(&histogram, &self.histogram)
-        swap(&counts, &self.counts)
+        var touchedCount = self.touchedCount
+        // Kept even when the list turns out corrupt, so that `prepare` clears every counter set.
+        defer { self.touchedCount = touchedCount }
         let top = histogram.count - 1
-        counts.withUnsafeMutableBufferPointer { counts in
-            histogram.withUnsafeMutableBufferPointer { histogram in
-                var index = low
-                while index < list.count {
-                    let unit = Int(list[index])
-                    if unit >= to { break }
-                    let old = counts[unit]
-                    if old == 0 { touched.append(UInt32(unit)) } else { histogram[Int(old)] -= 1 }
-                    let new = old &+ add
-                    counts[unit] = new
-                    histogram[min(Int(new), top)] += 1
-                    index += 1
+        try counts.withUnsafeMutableBufferPointer { counts in
+            try histogram.withUnsafeMutableBufferPointer { histogram in
+                try touched.withUnsafeMutableBufferPointer { touched in
+                    try postings { unit in
+                        guard unit >= from else { return }
+                        let old = counts[unit]
+                        if old == 0 {
+                            touched[touchedCount] = UInt32(truncatingIfNeeded: unit)
+                            touchedCount += 1
+                        } else {
+                            histogram[Int(old)] -= 1
+                        }
+                        let new = old &+ add
+                        counts[unit] = new
+                        histogram[min(Int(new), top)] += 1
+                    }
                 }
             }
         }
-        swap(&touched, &self.touched)
-        swap(&histogram, &self.histogram)
-        swap(&counts, &self.counts)
     }
 
     /// The touched units with a count of at least `minimum`, highest count first (a counting sort).
     func candidatesByCount(atLeast minimum: Int) -> [(Int, Int)] {
-        var maximum = 0
-        var selected = 0
-        for unit in touched {
-            let count = Int(counts[Int(unit)])
-            if count >= minimum { maximum = max(maximum, count); selected += 1 }
+        let touchedCount = self.touchedCount
+        return touched.withUnsafeBufferPointer { touched in
+            counts.withUnsafeBufferPointer { counts in
+                var maximum = 0
+                var selected = 0
+                for index in 0..<touchedCount {
+                    let count = Int(counts[Int(touched[index])])
+                    if count >= minimum { maximum = max(maximum, count); selected += 1 }
+                }
+                guard selected > 0 else { return [] }
+                var starts = [Int](repeating: 0, count: maximum + 2)
+                for index in 0..<touchedCount {
+                    let count = Int(counts[Int(touched[index])])
+                    if count >= minimum { starts[maximum - count + 1] += 1 }
+                }
+                for index in 0...maximum { starts[index + 1] += starts[index] }
+                return [(Int, Int)](unsafeUninitializedCapacity: selected) { result, initialized in
+                    for index in 0..<touchedCount {
+                        let unit = Int(touched[index])
+                        let count = Int(counts[unit])
+                        guard count >= minimum else { continue }
+                        (result.baseAddress! + starts[maximum - count]).initialize(to: (count, unit))
+                        starts[maximum - count] += 1
+                    }
+                    initialized = selected
+                }
+            }
         }
-        guard selected > 0 else { return [] }
-        var starts = [Int](repeating: 0, count: maximum + 2)
-        for unit in touched where Int(counts[Int(unit)]) >= minimum { starts[maximum - Int(counts[Int(unit)]) + 1] += 1 }
-        for index in 0...maximum { starts[index + 1] += starts[index] }
-        var result = [(Int, Int)](repeating: (0, 0), count: selected)
-        for unit in touched {
-            let count = Int(counts[Int(unit)])
-            guard count >= minimum else { continue }
-            result[starts[maximum - count]] = (count, Int(unit))
-            starts[maximum - count] += 1
-        }
-        return result
     }
 }

@@ -250,6 +250,40 @@ public struct IndexShardSide {
         return list
     }
 
+    /// Hands `body` each unit of the word's list below `limit`, ascending, decoding the gaps in
+    /// place (no array: the search's hot loop). The first time a list is read it is decoded to
+    /// its end and checked as `postingList` checks it; a checked list stops at `limit`. A list
+    /// found corrupt throws after `body` has seen some of its units, each below `unitCount`.
+    @inline(__always)
+    func forEachPosting(_ id: UInt32, below limit: Int, _ body: (Int) -> Void) throws {
+        func corrupt(_ reason: String) -> TMError { TMError(.corruptIndex(reason: "posting list \(id) \(reason)"), path: path) }
+        guard Int(id) < vocabularySize else { throw corrupt("out of range") }
+        let entry = Int(id) * IndexLayout.directoryEntrySize
+        let offset = UInt64(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry, as: UInt64.self))
+        let count = Int(UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 8, as: UInt32.self)))
+        guard offset <= UInt64(postings.count), count <= unitCount else { throw corrupt("out of bounds") }
+        let verified = checked.isListChecked(Int(id))
+        var cursor = Int(offset)
+        var previous: UInt32 = 0
+        for index in 0..<count {
+            guard let gap = Varint.read(postings, at: &cursor), index == 0 || gap > 0 else { throw corrupt("order") }
+            let (unit, overflow) = previous.addingReportingOverflow(gap)
+            guard !overflow, Int(unit) < unitCount else { throw corrupt("order") }
+            previous = unit
+            if Int(unit) < limit {
+                body(Int(unit))
+            } else if verified {
+                return
+            }
+        }
+        if !verified {
+            let checksum = UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 12, as: UInt32.self))
+            let bytes = UnsafeRawBufferPointer(rebasing: postings[Int(offset)..<cursor])
+            guard IndexChecksum.fold(IndexChecksum.of(bytes, seed: UInt64(id))) == checksum else { throw corrupt("checksum") }
+            checked.markList(Int(id))
+        }
+    }
+
     /// The first unit with at least `length` words (units are numbered by length).
     @inline(__always)
     func firstUnit(withLength length: Int) -> Int {
