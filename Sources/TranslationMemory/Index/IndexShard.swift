@@ -221,32 +221,9 @@ public struct IndexShardSide {
 
     /// The units containing the word, ascending, decoded from their gaps; checked on first use.
     func postingList(_ id: UInt32) throws -> [UInt32] {
-        func corrupt(_ reason: String) -> TMError { TMError(.corruptIndex(reason: "posting list \(id) \(reason)"), path: path) }
-        guard Int(id) < vocabularySize else { throw corrupt("out of range") }
-        let entry = Int(id) * IndexLayout.directoryEntrySize
-        let offset = UInt64(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry, as: UInt64.self))
-        let count = Int(UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 8, as: UInt32.self)))
-        guard offset <= UInt64(postings.count), count <= unitCount else { throw corrupt("out of bounds") }
-        var list = [UInt32](repeating: 0, count: count)
-        var cursor = Int(offset)
-        let ok = list.withUnsafeMutableBufferPointer { list -> Bool in
-            var previous: UInt32 = 0
-            for index in 0..<count {
-                guard let gap = Varint.read(postings, at: &cursor), index == 0 || gap > 0 else { return false }
-                let (unit, overflow) = previous.addingReportingOverflow(gap)
-                guard !overflow, Int(unit) < unitCount else { return false }
-                list[index] = unit
-                previous = unit
-            }
-            return true
-        }
-        guard ok else { throw corrupt("order") }
-        if !checked.isListChecked(Int(id)) {
-            let checksum = UInt32(littleEndian: postingDirectory.loadUnaligned(fromByteOffset: entry + 12, as: UInt32.self))
-            let bytes = UnsafeRawBufferPointer(rebasing: postings[Int(offset)..<cursor])
-            guard IndexChecksum.fold(IndexChecksum.of(bytes, seed: UInt64(id))) == checksum else { throw corrupt("checksum") }
-            checked.markList(Int(id))
-        }
+        var list: [UInt32] = []
+        if Int(id) < vocabularySize { list.reserveCapacity(min(frequency(id), unitCount)) }
+        try forEachPosting(id, below: unitCount) { list.append(UInt32(truncatingIfNeeded: $0)) }
         return list
     }
 
