@@ -235,12 +235,12 @@ struct ShardQuery {
     mutating func probe(top: inout FuzzyTopList, scratch: FuzzySearchScratch, scanned: Int) throws {
         guard scanned > 0 else { return }
         var scored = 0
-        for (count, unit) in scratch.candidatesByCount(atLeast: max(1, (scanned + 1) / 2)) {
+        for (_, unit) in scratch.candidatesByCount(atLeast: max(1, (scanned + 1) / 2)) {
             guard scored < ShardQuery.probeUnits else { break }
             guard !scratch.wasSeen(unit) else { continue }
             let n = side.length(of: unit)
             let (shortest, longest) = FuzzySearch.lengthRange(query.tokens.count, top.bound)
-            guard n >= shortest && n <= longest, count > 0 else { continue }
+            guard n >= shortest && n <= longest else { continue }
             scratch.markSeen(unit)
             scored += 1
             try verify(unit, top: &top, scratch: scratch)
