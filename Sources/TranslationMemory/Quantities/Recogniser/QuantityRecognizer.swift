@@ -29,9 +29,9 @@ public struct QuantityRecognizer: Sendable {
             || word.split { !$0.unicodeScalars.allSatisfy(QuantityLexer.isLetter) }.contains { words.contains(String($0)) }
     }
 
-    /// False when no quantity can start anywhere in `text`: an ASCII text with no figure, no
-    /// starting symbol and no word of the lexicon, told from its bytes without lexing it (most
-    /// texts of a memory have no quantity on one side or the other, and indexing reads them all).
+    /// False when `text` can hold no quantity: an ASCII text with no figure and no word of
+    /// `QuantityLexicon.figurelessTriggers`, told from its bytes without lexing it (most texts
+    /// of a memory have no quantity on one side or the other, and indexing reads them all).
     /// True for any text that is not ASCII.
     /// - Complexity: O(n) in the UTF-8 length, no allocation for words shorter than 16 bytes.
     func mayHoldQuantity(_ text: String) -> Bool {
@@ -59,13 +59,13 @@ public struct QuantityRecognizer: Sendable {
                     }
                     // The shape of the lower-cased word (first and last bytes are letters).
                     let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    if lexicon.wordShapes[QuantityLexicon.shape(of: word)] {
+                    if lexicon.figurelessTriggerShapes[QuantityLexicon.shape(of: word)] {
                         let lower = String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                        if lexicon.words.contains(lower) { return true }
+                        if lexicon.figurelessTriggers.contains(lower) { return true }
                     }
                     continue
                 }
-                if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) && lexicon.asciiStartingSymbols[Int(byte)] { return true }
+                if lexicon.figurelessTriggerSymbols[Int(byte)] { return true }
                 index += 1
             }
             return false

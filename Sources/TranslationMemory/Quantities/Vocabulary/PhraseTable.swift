@@ -54,6 +54,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
             .map { $0.lowercased() })
     }
 
+    /// The first lexemes of the phrases that hold a letter, lower-cased: the words a phrase of
+    /// this table can start at.
+    var firstWords: Set<String> {
+        Set(byFirst.keys.filter { $0.unicodeScalars.contains { QuantityLexer.isLetter($0) } })
+    }
+
     /// The first lexemes of the phrases that hold no letter (`$`, `€`, `%`), lower-cased: the
     /// symbols a phrase of this table can start at.
     var firstSymbols: Set<String> {

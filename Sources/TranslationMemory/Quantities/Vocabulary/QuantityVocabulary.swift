@@ -142,7 +142,29 @@ final class QuantityLexicon: Sendable {
             shapes[QuantityLexicon.shape(of: Array(TextNormalization.nfc(word).utf8))] = true
         }
         wordShapes = shapes
+        // What a quantity without a figure reads (see `figurelessTriggers`).
+        var triggers = NumberWordVocabulary.words(language).union(numberWordTables.scales.keys)
+        for table in [ordinalWords.firstWords, months.firstWords, weekdays.firstWords, namedTimes.firstWords] { triggers.formUnion(table) }
+        figurelessTriggers = triggers
+        var triggerShapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
+        for word in triggers { triggerShapes[QuantityLexicon.shape(of: Array(word.utf8))] = true }
+        figurelessTriggerShapes = triggerShapes
+        let triggerSymbols = ordinalWords.firstSymbols.union(months.firstSymbols).union(weekdays.firstSymbols).union(namedTimes.firstSymbols)
+        figurelessTriggerSymbols = (0..<128).map { byte in triggerSymbols.contains(String(Unicode.Scalar(UInt8(byte)))) }
     }
+
+    /// The words of which a quantity with no figure (no ASCII digit, no vulgar fraction) holds at
+    /// least one, lower-cased: a number word (`tiga`, `million` of `a million`), or the first word
+    /// of an ordinal (`ketiga`), a month (`Agustus`), a weekday (`Senin`) or a named time (`noon`).
+    /// Every other reader needs a figure: a clock time, a day of the month, money with its
+    /// currency first, a measure with its unit first, `ke-78`, `78th`. Words that only go with a
+    /// figure (`to` of a range, `dengan` of `sampai dengan`, `the` of `on the Richter scale`)
+    /// are not here, so a text holding them and no figure is not lexed.
+    let figurelessTriggers: Set<String>
+    /// The shapes (`shape(of:)`) of `figurelessTriggers`.
+    let figurelessTriggerShapes: [Bool]
+    /// By ASCII byte: the symbols a phrase of those tables can start at.
+    let figurelessTriggerSymbols: [Bool]
 
     /// The symbols a quantity can start at (a currency or unit sign, a vulgar fraction): the
     /// readers start at a figure, at a word of `words` or at one of these, nowhere else.
