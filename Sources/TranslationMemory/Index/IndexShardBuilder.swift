@@ -147,12 +147,43 @@ public enum IndexShardBuilder {
         var sections = [IndexSectionSource](repeating: .bytes([]), count: IndexLayout.sectionCount)
         sections[IndexLayout.Section.path.rawValue] = .bytes(Array(identity.utf8))
         sections[IndexLayout.Section.locators.rawValue] = .file(locators)
-        for side in 0..<IndexLayout.sidesCount {
-            for (kind, source) in try sides[side].finish(unitCount: unitCount) { sections[IndexLayout.sideSection(side, kind)] = source }
-            sides[side].release()
+        // The sides' merges are independent: the English one runs on another thread, so the
+        // build's serial tail takes the longer of the two rather than their sum.
+        let english = SideFinishing(sides.removeLast(), unitCount: unitCount)
+        let indonesianSections: [(IndexLayout.SideSection, IndexSectionSource)]
+        do {
+            indonesianSections = try sides[0].finish(unitCount: unitCount)
+        } catch {
+            _ = try? english.wait()
+            throw error
+        }
+        sides[0].release()
+        for (side, finished) in [(0, indonesianSections), (1, try english.wait())] {
+            for (kind, source) in finished { sections[IndexLayout.sideSection(side, kind)] = source }
         }
         try write(sections: sections, unitCount: unitCount, stamp: stamp, to: output)
         return reader.skipped
+    }
+
+    /// A side finished on a thread of its own (`SideBuild.finish`).
+    final class SideFinishing: @unchecked Sendable {
+        private var side: SideBuild
+        private var result: Result<[(IndexLayout.SideSection, IndexSectionSource)], Error> = .success([])
+        private let group = DispatchGroup()
+
+        init(_ side: SideBuild, unitCount: Int) {
+            self.side = side
+            DispatchQueue.global().async(group: group) { [self] in
+                result = Result { try self.side.finish(unitCount: unitCount) }
+                self.side.release()
+            }
+        }
+
+        /// The side's sections, once written (the group's wait orders the write before this read).
+        func wait() throws -> [(IndexLayout.SideSection, IndexSectionSource)] {
+            group.wait()
+            return try result.get()
+        }
     }
 
     /// The keys of a batch being computed in the background (`keysInParallel`).
