@@ -64,7 +64,39 @@ public struct LanguageCode: Sendable, Codable, Hashable, CustomStringConvertible
 
     /// Same language (primary subtag), whatever the region and case.
     public func matches(_ other: LanguageCode) -> Bool {
-        !primary.isEmpty && primary == other.primary
+        // Every unit's variants are matched by language when a memory is read or indexed: the
+        // usual ASCII codes are compared without making the two subtags' strings.
+        if let mine = packedPrimary, let theirs = other.packedPrimary { return mine != 0 && mine == theirs }
+        return !primary.isEmpty && primary == other.primary
+    }
+
+    /// `primary`'s bytes packed into an integer (the first in the lowest byte) when it is at most
+    /// 8 ASCII bytes other than NUL; 0 for an empty subtag; nil otherwise.
+    private var packedPrimary: UInt64? {
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") { break }
+            guard byte > 0 && byte < 0x80, count < 8 else { return nil }
+            let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+            packed |= UInt64(lower) << (8 * UInt64(count))
+            count += 1
+        }
+        switch packed {
+        case LanguageCode.pack("in"): return LanguageCode.pack("id")
+        case LanguageCode.pack("iw"): return LanguageCode.pack("he")
+        case LanguageCode.pack("ji"): return LanguageCode.pack("yi")
+        default: return packed
+        }
+    }
+
+    @inline(__always)
+    private static func pack(_ code: StaticString) -> UInt64 {
+        var packed: UInt64 = 0
+        code.withUTF8Buffer { bytes in
+            for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
+        }
+        return packed
     }
 
     public var description: String { raw }
