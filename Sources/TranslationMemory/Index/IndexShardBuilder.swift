@@ -191,7 +191,7 @@ public enum IndexShardBuilder {
 
     /// The keys of a batch being computed in the background (`keysInParallel`).
     final class KeysInFlight: @unchecked Sendable {
-        private var keys: [([String], [String])] = []
+        private var keys: [(HashedKeys, HashedKeys)] = []
         private let group = DispatchGroup()
 
         init(_ texts: [(String, String)]) {
@@ -201,28 +201,61 @@ public enum IndexShardBuilder {
         }
 
         /// The keys, once computed (the group's wait orders the write before this read).
-        func wait() -> [([String], [String])] {
+        func wait() -> [(HashedKeys, HashedKeys)] {
             group.wait()
             return keys
         }
     }
 
+    /// The word keys of a text with their hashes (`WordIDTable.hash`), hashed on the worker that
+    /// made them rather than on the build's serial thread, which looks every key up.
+    struct HashedKeys {
+        var keys: [String]
+        var hashes: [UInt64]
+
+        init(_ keys: [String] = []) {
+            self.keys = keys
+            hashes = keys.map(WordIDTable.hash)
+        }
+    }
+
     /// The word keys of each pair's two texts, computed on every core (`concurrentPerform`);
     /// the same keys as one thread would make, in the same order.
-    static func keysInParallel(_ texts: [(String, String)]) -> [([String], [String])] {
+    static func keysInParallel(_ texts: [(String, String)]) -> [(HashedKeys, HashedKeys)] {
         let count = texts.count
-        var result = [([String], [String])](repeating: ([], []), count: count)
+        var result = [(HashedKeys, HashedKeys)](repeating: (HashedKeys(), HashedKeys()), count: count)
         let chunks = count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
         result.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for index in count * chunk / chunks..<count * (chunk + 1) / chunks {
-                    output[index] = (FuzzyTokenizer.keys(texts[index].0, language: .indonesian),
-                                     FuzzyTokenizer.keys(texts[index].1, language: .english))
+                    output[index] = (HashedKeys(FuzzyTokenizer.keys(texts[index].0, language: .indonesian)),
+                                     HashedKeys(FuzzyTokenizer.keys(texts[index].1, language: .english)))
                 }
             }
         }
         return result
+    }
+
+    /// Sorts a word's unit numbers. The merge hands a word's postings over in file order, and a
+    /// unit's number grows with file order among units of its length, so the list is a few
+    /// ascending runs (one per length) and most lists are short: insertion sort, linear on such
+    /// lists, takes those of up to 32 numbers without the generic sort's set-up.
+    @inline(__always)
+    static func sortUnitNumbers(_ numbers: inout [UInt32]) {
+        guard numbers.count <= 32 else { numbers.sort(); return }
+        numbers.withUnsafeMutableBufferPointer { list in
+            guard list.count > 1 else { return }
+            for index in 1..<list.count {
+                let value = list[index]
+                var slot = index
+                while slot > 0 && list[slot - 1] > value {
+                    list[slot] = list[slot - 1]
+                    slot -= 1
+                }
+                list[slot] = value
+            }
+        }
     }
 
     /// Byte order of two words (`memcmp`, then the shorter first), as `lexicographicallyPrecedes`
@@ -347,7 +380,8 @@ public enum IndexShardBuilder {
             unitsPerWindow = postingsPerRun
         }
 
-        mutating func append(_ keys: [String], ordinal: Int) throws {
+        mutating func append(_ hashed: HashedKeys, ordinal: Int) throws {
+            let keys = hashed.keys
             let length = keys.count
             if length >= lengthCounts.count { lengthCounts += [UInt32](repeating: 0, count: length + 1 - lengthCounts.count) }
             let rank = lengthCounts[length]
@@ -356,8 +390,8 @@ public enum IndexShardBuilder {
                 throw TMError(.cannotWriteIndex(reason: "the file's words take more than 4 GiB in the index; split the file"), path: tokens.path)
             }
             unitBytes.removeAll(keepingCapacity: true)
-            for key in keys {
-                let (id, isNew) = vocabulary.id(of: key)
+            for (key, hash) in zip(keys, hashed.hashes) {
+                let (id, isNew) = vocabulary.id(of: key, hash: hash)
                 if isNew {
                     lastUnit.append(-1)
                     spill.vocabularySize = vocabulary.count
@@ -449,7 +483,7 @@ public enum IndexShardBuilder {
             try spill.merge { word, list in
                 numbers.removeAll(keepingCapacity: true)
                 for posting in list { numbers.append(starts[Int(posting.length)] + posting.rank) }
-                numbers.sort()
+                IndexShardBuilder.sortUnitNumbers(&numbers)
                 encoded.removeAll(keepingCapacity: true)
                 var previous: UInt32 = 0
                 for unit in numbers {
@@ -504,9 +538,9 @@ struct WordIDTable {
         }
     }
 
-    /// The id of `key`, given the next one when it is new.
-    mutating func id(of key: String) -> (id: UInt32, isNew: Bool) {
-        let hash = WordIDTable.hash(key)
+    /// The id of `key`, whose `hash(_:)` is `hash`, given the next id when it is new.
+    @inline(__always)
+    mutating func id(of key: String, hash: UInt64) -> (id: UInt32, isNew: Bool) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while slots[slot] != 0 {
