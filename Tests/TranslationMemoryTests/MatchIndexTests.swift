@@ -139,6 +139,35 @@ final class MatchIndexTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tm-spill") }, [])
     }
 
+    /// A word's unit numbers come out in increasing order from its postings, whether the list is
+    /// short (insertion sort) or long (placed by length), and even when the postings are not in
+    /// file order (the check falls back to a full sort).
+    func testUnitNumbersOfAPostingListAreSorted() {
+        var random = RandomMemory(state: 11)
+        let lengthCounts = (0..<40).map { _ in UInt32(random.next(60)) }
+        var starts: [UInt32] = [0]
+        for count in lengthCounts { starts.append(starts.last! + count) }
+        var slots = [Int](repeating: 0, count: starts.count)
+        var numbers: [UInt32] = []
+        for round in 0..<400 {
+            // Units in file order: each length's ranks ascending, lengths interleaved at random.
+            var nextRank = [UInt32](repeating: 0, count: lengthCounts.count)
+            var list: [IndexPosting] = []
+            let wanted = [1, 2, 5, 31, 32, 33, 100, 700][round % 8]
+            while list.count < wanted {
+                let length = random.next(lengthCounts.count)
+                guard nextRank[length] < lengthCounts[length], random.next(3) == 0 else { continue }
+                list.append(IndexPosting(word: 0, length: UInt32(length), rank: nextRank[length]))
+                nextRank[length] += 1
+            }
+            if round % 5 == 4 { list.reverse() } // not in file order
+            let expected = list.map { starts[Int($0.length)] + $0.rank }.sorted()
+            IndexShardBuilder.unitNumbers(of: list, starts: starts, into: &numbers, slots: &slots)
+            XCTAssertEqual(numbers, expected, "round \(round), \(list.count) postings")
+            XCTAssertTrue(slots.allSatisfy { $0 == 0 }, "round \(round): the scratch is left zeroed")
+        }
+    }
+
     /// Units are read back from the TMX at their byte offsets, in the file's own encoding.
     func testUnitsReadBackFromUTF16AndLatin1Files() throws {
         let folder = try temporaryFolder()

@@ -93,8 +93,10 @@ public enum IndexShardBuilder {
                      try SideBuild(folder: folder, language: .english, postingsPerRun: postingsPerRun)]
         var unitCount = 0
         // Units are tokenized in batches on every core (tokens are most of the build's work),
-        // a batch while the next is read and the one before is indexed, in file order.
-        let batchSize = 4096
+        // a batch while the next is read and the one before is indexed, in file order. The first
+        // batches are small, so the workers start soon after the file does rather than waiting
+        // for a full batch with a core idle.
+        var batchSize = 256
         var batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))] = []
         var inFlight: (batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))], keys: KeysInFlight)?
         func indexInFlight() throws {
@@ -118,6 +120,7 @@ public enum IndexShardBuilder {
             try indexInFlight()
             inFlight = (batch, future)
             batch = []
+            batchSize = min(4096, batchSize * 2)
             batch.reserveCapacity(batchSize)
         }
         let tally = ReadProgressTally(files: [tmxPath], report: progress)
@@ -237,25 +240,58 @@ public enum IndexShardBuilder {
         return result
     }
 
-    /// Sorts a word's unit numbers. The merge hands a word's postings over in file order, and a
-    /// unit's number grows with file order among units of its length, so the list is a few
-    /// ascending runs (one per length) and most lists are short: insertion sort, linear on such
-    /// lists, takes those of up to 32 numbers without the generic sort's set-up.
-    @inline(__always)
-    static func sortUnitNumbers(_ numbers: inout [UInt32]) {
-        guard numbers.count <= 32 else { numbers.sort(); return }
-        numbers.withUnsafeMutableBufferPointer { list in
-            guard list.count > 1 else { return }
-            for index in 1..<list.count {
-                let value = list[index]
-                var slot = index
-                while slot > 0 && list[slot - 1] > value {
-                    list[slot] = list[slot - 1]
-                    slot -= 1
+    /// A word's unit numbers in increasing order, from its postings (`starts[length] + rank`).
+    /// The merge hands the postings over in file order, and a unit's number grows with file
+    /// order among units of its length, so the numbers are a few ascending runs, one per length:
+    /// a short list is sorted by insertion (linear on such lists, without the generic sort's
+    /// set-up), a long one placed by length with a counting sort (stable, so each length's run
+    /// stays ascending). The result is checked and sorted outright should the order ever differ.
+    /// `slots` is scratch of `starts.count` zeros, left zeroed.
+    ///
+    /// - Complexity: O(n) for n postings in file order.
+    static func unitNumbers(of list: [IndexPosting], starts: [UInt32], into numbers: inout [UInt32], slots: inout [Int]) {
+        numbers.removeAll(keepingCapacity: true)
+        if list.count <= 32 {
+            for posting in list { numbers.append(starts[Int(posting.length)] + posting.rank) }
+            numbers.withUnsafeMutableBufferPointer { list in
+                guard list.count > 1 else { return }
+                for index in 1..<list.count {
+                    let value = list[index]
+                    var slot = index
+                    while slot > 0 && list[slot - 1] > value {
+                        list[slot] = list[slot - 1]
+                        slot -= 1
+                    }
+                    list[slot] = value
                 }
-                list[slot] = value
+            }
+            return
+        }
+        // Counted by length (noting each length the first time), each length's count turned into
+        // its first place, lengths in increasing order, then the numbers placed.
+        var lengths: [Int] = []
+        for posting in list {
+            let length = Int(posting.length)
+            if slots[length] == 0 { lengths.append(length) }
+            slots[length] += 1
+        }
+        lengths.sort()
+        var place = 0
+        for length in lengths {
+            let count = slots[length]
+            slots[length] = place
+            place += count
+        }
+        numbers.append(contentsOf: repeatElement(0, count: list.count))
+        numbers.withUnsafeMutableBufferPointer { numbers in
+            for posting in list {
+                let length = Int(posting.length)
+                numbers[slots[length]] = starts[length] + posting.rank
+                slots[length] += 1
             }
         }
+        for length in lengths { slots[length] = 0 }
+        if !zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) { numbers.sort() }
     }
 
     /// Byte order of two words (`memcmp`, then the shorter first), as `lexicographicallyPrecedes`
@@ -480,10 +516,9 @@ public enum IndexShardBuilder {
             var numbers: [UInt32] = []
             var encoded: [UInt8] = []
             let starts = lengthStarts.map { UInt32($0) }
+            var lengthSlots = [Int](repeating: 0, count: starts.count)
             try spill.merge { word, list in
-                numbers.removeAll(keepingCapacity: true)
-                for posting in list { numbers.append(starts[Int(posting.length)] + posting.rank) }
-                IndexShardBuilder.sortUnitNumbers(&numbers)
+                IndexShardBuilder.unitNumbers(of: list, starts: starts, into: &numbers, slots: &lengthSlots)
                 encoded.removeAll(keepingCapacity: true)
                 var previous: UInt32 = 0
                 for unit in numbers {
