@@ -135,6 +135,35 @@ final class QuantityRecognizerTests: XCTestCase {
         XCTAssertEqual(found("Skor akhir 10.30 poin", .indonesian).first?.kind, .measure)
     }
 
+    /// A figure after `pukul` is a clock time exactly when it reads as one or two digits of hours
+    /// up to 24 and, after one `.` or `:`, two digits of minutes under 60; the time keeps them.
+    func testFiguresAfterATimeMarkerAreTimesOnlyWhenTheyReadAsAClock() {
+        var figures = ["10.30.15", "1.000.000", "7:30:00"]
+        for hours in ["0", "7", "07", "12", "24", "25", "99", "123"] {
+            figures.append(hours)
+            for separator in [".", ":", ","] {
+                for minutes in ["0", "00", "05", "30", "59", "60", "99", "100"] { figures.append(hours + separator + minutes) }
+            }
+        }
+        for figure in figures {
+            let parts = figure.split { $0 == "." || $0 == ":" }
+            var expected: (hour: Int, minute: Int)?
+            if !figure.contains(","), parts.count <= 2, parts[0].count <= 2, let hour = Int(parts[0]), hour <= 24 {
+                if parts.count == 1 {
+                    expected = (hour, 0)
+                } else if parts[1].count == 2, let minute = Int(parts[1]), minute < 60 {
+                    expected = (hour, minute)
+                }
+            }
+            let times = found("Rapat dimulai pukul \(figure) WIB di Jakarta.", .indonesian).filter { $0.kind == .time }
+            XCTAssertEqual(times.count, expected == nil ? 0 : 1, figure)
+            if let expected, let clock = times.first?.value.times.first {
+                XCTAssertEqual(clock.minute, expected.minute, figure)
+                XCTAssertEqual(clock.hour % 24, expected.hour % 24, figure)
+            }
+        }
+    }
+
     func testEnglishMonthsThatAreWords() {
         XCTAssertEqual(found("It may rain in March 2024 and on May 1.", .english).map(\.text), ["March 2024", "May 1"])
         XCTAssertEqual(found("May said the March was long.", .english).map(\.text), [])

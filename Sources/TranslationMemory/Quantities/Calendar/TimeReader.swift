@@ -5,16 +5,35 @@ extension QuantityScan {
     /// A clock reading at `i`: `10.30`, `10:30`, `7`; hour 0…24, minutes in two digits.
     private func clock(_ i: Int) -> ClockReading? {
         guard isNumber(i) else { return nil }
-        let text = lexemes[i].text
-        let parts = text.split(whereSeparator: { $0 == "." || $0 == ":" }).map(String.init)
-        guard parts.count <= 2, !text.utf8.contains(UInt8(ascii: ",")), parts[0].count <= 2, let hour = Int(parts[0]), hour <= 24 else { return nil }
-        var minute = 0
-        if parts.count == 2 {
-            guard parts[1].count == 2, let written = Int(parts[1]), written < 60 else { return nil }
-            minute = written
+        // A figure lexeme is digits with `.` `,` `:` between them: read as hours, one `.` or
+        // `:`, minutes, from its bytes (every figure of a text that may hold a time comes here).
+        var hour = 0, hourDigits = 0, minute = 0, minuteDigits = 0
+        var separator: UInt8?
+        var padded = false
+        for byte in lexemes[i].text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if separator == nil {
+                    if hourDigits == 0 { padded = digit == 0 }
+                    hour = hour * 10 + digit
+                    hourDigits += 1
+                    guard hourDigits <= 2 else { return nil }
+                } else {
+                    minute = minute * 10 + digit
+                    minuteDigits += 1
+                    guard minuteDigits <= 2 else { return nil }
+                }
+            case UInt8(ascii: "."), UInt8(ascii: ":"):
+                guard separator == nil else { return nil }
+                separator = byte
+            default:
+                return nil // `,`: a decimal figure, no time
+            }
         }
-        let separator = parts.count == 2 ? String(text[text.index(text.startIndex, offsetBy: parts[0].count)]) : nil
-        return (hour, minute, separator, parts[0].count == 2 && parts[0].hasPrefix("0"))
+        guard hourDigits > 0, hour <= 24 else { return nil }
+        if separator != nil { guard minuteDigits == 2, minute < 60 else { return nil } }
+        return (hour, minute, separator.map { String(UnicodeScalar($0)) }, hourDigits == 2 && padded)
     }
 
     /// A time zone at `j`: `WIB`, `local time`, `Western Indonesia Time (WIB)`.
