@@ -129,7 +129,7 @@ public enum FuzzyTokenizer {
     public static func keys(_ text: String, language: ArticleLanguage) -> [String] {
         let text = FuzzySegment.trim(text)
         let words = WordTokenizer.tokenize(text)
-        let quantities = QuantityRecognizer(language: language).quantities(in: text)
+        let quantities = QuantityRecognizer(language: language).spans(in: text)
         var keys: [String] = []
         keys.reserveCapacity(words.count)
         var next = 0

@@ -83,31 +83,54 @@ public struct QuantityRecognizer: Sendable {
     func readQuantities(in text: String) -> [Quantity] {
         let scan = QuantityScan(text, language: language)
         var found: [Quantity] = []
-        var index = 0
-        while index < scan.count {
-            // Every quantity starts at a figure, a starting symbol (`$`, `½`) or a word of the
-            // phrase tables (`ke` of `ke-78` included): other words and symbols are passed over
-            // without trying the readers (indexing a memory reads every text of it).
-            let lexeme = scan.lexemes[index]
-            if lexeme.kind == .word, !scan.isLexiconWord(lexeme) {
-                index += 1
-                continue
-            }
-            if lexeme.kind == .symbol, !scan.startsQuantity(symbol: lexeme) {
-                index += 1
-                continue
-            }
-            guard let match = scan.read(at: index) else {
-                index = scan.skipIdentifier(at: index)
-                continue
-            }
+        scan.forEachMatch { match in
             let start = scan.lexemes[match.start].start
             let end = scan.lexemes[match.end - 1].end
             found.append(Quantity(kind: match.kind, range: start..<end, text: scan.text(match.start, match.end),
                                   language: language, value: match.value, form: match.form))
-            index = match.end
         }
         return found
+    }
+
+    /// The kind and range (in Unicode scalars) of each quantity of `text`, as `quantities(in:)`
+    /// finds them, without their texts: what a text's comparison keys need
+    /// (`FuzzyTokenizer.keys`), made for every text of a memory being indexed.
+    func spans(in text: String) -> [(kind: QuantityKind, range: Range<Int>)] {
+        guard mayHoldQuantity(text) else { return [] }
+        let scan = QuantityScan(text, language: language)
+        var found: [(kind: QuantityKind, range: Range<Int>)] = []
+        scan.forEachMatch { match in
+            found.append((match.kind, scan.lexemes[match.start].start..<scan.lexemes[match.end - 1].end))
+        }
+        return found
+    }
+}
+
+extension QuantityScan {
+    /// Calls `body` with each quantity read, left to right.
+    @inline(__always)
+    func forEachMatch(_ body: (QuantityMatch) -> Void) {
+        var index = 0
+        while index < count {
+            // Every quantity starts at a figure, a starting symbol (`$`, `½`) or a word of the
+            // phrase tables (`ke` of `ke-78` included): other words and symbols are passed over
+            // without trying the readers (indexing a memory reads every text of it).
+            let lexeme = lexemes[index]
+            if lexeme.kind == .word, !isLexiconWord(lexeme) {
+                index += 1
+                continue
+            }
+            if lexeme.kind == .symbol, !startsQuantity(symbol: lexeme) {
+                index += 1
+                continue
+            }
+            guard let match = read(at: index) else {
+                index = skipIdentifier(at: index)
+                continue
+            }
+            body(match)
+            index = match.end
+        }
     }
 }
 
