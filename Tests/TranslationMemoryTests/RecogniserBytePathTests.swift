@@ -77,7 +77,8 @@ final class RecogniserBytePathTests: XCTestCase {
         for _ in 0..<5000 {
             let left = (0..<Int.random(in: 0..<5, using: &generator)).map { _ in bytes.randomElement(using: &generator)! }
             let right = (0..<Int.random(in: 0..<5, using: &generator)).map { _ in bytes.randomElement(using: &generator)! }
-            XCTAssertEqual(IndexShardBuilder.precedes(left, right), left.lexicographicallyPrecedes(right), "\(left) \(right)")
+            let precedes = left.withUnsafeBytes { a in right.withUnsafeBytes { b in IndexShardBuilder.precedes(a, b) } }
+            XCTAssertEqual(precedes, left.lexicographicallyPrecedes(right), "\(left) \(right)")
         }
     }
 }

@@ -198,12 +198,54 @@ final class IndexSpill {
 
     private func spill() throws {
         guard !buffer.isEmpty else { return }
-        let sorted = sortedBuffer()
-        let file = try SpillFile(folder: folder, bufferSize: 4 << 20)
-        try sorted.withUnsafeBytes { try file.write($0) }
+        // Written straight through: the slices are large.
+        let file = try SpillFile(folder: folder, bufferSize: 64 << 10)
+        try writeSortedBuffer(to: file)
         try file.finishWriting()
-        runs.append((file, sorted.count))
+        runs.append((file, buffer.count))
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the buffer to `file` sorted by word, stably, as `sortedBuffer` orders it, but a
+    /// slice of the words at a time: each slice is a counting sort of the postings of words
+    /// `first..<last` (about a quarter of the buffer), so a run costs the buffer and a quarter
+    /// of it rather than twice the buffer. Both sides of a file spill their last run at once,
+    /// on the build's peak of memory.
+    private func writeSortedBuffer(to file: SpillFile) throws {
+        var counts = [UInt32](repeating: 0, count: vocabularySize + 1)
+        for posting in buffer { counts[Int(posting.word)] += 1 }
+        let window = (buffer.count + 3) / 4
+        var slice: [IndexPosting] = []
+        var first = 0
+        while first < vocabularySize {
+            // Words first..<last: at least one, and as many more as the window holds.
+            var total = Int(counts[first])
+            var last = first + 1
+            while last < vocabularySize && total + Int(counts[last]) <= window {
+                total += Int(counts[last])
+                last += 1
+            }
+            if total > 0 {
+                // Each word's count becomes its first place in the slice, then its next one.
+                var place: UInt32 = 0
+                for word in first..<last {
+                    let count = counts[word]
+                    counts[word] = place
+                    place += count
+                }
+                slice.removeAll(keepingCapacity: true)
+                slice.append(contentsOf: repeatElement(IndexPosting(word: 0, length: 0, rank: 0), count: total))
+                let (low, high) = (UInt32(first), UInt32(last))
+                slice.withUnsafeMutableBufferPointer { slice in
+                    for posting in buffer where posting.word >= low && posting.word < high {
+                        slice[Int(counts[Int(posting.word)])] = posting
+                        counts[Int(posting.word)] += 1
+                    }
+                }
+                try slice.withUnsafeBytes { try file.write($0) }
+            }
+            first = last
+        }
     }
 
     /// Calls `body` once per word that has postings, in increasing word id, with the postings of
@@ -225,7 +267,8 @@ final class IndexSpill {
         try spill()
         buffer = []
         let size = MemoryLayout<IndexPosting>.stride
-        let readers = try runs.map { try $0.file.reader(bufferSize: max(64 << 10, (32 << 20) / max(1, runs.count))) }
+        // 16 MB of read buffers in all: both sides merge at once, at the build's peak of memory.
+        let readers = try runs.map { try $0.file.reader(bufferSize: max(64 << 10, (16 << 20) / max(1, runs.count))) }
         func next(_ run: Int) throws -> IndexPosting? {
             guard let bytes = try readers[run].next(size) else { return nil }
             return bytes.loadUnaligned(as: IndexPosting.self)
