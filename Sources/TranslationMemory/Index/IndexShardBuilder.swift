@@ -98,6 +98,7 @@ public enum IndexShardBuilder {
         // for a full batch with a core idle.
         var batchSize = 256
         var batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))] = []
+        let freeing = DispatchGroup()
         var inFlight: (batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))], keys: KeysInFlight)?
         func indexInFlight() throws {
             guard let (items, future) = inFlight else { return }
@@ -112,8 +113,11 @@ public enum IndexShardBuilder {
                 unitCount += 1
             }
             // The batch's texts and keys are freed on a worker: freeing them took a seventh of
-            // this thread's time (perf), and this thread is on the build's critical path.
-            DispatchQueue.global().async { withExtendedLifetime((items, future)) {} }
+            // this thread's time (perf), and this thread is on the build's critical path. One
+            // batch at most waits to be freed (the one before had a batch's time), so busy
+            // workers cannot let batches pile up in memory.
+            freeing.wait()
+            DispatchQueue.global().async(group: freeing) { withExtendedLifetime((items, future)) {} }
         }
         func flush() throws {
             let future = KeysInFlight(batch.map { ($0.record.indonesian, $0.record.english) })
