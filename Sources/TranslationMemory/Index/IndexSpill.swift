@@ -181,37 +181,22 @@ final class IndexSpill {
         if buffer.count >= capacity { try spill() }
     }
 
-    /// The buffer sorted by word, stably (file order kept within a word).
-    private func sortedBuffer() -> [IndexPosting] {
-        var starts = [Int](repeating: 0, count: vocabularySize + 1)
-        for posting in buffer { starts[Int(posting.word) + 1] += 1 }
-        for index in 0..<vocabularySize { starts[index + 1] += starts[index] }
-        var sorted = [IndexPosting](repeating: IndexPosting(word: 0, length: 0, rank: 0), count: buffer.count)
-        sorted.withUnsafeMutableBufferPointer { sorted in
-            for posting in buffer {
-                sorted[starts[Int(posting.word)]] = posting
-                starts[Int(posting.word)] += 1
-            }
-        }
-        return sorted
-    }
-
     private func spill() throws {
         guard !buffer.isEmpty else { return }
         // Written straight through: the slices are large.
         let file = try SpillFile(folder: folder, bufferSize: 64 << 10)
-        try writeSortedBuffer(to: file)
+        try forEachSortedSlice { slice in try file.write(UnsafeRawBufferPointer(slice)) }
         try file.finishWriting()
         runs.append((file, buffer.count))
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes the buffer to `file` sorted by word, stably, as `sortedBuffer` orders it, but a
+    /// The buffer sorted by word, stably (file order kept within a word), handed to `body` a
     /// slice of the words at a time: each slice is a counting sort of the postings of words
-    /// `first..<last` (about a quarter of the buffer), so a run costs the buffer and a quarter
-    /// of it rather than twice the buffer. Both sides of a file spill their last run at once,
-    /// on the build's peak of memory.
-    private func writeSortedBuffer(to file: SpillFile) throws {
+    /// `first..<last` (about a quarter of the buffer), so sorting costs the buffer and a quarter
+    /// of it rather than twice the buffer. Both sides of a file sort their last postings at
+    /// once, on the build's peak of memory.
+    private func forEachSortedSlice(_ body: (UnsafeBufferPointer<IndexPosting>) throws -> Void) throws {
         var counts = [UInt32](repeating: 0, count: vocabularySize + 1)
         for posting in buffer { counts[Int(posting.word)] += 1 }
         let window = (buffer.count + 3) / 4
@@ -242,7 +227,7 @@ final class IndexSpill {
                         counts[Int(posting.word)] += 1
                     }
                 }
-                try slice.withUnsafeBytes { try file.write($0) }
+                try slice.withUnsafeBufferPointer { try body($0) }
             }
             first = last
         }
@@ -252,16 +237,18 @@ final class IndexSpill {
     /// that word (in no particular order across runs).
     func merge(_ body: (UInt32, [IndexPosting]) throws -> Void) throws {
         if runs.isEmpty {
-            let sorted = sortedBuffer()
-            buffer = []
-            var index = 0
-            while index < sorted.count {
-                let word = sorted[index].word
-                var end = index
-                while end < sorted.count && sorted[end].word == word { end += 1 }
-                try body(word, Array(sorted[index..<end]))
-                index = end
+            // Words do not straddle slices.
+            try forEachSortedSlice { sorted in
+                var index = 0
+                while index < sorted.count {
+                    let word = sorted[index].word
+                    var end = index
+                    while end < sorted.count && sorted[end].word == word { end += 1 }
+                    try body(word, Array(sorted[index..<end]))
+                    index = end
+                }
             }
+            buffer = []
             return
         }
         try spill()

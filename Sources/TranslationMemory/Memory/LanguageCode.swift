@@ -83,14 +83,16 @@ public struct LanguageCode: Sendable, Codable, Hashable, CustomStringConvertible
             count += 1
         }
         switch packed {
-        case LanguageCode.pack("in"): return LanguageCode.pack("id")
-        case LanguageCode.pack("iw"): return LanguageCode.pack("he")
-        case LanguageCode.pack("ji"): return LanguageCode.pack("yi")
+        case LanguageCode.packedLegacy.in: return LanguageCode.packedLegacy.id
+        case LanguageCode.packedLegacy.iw: return LanguageCode.packedLegacy.he
+        case LanguageCode.packedLegacy.ji: return LanguageCode.packedLegacy.yi
         default: return packed
         }
     }
 
-    @inline(__always)
+    /// The legacy codes `primary` maps, and what it maps them to, packed.
+    private static let packedLegacy = (in: pack("in"), id: pack("id"), iw: pack("iw"), he: pack("he"), ji: pack("ji"), yi: pack("yi"))
+
     private static func pack(_ code: StaticString) -> UInt64 {
         var packed: UInt64 = 0
         code.withUTF8Buffer { bytes in
