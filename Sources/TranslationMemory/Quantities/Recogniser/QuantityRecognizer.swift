@@ -84,9 +84,7 @@ public struct QuantityRecognizer: Sendable {
         let scan = QuantityScan(text, language: language)
         var found: [Quantity] = []
         scan.forEachMatch { match in
-            let start = scan.lexemes[match.start].start
-            let end = scan.lexemes[match.end - 1].end
-            found.append(Quantity(kind: match.kind, range: start..<end, text: scan.text(match.start, match.end),
+            found.append(Quantity(kind: match.kind, range: scan.range(of: match), text: scan.text(match.start, match.end),
                                   language: language, value: match.value, form: match.form))
         }
         return found
@@ -100,13 +98,19 @@ public struct QuantityRecognizer: Sendable {
         let scan = QuantityScan(text, language: language)
         var found: [(kind: QuantityKind, range: Range<Int>)] = []
         scan.forEachMatch { match in
-            found.append((match.kind, scan.lexemes[match.start].start..<scan.lexemes[match.end - 1].end))
+            found.append((match.kind, scan.range(of: match)))
         }
         return found
     }
 }
 
 extension QuantityScan {
+    /// The offsets (in Unicode scalars) of what `match` read.
+    @inline(__always)
+    func range(of match: QuantityMatch) -> Range<Int> {
+        lexemes[match.start].start..<lexemes[match.end - 1].end
+    }
+
     /// Calls `body` with each quantity read, left to right.
     @inline(__always)
     func forEachMatch(_ body: (QuantityMatch) -> Void) {
