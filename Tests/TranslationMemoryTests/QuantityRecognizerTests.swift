@@ -310,6 +310,45 @@ final class QuantityPreScanTests: XCTestCase {
         }
     }
 
+    /// Random texts of month names (in every case, `May`/`March` beside figures or not),
+    /// figures with separators, quantity words, joiners and non-ASCII words, ASCII or not: the
+    /// keys the index writes from a text's bytes are the scorer's. Seeded, so a failure can be
+    /// replayed.
+    func testIndexKeysAreTheScorersKeysOnRandomTexts() {
+        let pieces = ["May", "may", "MAY", "March", "march", "Jan", "jan", "Januari", "januari", "Nopember", "Sept", "sept",
+                      "3", "10.30", "1.500.000,50", "2-3", "7/8", "2023", "ke-78", "Rp3,2", "$4.75m", "%", "persen", "percent",
+                      "juta", "million", "dua", "puluh", "two", "hundred", "Senin", "Monday", "pukul", "WIB", "negara-negara",
+                      "Qur'an", "don't", "it's", "crème", "Café", "cafe\u{301}", "Ijazah", "½", "٣", "-", ",", ".", "(", ")", "'",
+                      "rumah", "the", "A", "Z", "aZ"]
+        var state: UInt64 = 0x5EED_4E75
+        func next(_ bound: Int) -> Int {
+            // SplitMix64 (Steele, Lea and Flood).
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        var ascii = 0
+        var months = 0
+        for _ in 0..<6_000 {
+            var text = next(5) == 0 ? " " : ""
+            for _ in 0..<(1 + next(8)) {
+                text += (text.isEmpty || next(5) == 0 ? "" : " ") + pieces[next(pieces.count)]
+            }
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+            for language in [ArticleLanguage.indonesian, .english] {
+                let expected = FuzzySegment(text, language: language).keys
+                if expected.contains(FuzzyTokenizer.monthKey) { months += 1 }
+                XCTAssertEqual(FuzzyTokenizer.keys(text, language: language), expected, "\(language): \(text)")
+            }
+        }
+        // Both paths and the month keys are exercised: the test can fail.
+        XCTAssertGreaterThan(ascii, 1_000)
+        XCTAssertGreaterThan(6_000 * 2 - ascii * 2, 1_000)
+        XCTAssertGreaterThan(months, 1_000)
+    }
+
     func testIndexKeysAreTheScorersKeys() {
         for language in [ArticleLanguage.indonesian, .english] {
             for text in Self.texts + ["  \(Self.texts[0])  ", ""] {

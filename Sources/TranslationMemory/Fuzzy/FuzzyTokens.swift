@@ -123,35 +123,92 @@ public enum FuzzyTokenizer {
     }
 
     /// The comparison keys of a text, exactly as `FuzzySegment(text, language:).keys`: what the
-    /// index stores, so that index and scorer count the same tokens. The tokens' walk of
-    /// `tokens(_:words:language:)` without making the tokens (their texts and quantities), which
-    /// indexing a memory would make for every word and throw away.
+    /// index stores, so that index and scorer count the same tokens.
     public static func keys(_ text: String, language: ArticleLanguage) -> [String] {
-        let text = FuzzySegment.trim(text)
-        let words = WordTokenizer.tokenize(text)
+        var keys = FuzzyKeyList()
+        appendKeys(text, language: language, to: &keys)
+        return keys.strings
+    }
+
+    /// Appends the comparison keys of `text` (`keys(_:language:)`) to `keys`: the tokens' walk
+    /// of `tokens(_:words:language:)` without making the tokens (their texts and quantities),
+    /// which indexing a memory would make for every word and throw away. An ASCII text's words
+    /// are read from its bytes and written to `keys` lower-cased, with no string per word.
+    static func appendKeys(_ text: String, language: ArticleLanguage, to keys: inout FuzzyKeyList) {
+        var text = FuzzySegment.trim(text)
         let quantities = QuantityRecognizer(language: language).spans(in: text)
-        var keys: [String] = []
-        keys.reserveCapacity(words.count)
+        let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        guard isASCII else {
+            let words = WordTokenizer.tokenizeScalars(text)
+            walkKeys(wordCount: words.count, start: { words[$0].start }, end: { words[$0].end }, quantities: quantities,
+                     keys: &keys) { index, keys in
+                let word = words[index]
+                let placeable = placeable(word, previous: index > 0 ? words[index - 1] : nil,
+                                          next: index + 1 < words.count ? words[index + 1] : nil)
+                keys.append(key(word, placeable))
+            }
+            return
+        }
+        text.withUTF8 { bytes in
+            // Byte offsets are scalar offsets; the words split as `WordTokenizer.tokenizeASCII` does.
+            var starts: [Int] = []
+            var ends: [Int] = []
+            starts.reserveCapacity(bytes.count / 5 + 4)
+            ends.reserveCapacity(bytes.count / 5 + 4)
+            WordTokenizer.forEachWord(count: bytes.count, isWord: { WordTokenizer.isASCIIWord(bytes[$0]) },
+                                      isDigit: { WordTokenizer.isASCIIDigit(bytes[$0]) }, value: { UInt32(bytes[$0]) }) { start, end in
+                starts.append(start)
+                ends.append(end)
+            }
+            func isNumber(_ index: Int) -> Bool { WordTokenizer.isASCIIDigit(bytes[starts[index]]) }
+            walkKeys(wordCount: starts.count, start: { starts[$0] }, end: { ends[$0] }, quantities: quantities,
+                     keys: &keys) { index, keys in
+                if isNumber(index) {
+                    keys.append(numberKey)
+                    return
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[starts[index]..<ends[index]])
+                // `placeable(_:previous:next:)` on the word's bytes: the shape is the same in
+                // either case, and only a word of a month's shape is lower-cased into a string.
+                if monthShapes[QuantityLexicon.shape(of: word)] {
+                    let lower = String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    var isMonth = indonesianMonths[lower] != nil
+                    if !isMonth, englishMonths[lower] != nil, word[0] >= 0x41 && word[0] <= 0x5A {
+                        let ambiguous = lower == "may" || lower == "march"
+                        isMonth = !ambiguous || (index > 0 && isNumber(index - 1)) || (index + 1 < starts.count && isNumber(index + 1))
+                    }
+                    if isMonth {
+                        keys.append(monthKey)
+                        return
+                    }
+                }
+                keys.appendLowercasedASCII(word)
+            }
+        }
+    }
+
+    /// The keys' walk over a text's words: each quantity (`QuantityRecognizer.spans`) one key
+    /// over the words it overlaps, every other word passed to `word` by its index.
+    @inline(__always)
+    private static func walkKeys(wordCount: Int, start: (Int) -> Int, end: (Int) -> Int,
+                                 quantities: [(kind: QuantityKind, range: Range<Int>)], keys: inout FuzzyKeyList,
+                                 word: (Int, inout FuzzyKeyList) -> Void) {
         var next = 0
         var index = 0
-        while index < words.count {
-            let word = words[index]
-            while next < quantities.count && quantities[next].range.upperBound <= word.start { next += 1 }
-            if next < quantities.count, quantities[next].range.lowerBound < word.end {
+        while index < wordCount {
+            while next < quantities.count && quantities[next].range.upperBound <= start(index) { next += 1 }
+            if next < quantities.count, quantities[next].range.lowerBound < end(index) {
                 let quantity = quantities[next]
                 var last = index
-                while last + 1 < words.count && words[last + 1].start < quantity.range.upperBound { last += 1 }
+                while last + 1 < wordCount && start(last + 1) < quantity.range.upperBound { last += 1 }
                 keys.append(key(quantity.kind))
                 next += 1
                 index = last + 1
                 continue
             }
-            let placeable = placeable(word, previous: index > 0 ? words[index - 1] : nil,
-                                      next: index + 1 < words.count ? words[index + 1] : nil)
-            keys.append(key(word, placeable))
+            word(index, &keys)
             index += 1
         }
-        return keys
     }
 
     /// The tokens of a trimmed text: each quantity one token over the words it spans, every

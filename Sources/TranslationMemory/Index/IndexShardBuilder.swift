@@ -103,14 +103,22 @@ public enum IndexShardBuilder {
         func indexInFlight() throws {
             guard let (items, future) = inFlight else { return }
             inFlight = nil
-            for (item, (indonesian, english)) in zip(items, future.wait()) {
-                try locators.write(item.span.offset)
-                try locators.write(item.span.length)
-                try locators.write(UInt32(clamping: item.record.line))
-                try locators.write(IndexUnitLocator.check(indonesian: item.record.indonesian, english: item.record.english))
-                try sides[0].append(indonesian, ordinal: unitCount)
-                try sides[1].append(english, ordinal: unitCount)
-                unitCount += 1
+            var next = 0
+            for chunk in future.wait() {
+                // The chunk's texts are its units' two sides in turn.
+                var firstKey = 0
+                for text in stride(from: 0, to: chunk.textEnds.count, by: 2) {
+                    let item = items[next]
+                    next += 1
+                    try locators.write(item.span.offset)
+                    try locators.write(item.span.length)
+                    try locators.write(UInt32(clamping: item.record.line))
+                    try locators.write(IndexUnitLocator.check(indonesian: item.record.indonesian, english: item.record.english))
+                    try sides[0].append(chunk.keys, firstKey..<chunk.textEnds[text], ordinal: unitCount)
+                    try sides[1].append(chunk.keys, chunk.textEnds[text]..<chunk.textEnds[text + 1], ordinal: unitCount)
+                    firstKey = chunk.textEnds[text + 1]
+                    unitCount += 1
+                }
             }
             // The batch's texts and keys are freed on a worker: freeing them took a seventh of
             // this thread's time (perf), and this thread is on the build's critical path. One
@@ -198,7 +206,7 @@ public enum IndexShardBuilder {
 
     /// The keys of a batch being computed in the background (`keysInParallel`).
     final class KeysInFlight: @unchecked Sendable {
-        private var keys: [(HashedKeys, HashedKeys)] = []
+        private var keys: [KeyedTexts] = []
         private let group = DispatchGroup()
 
         init(_ texts: [(String, String)]) {
@@ -208,37 +216,43 @@ public enum IndexShardBuilder {
         }
 
         /// The keys, once computed (the group's wait orders the write before this read).
-        func wait() -> [(HashedKeys, HashedKeys)] {
+        func wait() -> [KeyedTexts] {
             group.wait()
             return keys
         }
     }
 
-    /// The word keys of a text with their hashes (`WordIDTable.hash`), hashed on the worker that
-    /// made them rather than on the build's serial thread, which looks every key up.
-    struct HashedKeys {
-        var keys: [String]
-        var hashes: [UInt64]
-
-        init(_ keys: [String] = []) {
-            self.keys = keys
-            hashes = keys.map(WordIDTable.hash)
-        }
+    /// The word keys of consecutive texts in one list, hashed on the worker that made them
+    /// rather than on the build's serial thread, which looks every key up.
+    struct KeyedTexts {
+        var keys: FuzzyKeyList
+        /// Per text, the end of its keys in `keys`.
+        var textEnds: [Int]
     }
 
-    /// The word keys of each pair's two texts, computed on every core (`concurrentPerform`);
-    /// the same keys as one thread would make, in the same order.
-    static func keysInParallel(_ texts: [(String, String)]) -> [(HashedKeys, HashedKeys)] {
+    /// The word keys of each pair's two texts (Indonesian, then English), computed on every core
+    /// (`concurrentPerform`) in consecutive chunks of pairs: the same keys as one thread would
+    /// make, in the same order.
+    static func keysInParallel(_ texts: [(String, String)]) -> [KeyedTexts] {
         let count = texts.count
-        var result = [(HashedKeys, HashedKeys)](repeating: (HashedKeys(), HashedKeys()), count: count)
         let chunks = count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        var result = [KeyedTexts](repeating: KeyedTexts(keys: FuzzyKeyList(), textEnds: []), count: chunks)
         result.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for index in count * chunk / chunks..<count * (chunk + 1) / chunks {
-                    output[index] = (HashedKeys(FuzzyTokenizer.keys(texts[index].0, language: .indonesian)),
-                                     HashedKeys(FuzzyTokenizer.keys(texts[index].1, language: .english)))
+                let pairs = count * chunk / chunks..<count * (chunk + 1) / chunks
+                var bytes = 0
+                for index in pairs { bytes += texts[index].0.utf8.count + texts[index].1.utf8.count }
+                var keys = FuzzyKeyList(reservingBytes: bytes)
+                var textEnds: [Int] = []
+                textEnds.reserveCapacity(pairs.count * 2)
+                for index in pairs {
+                    FuzzyTokenizer.appendKeys(texts[index].0, language: .indonesian, to: &keys)
+                    textEnds.append(keys.count)
+                    FuzzyTokenizer.appendKeys(texts[index].1, language: .english, to: &keys)
+                    textEnds.append(keys.count)
                 }
+                output[chunk] = KeyedTexts(keys: keys, textEnds: textEnds)
             }
         }
         return result
@@ -420,9 +434,9 @@ public enum IndexShardBuilder {
             unitsPerWindow = postingsPerRun
         }
 
-        mutating func append(_ hashed: HashedKeys, ordinal: Int) throws {
-            let keys = hashed.keys
-            let length = keys.count
+        /// Adds the unit with file ordinal `ordinal`, whose keys are `range` of `keys`.
+        mutating func append(_ keys: FuzzyKeyList, _ range: Range<Int>, ordinal: Int) throws {
+            let length = range.count
             if length >= lengthCounts.count { lengthCounts += [UInt32](repeating: 0, count: length + 1 - lengthCounts.count) }
             let rank = lengthCounts[length]
             lengthCounts[length] += 1
@@ -430,16 +444,18 @@ public enum IndexShardBuilder {
                 throw TMError(.cannotWriteIndex(reason: "the file's words take more than 4 GiB in the index; split the file"), path: tokens.path)
             }
             unitBytes.removeAll(keepingCapacity: true)
-            for (key, hash) in zip(keys, hashed.hashes) {
-                let (id, isNew) = vocabulary.id(of: key, hash: hash)
-                if isNew {
-                    lastUnit.append(-1)
-                    spill.vocabularySize = vocabulary.count
-                }
-                Varint.append(id, to: &unitBytes)
-                if lastUnit[Int(id)] != Int32(truncatingIfNeeded: ordinal) {
-                    lastUnit[Int(id)] = Int32(truncatingIfNeeded: ordinal)
-                    try spill.append(IndexPosting(word: id, length: UInt32(length), rank: rank))
+            try keys.bytes.withUnsafeBufferPointer { bytes in
+                for index in range {
+                    let (id, isNew) = vocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[keys.range(of: index)]), hash: keys.hashes[index])
+                    if isNew {
+                        lastUnit.append(-1)
+                        spill.vocabularySize = vocabulary.count
+                    }
+                    Varint.append(id, to: &unitBytes)
+                    if lastUnit[Int(id)] != Int32(truncatingIfNeeded: ordinal) {
+                        lastUnit[Int(id)] = Int32(truncatingIfNeeded: ordinal)
+                        try spill.append(IndexPosting(word: id, length: UInt32(length), rank: rank))
+                    }
                 }
             }
             try units.write(UInt32(length))
@@ -455,8 +471,6 @@ public enum IndexShardBuilder {
         }
 
         mutating func finish(unitCount: Int) throws -> [(IndexLayout.SideSection, IndexSectionSource)] {
-            var words = vocabulary.words
-            vocabulary = WordIDTable()
             lastUnit = []
             // Vocabulary sorted by UTF-8 bytes, so a lookup is a binary search with memcmp; each
             // entry gives the word's id.
@@ -464,17 +478,10 @@ public enum IndexShardBuilder {
             var vocabularyBlob: [UInt8] = []
             var vocabularyIDs: [UInt8] = []
             do {
-                // The words' bytes end to end in id order, sorted in place by offsets: an array
-                // per word took three times the memory, on the build's peak (both sides finish
-                // at once).
-                var bytes: [UInt8] = []
-                var ends: [Int] = []
-                ends.reserveCapacity(words.count)
-                for var word in words {
-                    word.withUTF8 { bytes.append(contentsOf: $0) }
-                    ends.append(bytes.count)
-                }
-                words = []
+                // The words' bytes end to end in id order, as the table keeps them, sorted in
+                // place by offsets: an array per word took three times the memory, on the
+                // build's peak (both sides finish at once).
+                let (bytes, ends) = vocabulary.take()
                 var order = [UInt32](0..<UInt32(ends.count))
                 vocabularyOffsets.reserveCapacity((order.count + 1) * 4)
                 vocabularyIDs.reserveCapacity(order.count * 4)
@@ -574,42 +581,50 @@ public enum IndexShardBuilder {
 /// (`WordToken.normalized`) or the placeable keys, so equal keys have equal bytes and the ids are
 /// those a `Dictionary` would give.
 struct WordIDTable {
-    /// The keys by id.
-    private(set) var words: [String] = []
-    /// The hash of each key, by id.
+    /// The keys' bytes end to end, in id order.
+    private var bytes: [UInt8] = []
+    /// The end of each key in `bytes`, by id.
+    private var ends: [Int] = []
+    /// The hash of each key (`FuzzyKeyList.hash`), by id.
     private var hashes: [UInt64] = []
     /// Id + 1 of the key in each slot; 0 for an empty slot.
     private var slots = [UInt32](repeating: 0, count: 1 << 10)
 
-    var count: Int { words.count }
+    var count: Int { ends.count }
 
-    /// FNV-1a, 64 bits (Fowler, Noll and Vo).
+    /// The id of `key`, whose `FuzzyKeyList.hash` is `hash`, given the next id when it is new.
     @inline(__always)
-    static func hash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return hash
-        }
-    }
-
-    /// The id of `key`, whose `hash(_:)` is `hash`, given the next id when it is new.
-    @inline(__always)
-    mutating func id(of key: String, hash: UInt64) -> (id: UInt32, isNew: Bool) {
+    mutating func id(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: UInt32, isNew: Bool) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] - 1)
-            if hashes[id] == hash && words[id] == key { return (UInt32(id), false) }
+            if hashes[id] == hash && holds(key, at: id) { return (UInt32(id), false) }
             slot = (slot + 1) & mask
         }
-        let id = UInt32(words.count)
-        words.append(key)
+        let id = UInt32(ends.count)
+        bytes.append(contentsOf: key)
+        ends.append(bytes.count)
         hashes.append(hash)
         slots[slot] = id + 1
-        if words.count * 2 > slots.count { grow() }
+        if ends.count * 2 > slots.count { grow() }
         return (id, true)
+    }
+
+    /// True when key `id` is `key`, byte for byte.
+    @inline(__always)
+    private func holds(_ key: UnsafeBufferPointer<UInt8>, at id: Int) -> Bool {
+        let start = id == 0 ? 0 : ends[id - 1]
+        guard ends[id] - start == key.count else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            UnsafeBufferPointer(rebasing: bytes[start..<ends[id]]).elementsEqual(key)
+        }
+    }
+
+    /// The keys' bytes end to end in id order and each one's end, leaving the table empty.
+    mutating func take() -> (bytes: [UInt8], ends: [Int]) {
+        defer { self = WordIDTable() }
+        return (bytes, ends)
     }
 
     private mutating func grow() {
