@@ -48,7 +48,7 @@ extension QuantityScan {
                 figure = fraction
                 numeral = NumeralForm(style: .digits, convention: .english, fractionDigits: lexemes[i].text.utf8.count)
             }
-        } else if let fraction = QuantityScan.vulgarFractions[lexemes[i].text] {
+        } else if lexemes[i].kind == .symbol, let fraction = QuantityScan.vulgarFractions[lexemes[i].text] {
             figure = Decimal(fraction[0]) / Decimal(fraction[1])
             numeral = NumeralForm(style: .fraction, fraction: fraction)
         } else if let (number, wordEnd) = readNumberWords(at: i) {

@@ -9,6 +9,12 @@ struct NumberWordTables: Sendable {
     let dozen: [String: Int]
     let fractions: [String: Decimal]
     let scales: [String: QuantityScale]
+    /// Every word a number in words can start with (a key of any table above, or `hundred`):
+    /// `readNumberWords` reads nothing at any other lexeme.
+    let starts: Set<String>
+    /// The shapes (`QuantityLexicon.shape(of:)`) of `starts`: most words are told apart by
+    /// their shape, without hashing them.
+    let startShapes: [Bool]
 
     init(_ language: ArticleLanguage) {
         typealias V = NumberWordVocabulary
@@ -19,6 +25,20 @@ struct NumberWordTables: Sendable {
         dozen = V.dozenWords[language] ?? [:]
         fractions = V.fractionWords[language] ?? [:]
         scales = V.scaleWords[language] ?? [:]
+        var starts = Set(units.keys).union(tens.keys).union(round.keys).union(dozen.keys).union(fractions.keys).union(scales.keys)
+        starts.insert(hundred)
+        self.starts = starts
+        var shapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
+        for word in starts { shapes[QuantityLexicon.shape(of: Array(word.utf8))] = true }
+        startShapes = shapes
+    }
+
+    /// False when no number in words starts with `lower` (a lower-cased word). The shape rules
+    /// out ASCII words only: a word in another normal form has other bytes.
+    @inline(__always)
+    func mayStart(_ lower: String) -> Bool {
+        if !startShapes[QuantityLexicon.shape(of: lower)], lower.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return starts.contains(lower)
     }
 }
 
@@ -34,6 +54,8 @@ extension QuantityScan {
     /// The value of the number words at `i` and the lexeme after them; nil when none start there.
     func readNumberWords(at i: Int) -> (value: Decimal, end: Int)? {
         let t = lexicon.numberWordTables
+        // Every way below reads a word of `starts` at `i` first.
+        guard isWord(i), t.mayStart(lexemes[i].lower) else { return nil }
         var total: Decimal = 0
         var index = i
         var smallest: QuantityScale?

@@ -23,8 +23,9 @@ struct QuantityLexeme: Sendable, Hashable {
 /// `3,2`; `78th` is `78` and `th`) and hyphens and slashes are lexemes of their own, because the
 /// recogniser reads `ke-78`, `2-3` and `7/8` as patterns.
 enum QuantityLexer {
+    /// `isASCII`: every scalar is known to be ASCII (spares a check per lexeme).
     /// - Complexity: O(n) in the number of scalars.
-    static func lex(_ scalars: [Unicode.Scalar]) -> [QuantityLexeme] {
+    static func lex(_ scalars: [Unicode.Scalar], isASCII: Bool = false) -> [QuantityLexeme] {
         var lexemes: [QuantityLexeme] = []
         var index = 0
         let count = scalars.count
@@ -32,7 +33,7 @@ enum QuantityLexer {
         // Lexemes are short and mostly ASCII: written as bytes, most are small strings with no
         // allocation (appending scalars to a view was the recogniser's largest cost).
         func lexeme(_ kind: QuantityLexeme.Kind, _ start: Int, _ end: Int) -> QuantityLexeme {
-            if scalars[start..<end].allSatisfy({ $0.value < 0x80 }) {
+            if isASCII || scalars[start..<end].allSatisfy({ $0.value < 0x80 }) {
                 let text = String(unsafeUninitializedCapacity: end - start) { buffer in
                     for offset in start..<end { buffer[offset - start] = UInt8(truncatingIfNeeded: scalars[offset].value) }
                     return end - start

@@ -145,7 +145,7 @@ extension QuantityScan {
     func isLexiconWord(_ lexeme: QuantityLexeme) -> Bool {
         let first = scalars[lexeme.start].value
         let last = scalars[lexeme.end - 1].value
-        if first < 0x80 && last < 0x80 && scalars[lexeme.start..<lexeme.end].allSatisfy({ $0.value < 0x80 }) {
+        if isASCII || (first < 0x80 && last < 0x80 && scalars[lexeme.start..<lexeme.end].allSatisfy({ $0.value < 0x80 })) {
             let shape = (min(lexeme.end - lexeme.start, 31) << 10) | (Int(first & 31) << 5) | Int(last & 31)
             guard lexicon.wordShapes[shape] else { return false }
         }

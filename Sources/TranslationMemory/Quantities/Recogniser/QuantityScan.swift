@@ -16,6 +16,8 @@ struct QuantityScan {
     let lexemes: [QuantityLexeme]
     let language: ArticleLanguage
     let lexicon: QuantityLexicon
+    /// Every scalar is ASCII.
+    let isASCII: Bool
 
     init(_ text: String, language: ArticleLanguage) {
         // An ASCII text's bytes are its scalars, and far quicker to read than the scalar view.
@@ -28,7 +30,8 @@ struct QuantityScan {
             }
         }
         scalars = ascii ?? Array(text.unicodeScalars)
-        lexemes = QuantityLexer.lex(scalars)
+        isASCII = ascii != nil
+        lexemes = QuantityLexer.lex(scalars, isASCII: isASCII)
         self.language = language
         lexicon = QuantityLexicon.of(language)
     }
