@@ -204,21 +204,51 @@ public enum IndexShardBuilder {
         }
     }
 
-    /// The keys of a batch being computed in the background (`keysInParallel`).
+    /// The word keys of a batch of pairs' texts, computed in the background in consecutive
+    /// chunks of pairs by as many workers as cores; the thread that waits for them computes
+    /// the chunks no worker has taken yet rather than sit idle (it would otherwise wait for
+    /// the last chunks with a core to spare). The same keys as one thread would make, in the
+    /// same order.
     final class KeysInFlight: @unchecked Sendable {
-        private var keys: [KeyedTexts] = []
+        private let texts: [(String, String)]
+        /// Guards `chunks` and `taken`.
+        private let lock = NSLock()
+        private var chunks: [KeyedTexts]
+        private var taken = 0
         private let group = DispatchGroup()
 
         init(_ texts: [(String, String)]) {
-            DispatchQueue.global().async(group: group) { [self] in
-                keys = IndexShardBuilder.keysInParallel(texts)
+            self.texts = texts
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            chunks = [KeyedTexts](repeating: KeyedTexts(keys: FuzzyKeyList(), textEnds: []), count: texts.count < 64 ? 1 : cores * 8)
+            for _ in 0..<min(max(1, cores - 1), chunks.count) {
+                DispatchQueue.global().async(group: group) { [self] in computeUntaken() }
             }
         }
 
-        /// The keys, once computed (the group's wait orders the write before this read).
+        /// The keys, once computed (the lock orders the chunks' writes before this read).
         func wait() -> [KeyedTexts] {
+            computeUntaken()
             group.wait()
-            return keys
+            lock.lock()
+            defer { lock.unlock() }
+            return chunks
+        }
+
+        /// Computes chunks no one has taken until none is left.
+        private func computeUntaken() {
+            while true {
+                lock.lock()
+                let chunk = taken
+                taken += 1
+                let count = chunks.count
+                lock.unlock()
+                guard chunk < count else { return }
+                let keyed = KeyedTexts(texts, pairs: texts.count * chunk / count..<texts.count * (chunk + 1) / count)
+                lock.lock()
+                chunks[chunk] = keyed
+                lock.unlock()
+            }
         }
     }
 
@@ -228,34 +258,26 @@ public enum IndexShardBuilder {
         var keys: FuzzyKeyList
         /// Per text, the end of its keys in `keys`.
         var textEnds: [Int]
-    }
 
-    /// The word keys of each pair's two texts (Indonesian, then English), computed on every core
-    /// (`concurrentPerform`) in consecutive chunks of pairs: the same keys as one thread would
-    /// make, in the same order.
-    static func keysInParallel(_ texts: [(String, String)]) -> [KeyedTexts] {
-        let count = texts.count
-        let chunks = count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-        var result = [KeyedTexts](repeating: KeyedTexts(keys: FuzzyKeyList(), textEnds: []), count: chunks)
-        result.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let pairs = count * chunk / chunks..<count * (chunk + 1) / chunks
-                var bytes = 0
-                for index in pairs { bytes += texts[index].0.utf8.count + texts[index].1.utf8.count }
-                var keys = FuzzyKeyList(reservingBytes: bytes)
-                var textEnds: [Int] = []
-                textEnds.reserveCapacity(pairs.count * 2)
-                for index in pairs {
-                    FuzzyTokenizer.appendKeys(texts[index].0, language: .indonesian, to: &keys)
-                    textEnds.append(keys.count)
-                    FuzzyTokenizer.appendKeys(texts[index].1, language: .english, to: &keys)
-                    textEnds.append(keys.count)
-                }
-                output[chunk] = KeyedTexts(keys: keys, textEnds: textEnds)
+        init(keys: FuzzyKeyList, textEnds: [Int]) {
+            self.keys = keys
+            self.textEnds = textEnds
+        }
+
+        /// The keys of `pairs` of `texts`: each pair's Indonesian text, then its English one.
+        init(_ texts: [(String, String)], pairs: Range<Int>) {
+            var bytes = 0
+            for index in pairs { bytes += texts[index].0.utf8.count + texts[index].1.utf8.count }
+            keys = FuzzyKeyList(reservingBytes: bytes)
+            textEnds = []
+            textEnds.reserveCapacity(pairs.count * 2)
+            for index in pairs {
+                FuzzyTokenizer.appendKeys(texts[index].0, language: .indonesian, to: &keys)
+                textEnds.append(keys.count)
+                FuzzyTokenizer.appendKeys(texts[index].1, language: .english, to: &keys)
+                textEnds.append(keys.count)
             }
         }
-        return result
     }
 
     /// A word's unit numbers in increasing order, from its postings (`starts[length] + rank`).
