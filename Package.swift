@@ -22,9 +22,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // glibc's allocator settings (`MemoryAllocator`).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "TranslationMemory",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "CMalloc"],
             resources: [.copy("Resources")]
         ),
         // The `--server` clients and push/pull: HTTP (FoundationNetworking) kept out of the library.
