@@ -41,11 +41,12 @@ enum IndexSectionSource {
 
 /// Writes the index shard of one TMX file (layout: `IndexLayout`) in one streaming pass over
 /// the file, in memory bounded by the vocabulary and a few bytes per unit, whatever the size:
-/// - a byte scan of the file (`TMXUnitLayout.forEachUnit`) writes each `<tu>`'s byte range to a
-///   spill file;
-/// - the TMX reader's pass tokenizes each unit's two texts, writes its locator and its tokens
-///   (varints of word ids) to spill files, and emits its postings into `IndexSpill`, which
-///   sorts them in runs on disk;
+/// - a byte scan of the file (`IndexUnitSpans`) finds each `<tu>`'s byte range, on a thread of
+///   its own, while the TMX reader parses the file;
+/// - the units are read in batches; each batch's keys are made on the workers (`KeysInFlight`),
+///   then `BatchIndexer`, in file order on a queue of its own, writes each unit's locator and
+///   its tokens (varints of word ids) to spill files, and emits its postings into `IndexSpill`,
+///   which sorts them in runs on disk;
 /// - the runs are merged word by word into delta-encoded posting lists, and the sections are
 ///   copied into the shard.
 public enum IndexShardBuilder {
@@ -66,71 +67,26 @@ public enum IndexShardBuilder {
     /// spilled (small in tests, to exercise the merge).
     static func build(tmxPath: String, identity: String, stamp: IndexFileStamp, to output: String, postingsPerRun: Int,
                       progress: ((ReadProgress) -> Void)? = nil) throws -> [SkippedUnit] {
+        _ = MemoryAllocator.largeBlocksMapped
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        // Where each <tu> lies, in file order.
-        let spans = try SpillFile(folder: folder)
-        var spanCount = 0
-        do {
-            let mapped = try MappedFile(path: tmxPath)
-            var head = [UInt8](UnsafeRawBufferPointer(rebasing: mapped.bytes.prefix(512)))
-            if head.isEmpty { head = [] }
-            var failure: Error?
-            TMXUnitLayout.forEachUnit(mapped, encoding: XMLFileEncoding.detect(head: head)) { range in
-                guard failure == nil else { return }
-                do {
-                    try spans.write(UInt64(range.lowerBound))
-                    try spans.write(UInt32(clamping: range.count))
-                    spanCount += 1
-                } catch { failure = error }
-            }
-            if let failure { throw failure }
-        }
-        let spanReader = try spans.reader()
+        // Where each <tu> lies, in file order: scanned while the units are read.
+        let spans = IndexUnitSpans(path: tmxPath)
+        defer { spans.cancel() }
         var spanIndex = 0
 
-        let locators = try SpillFile(folder: folder)
-        var sides = [try SideBuild(folder: folder, language: .indonesian, postingsPerRun: postingsPerRun),
-                     try SideBuild(folder: folder, language: .english, postingsPerRun: postingsPerRun)]
-        var unitCount = 0
-        // Units are tokenized in batches on every core (tokens are most of the build's work),
-        // a batch while the next is read and the one before is indexed, in file order. The first
-        // batches are small, so the workers start soon after the file does rather than waiting
-        // for a full batch with a core idle.
+        let indexer = BatchIndexer(locators: try SpillFile(folder: folder),
+                                   sides: [try SideBuild(folder: folder, language: .indonesian, postingsPerRun: postingsPerRun),
+                                           try SideBuild(folder: folder, language: .english, postingsPerRun: postingsPerRun)])
+        // Whatever ends the read, nothing is left writing to the build's files.
+        defer { indexer.waitForQueued() }
+        // Units are tokenized in batches on every core (tokens are most of the build's work)
+        // and indexed in file order on a queue of their own, while this thread reads the next
+        // batch. The first batches are small, so the workers start soon after the file does
+        // rather than waiting for a full batch with a core idle.
         var batchSize = 256
-        var batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))] = []
-        let freeing = DispatchGroup()
-        var inFlight: (batch: [(record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))], keys: KeysInFlight)?
-        func indexInFlight() throws {
-            guard let (items, future) = inFlight else { return }
-            inFlight = nil
-            var next = 0
-            for chunk in future.wait() {
-                // The chunk's texts are its units' two sides in turn.
-                var firstKey = 0
-                for text in stride(from: 0, to: chunk.textEnds.count, by: 2) {
-                    let item = items[next]
-                    next += 1
-                    try locators.write(item.span.offset)
-                    try locators.write(item.span.length)
-                    try locators.write(UInt32(clamping: item.record.line))
-                    try locators.write(IndexUnitLocator.check(indonesian: item.record.indonesian, english: item.record.english))
-                    try sides[0].append(chunk.keys, firstKey..<chunk.textEnds[text], ordinal: unitCount)
-                    try sides[1].append(chunk.keys, chunk.textEnds[text]..<chunk.textEnds[text + 1], ordinal: unitCount)
-                    firstKey = chunk.textEnds[text + 1]
-                    unitCount += 1
-                }
-            }
-            // The batch's texts and keys are freed on a worker: freeing them took a seventh of
-            // this thread's time (perf), and this thread is on the build's critical path. One
-            // batch at most waits to be freed (the one before had a batch's time), so busy
-            // workers cannot let batches pile up in memory.
-            freeing.wait()
-            DispatchQueue.global().async(group: freeing) { withExtendedLifetime((items, future)) {} }
-        }
+        var batch: [BatchIndexer.Item] = []
         func flush() throws {
-            let future = KeysInFlight(batch.map { ($0.record.indonesian, $0.record.english) })
-            try indexInFlight()
-            inFlight = (batch, future)
+            try indexer.add(batch, keys: KeysInFlight(batch.map { ($0.record.indonesian, $0.record.english) }))
             batch = []
             batchSize = min(4096, batchSize * 2)
             batch.reserveCapacity(batchSize)
@@ -143,12 +99,9 @@ public enum IndexShardBuilder {
             // The reader's n-th <tu> is the scan's n-th.
             var span: (offset: UInt64, length: UInt32)?
             while spanIndex < reader.unitElements {
-                guard let bytes = try spanReader.next(12) else { break }
+                guard let next = try spans.next() else { break }
                 spanIndex += 1
-                if spanIndex == reader.unitElements {
-                    span = (bytes.loadUnaligned(as: UInt64.self).littleEndian,
-                            bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
-                }
+                if spanIndex == reader.unitElements { span = next }
             }
             guard let span else {
                 throw TMError(.cannotWriteIndex(reason: "the unit at line \(record.line) could not be located in the file's bytes"), path: tmxPath)
@@ -157,7 +110,8 @@ public enum IndexShardBuilder {
             if batch.count >= batchSize { try flush() }
         }
         try flush()
-        try indexInFlight()
+        let (locators, built, unitCount) = try indexer.finish()
+        var sides = built
         tally?.finished(tmxPath)
         guard unitCount < Int(UInt32.max) else {
             throw TMError(.cannotWriteIndex(reason: "more than 4,294,967,295 units in one file"), path: tmxPath)
@@ -201,6 +155,81 @@ public enum IndexShardBuilder {
         func wait() throws -> [(IndexLayout.SideSection, IndexSectionSource)] {
             group.wait()
             return try result.get()
+        }
+    }
+
+    /// The build's in-order stage: each batch's locators, tokens and postings, added on a serial
+    /// queue of its own while the reading thread reads on (the reading thread is the build's
+    /// critical path, and adding the batches took a quarter of its time). At most `depth`
+    /// batches wait, so memory stays bounded when reading runs ahead.
+    final class BatchIndexer: @unchecked Sendable {
+        typealias Item = (record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))
+
+        private let queue = DispatchQueue(label: "tm.index.batches")
+        private let room: DispatchSemaphore
+        /// Touched on `queue` only, until `finish` (after the queue is drained).
+        private let locators: SpillFile
+        private var sides: [SideBuild]
+        private var unitCount = 0
+        /// The first error of a batch; later batches are dropped. Guarded by `lock`.
+        private var failure: Error?
+        private let lock = NSLock()
+
+        init(locators: SpillFile, sides: [SideBuild], depth: Int = 2) {
+            self.locators = locators
+            self.sides = sides
+            room = DispatchSemaphore(value: depth)
+        }
+
+        /// Queues `items`, whose keys are being computed; waits while `depth` batches wait.
+        /// Throws the error of an earlier batch, if any.
+        func add(_ items: [Item], keys: KeysInFlight) throws {
+            if let failure = lock.withLock({ failure }) { throw failure }
+            room.wait()
+            queue.async { [self] in
+                defer { room.signal() }
+                guard lock.withLock({ failure == nil }) else { return }
+                do {
+                    try index(items, keys.wait())
+                } catch {
+                    lock.withLock { failure = error }
+                }
+                // The batch's texts and keys are freed here too, off the reading thread.
+            }
+        }
+
+        private func index(_ items: [Item], _ keyed: [KeyedTexts]) throws {
+            var next = 0
+            for chunk in keyed {
+                // The chunk's texts are its units' two sides in turn.
+                var firstKey = 0
+                for text in stride(from: 0, to: chunk.textEnds.count, by: 2) {
+                    let item = items[next]
+                    next += 1
+                    try locators.write(item.span.offset)
+                    try locators.write(item.span.length)
+                    try locators.write(UInt32(clamping: item.record.line))
+                    try locators.write(IndexUnitLocator.check(indonesian: item.record.indonesian, english: item.record.english))
+                    try sides[0].append(chunk.keys, firstKey..<chunk.textEnds[text], ordinal: unitCount)
+                    try sides[1].append(chunk.keys, chunk.textEnds[text]..<chunk.textEnds[text + 1], ordinal: unitCount)
+                    firstKey = chunk.textEnds[text + 1]
+                    unitCount += 1
+                }
+            }
+        }
+
+        /// Waits until every queued batch is done.
+        func waitForQueued() {
+            queue.sync {}
+        }
+
+        /// The locators, the sides and the unit count once every batch is added; the first
+        /// error of a batch, if any.
+        func finish() throws -> (locators: SpillFile, sides: [SideBuild], unitCount: Int) {
+            waitForQueued()
+            if let failure = lock.withLock({ failure }) { throw failure }
+            defer { sides = [] }
+            return (locators, sides, unitCount)
         }
     }
 
@@ -446,6 +475,8 @@ public enum IndexShardBuilder {
         /// Units seen so far of each word count.
         var lengthCounts: [UInt32] = []
         var unitBytes: [UInt8] = []
+        /// The postings of the unit being added, handed to the spill at once.
+        var unitPostings: [IndexPosting] = []
 
         init(folder: String, language: LanguageCode, postingsPerRun: Int) throws {
             self.language = language
@@ -466,7 +497,7 @@ public enum IndexShardBuilder {
                 throw TMError(.cannotWriteIndex(reason: "the file's words take more than 4 GiB in the index; split the file"), path: tokens.path)
             }
             unitBytes.removeAll(keepingCapacity: true)
-            try keys.bytes.withUnsafeBufferPointer { bytes in
+            keys.bytes.withUnsafeBufferPointer { bytes in
                 for index in range {
                     let (id, isNew) = vocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[keys.range(of: index)]), hash: keys.hashes[index])
                     if isNew {
@@ -476,10 +507,12 @@ public enum IndexShardBuilder {
                     Varint.append(id, to: &unitBytes)
                     if lastUnit[Int(id)] != Int32(truncatingIfNeeded: ordinal) {
                         lastUnit[Int(id)] = Int32(truncatingIfNeeded: ordinal)
-                        try spill.append(IndexPosting(word: id, length: UInt32(length), rank: rank))
+                        unitPostings.append(IndexPosting(word: id, length: UInt32(length), rank: rank))
                     }
                 }
             }
+            try spill.append(contentsOf: unitPostings)
+            unitPostings.removeAll(keepingCapacity: true)
             try units.write(UInt32(length))
             try units.write(UInt32(tokens.count))
             try units.write(unitBytes.withUnsafeBytes {
@@ -607,10 +640,10 @@ struct WordIDTable {
     private var bytes: [UInt8] = []
     /// The end of each key in `bytes`, by id.
     private var ends: [Int] = []
-    /// The hash of each key (`FuzzyKeyList.hash`), by id.
-    private var hashes: [UInt64] = []
-    /// Id + 1 of the key in each slot; 0 for an empty slot.
-    private var slots = [UInt32](repeating: 0, count: 1 << 10)
+    /// Per slot, 0 when empty, else the key's id + 1 in the low 32 bits and the high 32 bits of
+    /// its hash above: a probe that meets another key is told so without reading that key's
+    /// hash or bytes (the table outgrows the caches, and every key of a memory is looked up).
+    private var slots = [UInt64](repeating: 0, count: 1 << 10)
 
     var count: Int { ends.count }
 
@@ -618,17 +651,18 @@ struct WordIDTable {
     @inline(__always)
     mutating func id(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: UInt32, isNew: Bool) {
         let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while slots[slot] != 0 {
-            let id = Int(slots[slot] - 1)
-            if hashes[id] == hash && holds(key, at: id) { return (UInt32(id), false) }
+            let entry = slots[slot]
+            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+            if entry & 0xFFFF_FFFF_0000_0000 == tag && holds(key, at: id) { return (UInt32(id), false) }
             slot = (slot + 1) & mask
         }
         let id = UInt32(ends.count)
         bytes.append(contentsOf: key)
         ends.append(bytes.count)
-        hashes.append(hash)
-        slots[slot] = id + 1
+        slots[slot] = tag | UInt64(id + 1)
         if ends.count * 2 > slots.count { grow() }
         return (id, true)
     }
@@ -650,12 +684,14 @@ struct WordIDTable {
     }
 
     private mutating func grow() {
-        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for (id, hash) in hashes.enumerated() {
+        // Each key's hash made again from its bytes (keeping them would take 8 bytes a word).
+        for id in 0..<ends.count {
+            let hash = FuzzyKeyList.hash(bytes[(id == 0 ? 0 : ends[id - 1])..<ends[id]])
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(id + 1)
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
         }
     }
 }

@@ -181,6 +181,14 @@ final class IndexSpill {
         if buffer.count >= capacity { try spill() }
     }
 
+    /// Appends a unit's postings at once; a run is written once the buffer holds `capacity`
+    /// or more (where the runs part changes nothing in the merged lists).
+    @inline(__always)
+    func append(contentsOf postings: [IndexPosting]) throws {
+        buffer.append(contentsOf: postings)
+        if buffer.count >= capacity { try spill() }
+    }
+
     private func spill() throws {
         guard !buffer.isEmpty else { return }
         // Written straight through: the slices are large.
