@@ -278,15 +278,8 @@ final class QuantityPreScanTests: XCTestCase {
             let lexicon = QuantityLexicon.of(language)
             let vocabulary = lexicon.words.union(lexicon.startingSymbols).filter { $0.unicodeScalars.allSatisfy { $0.value < 0x80 } }
                 .union(["a", "an", "and", "of", "the", "day", "kata", "lain", "yang", ",", ".", "(", ")", "-", "/", ":"]).sorted()
-            var state: UInt64 = language == .indonesian ? 0x5EED_1D : 0x5EED_E4
-            func next(_ bound: Int) -> Int {
-                // SplitMix64 (Steele, Lea and Flood).
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return Int((z ^ (z >> 31)) % UInt64(bound))
-            }
+            var random = SeededRandom(seed: language == .indonesian ? 0x5EED_1D : 0x5EED_E4)
+            func next(_ bound: Int) -> Int { random.next(below: bound) }
             var read = 0
             for _ in 0..<20_000 {
                 var text = ""
@@ -320,15 +313,8 @@ final class QuantityPreScanTests: XCTestCase {
                       "juta", "million", "dua", "puluh", "two", "hundred", "Senin", "Monday", "pukul", "WIB", "negara-negara",
                       "Qur'an", "don't", "it's", "crème", "Café", "cafe\u{301}", "Ijazah", "½", "٣", "-", ",", ".", "(", ")", "'",
                       "rumah", "the", "A", "Z", "aZ"]
-        var state: UInt64 = 0x5EED_4E75
-        func next(_ bound: Int) -> Int {
-            // SplitMix64 (Steele, Lea and Flood).
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x5EED_4E75)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
         var ascii = 0
         var months = 0
         for _ in 0..<6_000 {
@@ -356,5 +342,24 @@ final class QuantityPreScanTests: XCTestCase {
                                "\(language): \(text)")
             }
         }
+    }
+}
+
+/// Numbers from a seed, the same on every run, so that a failure can be replayed: SplitMix64
+/// (Steele, Lea and Flood).
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    /// A number in `0..<bound`.
+    mutating func next(below bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
