@@ -139,6 +139,38 @@ final class MatchIndexTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tm-spill") }, [])
     }
 
+    /// A file that breaks after several batches have gone to the indexing queue and the `<tu>`
+    /// scan's thread: the build fails with the file and line, writes no shard, leaves no spill
+    /// file, and the same folder builds again once the file is mended.
+    func testBuildBrokenMidFileWritesNothingAndBuildsOnceMended() throws {
+        var random = RandomMemory(state: 11)
+        let folder = try temporaryFolder()
+        let tmx = folder.appendingPathComponent("m.tmx").path
+        try writeTMX(random.memory(5_000), to: tmx)
+        let good = try String(contentsOfFile: tmx, encoding: .utf8)
+        var starts = good.ranges(of: "<tu ").map(\.lowerBound)
+        if starts.isEmpty { starts = good.ranges(of: "<tu>").map(\.lowerBound) }
+        XCTAssertEqual(starts.count, 5_000)
+        var broken = good
+        broken.insert(contentsOf: "<tu><tuv xml:lang=\"id\"><seg>putus</tuv></tu>\n", at: starts[4_000])
+        try broken.write(toFile: tmx, atomically: true, encoding: .utf8)
+        let brokenLine = broken[..<broken.range(of: "<seg>putus")!.lowerBound].filter { $0 == "\n" }.count + 1
+
+        let shard = folder.appendingPathComponent("m.tmlx").path
+        XCTAssertThrowsError(try IndexShardBuilder.build(tmxPath: tmx, identity: "m.tmx", stamp: try IndexFileStamp.of(path: tmx),
+                                                         to: shard)) { error in
+            guard let error = error as? TMError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.path, tmx)
+            XCTAssertEqual(error.line, brokenLine, "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: shard))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tm-spill") }, [])
+
+        try good.write(toFile: tmx, atomically: true, encoding: .utf8)
+        try IndexShardBuilder.build(tmxPath: tmx, identity: "m.tmx", stamp: try IndexFileStamp.of(path: tmx), to: shard)
+        XCTAssertEqual(try IndexShard(path: shard, unitReader: TMXIndexUnitReader(path: tmx)).unitCount, 5_000)
+    }
+
     /// A word's unit numbers come out in increasing order from its postings, whether the list is
     /// short (insertion sort) or long (placed by length), and even when the postings are not in
     /// file order (the check falls back to a full sort).
