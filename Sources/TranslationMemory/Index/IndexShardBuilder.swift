@@ -234,10 +234,10 @@ public enum IndexShardBuilder {
     }
 
     /// The word keys of a batch of pairs' texts, computed in the background in consecutive
-    /// chunks of pairs by as many workers as cores; the thread that waits for them computes
-    /// the chunks no worker has taken yet rather than sit idle (it would otherwise wait for
-    /// the last chunks with a core to spare). The same keys as one thread would make, in the
-    /// same order.
+    /// chunks of pairs by one worker fewer than cores (the reading thread has the last core);
+    /// the thread that waits for them (`BatchIndexer`'s) computes the chunks no worker has
+    /// taken yet rather than sit idle. The same keys as one thread would make, in the same
+    /// order.
     final class KeysInFlight: @unchecked Sendable {
         private let texts: [(String, String)]
         /// Guards `chunks` and `taken`.
@@ -631,7 +631,7 @@ public enum IndexShardBuilder {
 
 /// Word ids by key, numbered in order of first appearance: an open-addressing table (linear
 /// probing, at most half full) over the keys' UTF-8 bytes hashed with FNV-1a, which every word
-/// of the memory is looked up in on the build's one serial thread; `Dictionary` hashes with
+/// of the memory is looked up in on the build's one in-order queue; `Dictionary` hashes with
 /// SipHash and compares by canonical equivalence, several times the cost. Keys are NFC
 /// (`WordToken.normalized`) or the placeable keys, so equal keys have equal bytes and the ids are
 /// those a `Dictionary` would give.

@@ -175,12 +175,6 @@ final class IndexSpill {
 
     var runCount: Int { runs.count }
 
-    @inline(__always)
-    func append(_ posting: IndexPosting) throws {
-        buffer.append(posting)
-        if buffer.count >= capacity { try spill() }
-    }
-
     /// Appends a unit's postings at once; a run is written once the buffer holds `capacity`
     /// or more (where the runs part changes nothing in the merged lists).
     @inline(__always)
