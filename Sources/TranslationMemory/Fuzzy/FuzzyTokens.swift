@@ -107,14 +107,7 @@ public enum FuzzyTokenizer {
     ]
 
     /// The shapes (`QuantityLexicon.shape(of:)`) of the month names of both tables.
-    static let monthShapes: [Bool] = {
-        var shapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
-        for name in Array(indonesianMonths.keys) + Array(englishMonths.keys) {
-            shapes[QuantityLexicon.shape(of: Array(name.utf8))] = true
-            shapes[QuantityLexicon.shape(of: Array(TextNormalization.nfc(name).utf8))] = true
-        }
-        return shapes
-    }()
+    static let monthShapes = QuantityLexicon.shapes(of: Array(indonesianMonths.keys) + Array(englishMonths.keys), inNFC: true)
 
     /// The key of a quantity token: numbers keep the key every number had before quantities were
     /// read, so a figure the recogniser passes over still pairs with one it reads.
@@ -172,12 +165,8 @@ public enum FuzzyTokenizer {
                 // either case, and only a word of a month's shape is lower-cased into a string.
                 if monthShapes[QuantityLexicon.shape(of: word)] {
                     let lower = String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                    var isMonth = indonesianMonths[lower] != nil
-                    if !isMonth, englishMonths[lower] != nil, word[0] >= 0x41 && word[0] <= 0x5A {
-                        let ambiguous = lower == "may" || lower == "march"
-                        isMonth = !ambiguous || (index > 0 && isNumber(index - 1)) || (index + 1 < starts.count && isNumber(index + 1))
-                    }
-                    if isMonth {
+                    if month(lower, capitalized: word[0] >= 0x41 && word[0] <= 0x5A,
+                             besideNumber: (index > 0 && isNumber(index - 1)) || (index + 1 < starts.count && isNumber(index + 1))) != nil {
                         keys.append(monthKey)
                         return
                     }
@@ -268,11 +257,16 @@ public enum FuzzyTokenizer {
         let lower = word.normalized
         // Most words are no month: their shape tells it without hashing them.
         guard monthShapes[QuantityLexicon.shape(of: lower)] else { return nil }
-        if let month = indonesianMonths[lower] { return .month(month) }
-        if let month = englishMonths[lower], word.text.first?.isUppercase == true {
-            let ambiguous = lower == "may" || lower == "march"
-            if !ambiguous || previous?.isNumber == true || next?.isNumber == true { return .month(month) }
-        }
-        return nil
+        return month(lower, capitalized: word.text.first?.isUppercase == true,
+                     besideNumber: previous?.isNumber == true || next?.isNumber == true).map { .month($0) }
+    }
+
+    /// The month a lower-cased word names: any Indonesian name; an English one only when
+    /// capitalised, and `May`/`March` only beside a number.
+    static func month(_ lower: String, capitalized: Bool, besideNumber: @autoclosure () -> Bool) -> Int? {
+        if let month = indonesianMonths[lower] { return month }
+        guard let month = englishMonths[lower], capitalized else { return nil }
+        let ambiguous = lower == "may" || lower == "march"
+        return !ambiguous || besideNumber() ? month : nil
     }
 }

@@ -28,9 +28,7 @@ struct NumberWordTables: Sendable {
         var starts = Set(units.keys).union(tens.keys).union(round.keys).union(dozen.keys).union(fractions.keys).union(scales.keys)
         starts.insert(hundred)
         self.starts = starts
-        var shapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
-        for word in starts { shapes[QuantityLexicon.shape(of: Array(word.utf8))] = true }
-        startShapes = shapes
+        startShapes = QuantityLexicon.shapes(of: starts)
     }
 
     /// False when no number in words starts with `lower` (a lower-cased word). The shape rules

@@ -136,19 +136,12 @@ final class QuantityLexicon: Sendable {
         }
         startingSymbols = symbols
         asciiStartingSymbols = (0..<128).map { symbols.contains(String(Unicode.Scalar(UInt8($0)))) }
-        var shapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
-        for word in words {
-            shapes[QuantityLexicon.shape(of: Array(word.utf8))] = true
-            shapes[QuantityLexicon.shape(of: Array(TextNormalization.nfc(word).utf8))] = true
-        }
-        wordShapes = shapes
+        wordShapes = QuantityLexicon.shapes(of: words, inNFC: true)
         // What a quantity without a figure reads (see `figurelessTriggers`).
         var triggers = NumberWordVocabulary.words(language).union(numberWordTables.scales.keys)
         for table in [ordinalWords.firstWords, months.firstWords, weekdays.firstWords, namedTimes.firstWords] { triggers.formUnion(table) }
         figurelessTriggers = triggers
-        var triggerShapes = [Bool](repeating: false, count: QuantityLexicon.shapeCount)
-        for word in triggers { triggerShapes[QuantityLexicon.shape(of: Array(word.utf8))] = true }
-        figurelessTriggerShapes = triggerShapes
+        figurelessTriggerShapes = QuantityLexicon.shapes(of: triggers)
         let triggerSymbols = ordinalWords.firstSymbols.union(months.firstSymbols).union(weekdays.firstSymbols).union(namedTimes.firstSymbols)
         figurelessTriggerSymbols = (0..<128).map { byte in triggerSymbols.contains(String(Unicode.Scalar(UInt8(byte)))) }
     }
@@ -176,6 +169,17 @@ final class QuantityLexicon: Sendable {
     let wordShapes: [Bool]
 
     static let shapeCount = 32 * 32 * 32
+
+    /// A table by shape (`shape(of:)`), true for the shape of each of `words` (and of its NFC
+    /// form with `inNFC`): a word of another shape is none of them.
+    static func shapes<Words: Sequence<String>>(of words: Words, inNFC: Bool = false) -> [Bool] {
+        var shapes = [Bool](repeating: false, count: shapeCount)
+        for word in words {
+            shapes[shape(of: Array(word.utf8))] = true
+            if inNFC { shapes[shape(of: Array(TextNormalization.nfc(word).utf8))] = true }
+        }
+        return shapes
+    }
 
     /// The shape of a lower-cased string, read from its UTF-8 view without copying it.
     @inline(__always)
