@@ -49,8 +49,19 @@ final class RecogniserBytePathTests: XCTestCase {
             let length = Int.random(in: 0..<24, using: &generator)
             let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
             let scan = QuantityScan(text, language: .english)
-            for lexeme in scan.lexemes {
-                XCTAssertEqual(lexeme.lower, lexeme.text.lowercased(), text.debugDescription)
+            for index in 0..<scan.count {
+                let lexeme = scan.lexemes[index]
+                let written = String(String.UnicodeScalarView(scan.scalars[lexeme.start..<lexeme.end]))
+                XCTAssertEqual(scan.written(index), written, text.debugDescription)
+                XCTAssertEqual(scan.lower(index), written.lowercased(), text.debugDescription)
+                XCTAssertEqual(lexeme.isASCII, written.unicodeScalars.allSatisfy(\.isASCII), text.debugDescription)
+                XCTAssertEqual(scan.shape(index), QuantityLexicon.shape(of: written.lowercased()), text.debugDescription)
+                let digitsOnly = lexeme.kind == .number && written.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                XCTAssertEqual(scan.isDigits(index), digitsOnly, text.debugDescription)
+                XCTAssertEqual(scan.integer(index, digits: 4), digitsOnly && written.utf8.count <= 4 ? Int(written) : nil, text.debugDescription)
+                if lexeme.kind == .symbol, let scalar = written.unicodeScalars.first {
+                    XCTAssertTrue(scan.isSymbol(index, scalar), text.debugDescription)
+                }
             }
             for start in 0..<scan.count {
                 for end in start + 1...min(scan.count, start + 3) {

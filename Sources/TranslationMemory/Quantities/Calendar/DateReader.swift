@@ -16,10 +16,10 @@ extension QuantityScan {
         let and = language == .indonesian ? "dan" : "and"
         var month: CalendarVocabulary.MonthSpelling?
         var monthAt = 0
-        if lower(i + 1) == and, day(i + 2) != nil, !attached(i + 3), let (spelling, _) = lexicon.months.match(lexemes, at: i + 3) {
+        if lower(i + 1) == and, day(i + 2) != nil, !attached(i + 3), let (spelling, _) = lexicon.months.match(self, at: i + 3) {
             (month, monthAt) = (spelling, i + 3)
         } else if language == .english, i >= 3, lower(i - 1) == and, day(i - 2) != nil,
-                  let (spelling, end) = lexicon.months.match(lexemes, at: i - 3), end == i - 2 {
+                  let (spelling, end) = lexicon.months.match(self, at: i - 3), end == i - 2 {
             (month, monthAt) = (spelling, i - 3)
         }
         guard let month else { return nil }
@@ -30,7 +30,7 @@ extension QuantityScan {
     /// `the 19th day of March 2020` (English formal style): the date 19 March 2020.
     private func readOrdinalDayOfMonth(at i: Int) -> QuantityMatch? {
         guard language == .english, let first = day(i), isWord(i + 1), attached(i + 1), ["st", "nd", "rd", "th"].contains(lower(i + 1)),
-              lower(i + 2) == "day", lower(i + 3) == "of", let (month, monthEnd) = lexicon.months.match(lexemes, at: i + 4) else { return nil }
+              lower(i + 2) == "day", lower(i + 3) == "of", let (month, monthEnd) = lexicon.months.match(self, at: i + 4) else { return nil }
         var end = monthEnd
         var year: Int?
         if isSymbol(end, ","), let written = self.year(end + 1) { year = written; end += 2 } else if let written = self.year(end) { year = written; end += 1 }
@@ -46,13 +46,13 @@ extension QuantityScan {
 
     /// A year in four plain digits.
     private func year(_ i: Int) -> Int? {
-        guard isNumber(i), lexemes[i].text.utf8.count == 4 else { return nil }
+        guard isNumber(i), width(i) == 4 else { return nil }
         return integer(i, digits: 4).flatMap { (1000...2999).contains($0) ? $0 : nil }
     }
 
     /// `2-3`, `2 hingga 3`: the last day of a span after `end`, and where it ends.
     private func endDay(after first: Int, at end: Int) -> (day: Int, end: Int)? {
-        guard let (connector, connectorEnd) = lexicon.rangeConnectors.match(lexemes, at: end),
+        guard let (connector, connectorEnd) = lexicon.rangeConnectors.match(self, at: end),
               connector != "to" || language == .english, let last = day(connectorEnd), last > first else { return nil }
         return (last, connectorEnd + 1)
     }
@@ -65,7 +65,7 @@ extension QuantityScan {
         var end = i + 3
         var year: Int?
         if isSymbol(end, "/"), attached(end), attached(end + 1), let written = integer(end + 1, digits: 4),
-           [2, 4].contains(lexemes[end + 1].text.utf8.count) {
+           [2, 4].contains(width(end + 1)) {
             year = written < 100 ? 2000 + written : written
             end += 2
         }
@@ -85,7 +85,7 @@ extension QuantityScan {
         var last: Int?
         if let span = endDay(after: first, at: end) { last = span.day; end = span.end }
         let monthStart = end
-        guard let (month, monthEnd) = lexicon.months.match(lexemes, at: end), !attached(end) else { return nil }
+        guard let (month, monthEnd) = lexicon.months.match(self, at: end), !attached(end) else { return nil }
         end = monthEnd
         var year: Int?
         if let written = self.year(end), !attached(end) {
@@ -104,7 +104,7 @@ extension QuantityScan {
     /// `Aug. 7`, `August 7, 2023`, `Feb. 2-3` (English), `Agustus 2023`, `August 2023`, and a
     /// month alone (`May` and `March` only next to a figure).
     private func readMonthFirstDate(at i: Int) -> QuantityMatch? {
-        guard let (month, monthEnd) = lexicon.months.match(lexemes, at: i) else { return nil }
+        guard let (month, monthEnd) = lexicon.months.match(self, at: i) else { return nil }
         var end = monthEnd
         var first: Int?
         var last: Int?
@@ -123,8 +123,8 @@ extension QuantityScan {
             end += 2
         } else if month.needsFigure {
             return nil
-        } else if language == .english, isWord(end), !attached(end), letterCase(end) != .lower, lexicon.months.match(lexemes, at: end) == nil,
-                  lexicon.weekdays.match(lexemes, at: end) == nil {
+        } else if language == .english, isWord(end), !attached(end), letterCase(end) != .lower, lexicon.months.match(self, at: end) == nil,
+                  lexicon.weekdays.match(self, at: end) == nil {
             // `June Almeida`, `April Ryan`: a month alone before a capitalised word is a name.
             return nil
         }
@@ -140,7 +140,7 @@ extension QuantityScan {
 
     /// `Senin` … `Minggu`, `Monday` … `Sunday`, capitalised.
     func readWeekday(at i: Int) -> QuantityMatch? {
-        guard let (weekday, end) = lexicon.weekdays.match(lexemes, at: i) else { return nil }
+        guard let (weekday, end) = lexicon.weekdays.match(self, at: i) else { return nil }
         if language == .indonesian, weekday == .sunday, lower(i) == "minggu", QuantityScan.weekWords.contains(lower(end)) { return nil }
         return QuantityMatch(kind: .weekday, value: QuantityValue(weekday: weekday),
                              form: QuantityForm(letterCase: letterCase(i)), start: i, end: end)

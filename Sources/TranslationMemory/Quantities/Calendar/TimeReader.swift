@@ -10,7 +10,8 @@ extension QuantityScan {
         var hour = 0, hourDigits = 0, minute = 0, minuteDigits = 0
         var separator: UInt8?
         var padded = false
-        for byte in lexemes[i].text.utf8 {
+        for offset in lexemes[i].start..<lexemes[i].end {
+            let byte = UInt8(truncatingIfNeeded: scalars[offset].value)
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let digit = Int(byte - UInt8(ascii: "0"))
@@ -38,8 +39,8 @@ extension QuantityScan {
 
     /// A time zone at `j`: `WIB`, `local time`, `Western Indonesia Time (WIB)`.
     private func zone(_ j: Int) -> (zone: TimeZoneMark, end: Int)? {
-        guard let (zone, end) = lexicon.zones.match(lexemes, at: j), !attached(j) || lexemes[j - 1].kind != .word else { return nil }
-        if isSymbol(end, "("), let (code, codeEnd) = lexicon.zones.match(lexemes, at: end + 1), code == zone, isSymbol(codeEnd, ")") {
+        guard let (zone, end) = lexicon.zones.match(self, at: j), !attached(j) || lexemes[j - 1].kind != .word else { return nil }
+        if isSymbol(end, "("), let (code, codeEnd) = lexicon.zones.match(self, at: end + 1), code == zone, isSymbol(codeEnd, ")") {
             return (zone, codeEnd + 1)
         }
         return (zone, end)
@@ -52,11 +53,11 @@ extension QuantityScan {
     func readTime(at i: Int) -> QuantityMatch? {
         var k = i
         var marker: String?
-        if let (_, markerEnd) = lexicon.timeMarkers.match(lexemes, at: i), !(lower(i) == "jam" && i > 0 && isNumber(i - 1)) {
+        if let (_, markerEnd) = lexicon.timeMarkers.match(self, at: i), !(lower(i) == "jam" && i > 0 && isNumber(i - 1)) {
             marker = text(i, markerEnd)
             k = markerEnd
         }
-        if let (minutes, end) = lexicon.namedTimes.match(lexemes, at: k) {
+        if let (minutes, end) = lexicon.namedTimes.match(self, at: k) {
             var time = ClockTime(hour: minutes / 60, minute: minutes % 60)
             var last = end
             var form = TimeForm(clock: language == .english ? .twelveHour : .twentyFourHour, marker: marker, named: true)
@@ -67,7 +68,7 @@ extension QuantityScan {
         var end = k + 1
         var firstPeriod: CalendarVocabulary.DayPeriod?
         var periodText: String?
-        if let (period, periodEnd) = lexicon.dayPeriods.match(lexemes, at: end) {
+        if let (period, periodEnd) = lexicon.dayPeriods.match(self, at: end) {
             firstPeriod = period
             periodText = text(end, periodEnd)
             end = periodEnd
@@ -75,14 +76,14 @@ extension QuantityScan {
         var second: ClockReading?
         var secondPeriod: CalendarVocabulary.DayPeriod?
         var connector: String?
-        if let (_, connectorEnd) = lexicon.rangeConnectors.match(lexemes, at: end) {
+        if let (_, connectorEnd) = lexicon.rangeConnectors.match(self, at: end) {
             var c = connectorEnd
-            if marker != nil, let (_, againEnd) = lexicon.timeMarkers.match(lexemes, at: c) { c = againEnd }
+            if marker != nil, let (_, againEnd) = lexicon.timeMarkers.match(self, at: c) { c = againEnd }
             if let reading = clock(c), reading.separator == first.separator || reading.separator == nil || first.separator == nil {
                 second = reading
                 connector = text(end, connectorEnd)
                 end = c + 1
-                if let (period, periodEnd) = lexicon.dayPeriods.match(lexemes, at: end) {
+                if let (period, periodEnd) = lexicon.dayPeriods.match(self, at: end) {
                     secondPeriod = period
                     periodText = periodText ?? text(end, periodEnd)
                     end = periodEnd

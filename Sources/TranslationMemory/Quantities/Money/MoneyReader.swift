@@ -5,14 +5,14 @@ extension QuantityScan {
     func readMoneyWithCurrencyFirst(at i: Int) -> QuantityMatch? {
         // `NT$` and other unlisted prefixes: a sign glued to letters is not this currency.
         if lexemes[i].kind == .symbol, attached(i), lexemes[i - 1].kind == .word { return nil }
-        guard let (entry, currencyEnd) = lexicon.currenciesBefore.match(lexemes, at: i), currencyEnd < count,
+        guard let (entry, currencyEnd) = lexicon.currenciesBefore.match(self, at: i), currencyEnd < count,
               lexemes[currencyEnd].start - lexemes[currencyEnd - 1].end <= 1,
               var first = readAmount(at: currencyEnd, money: true), first.numeral.style != .word else { return nil }
         var amounts = [first.amount]
         var end = first.end
         var connector: String?
         let repeatedCurrency: (Int) -> Int? = { k in
-            guard let (again, againEnd) = self.lexicon.currenciesBefore.match(self.lexemes, at: k), again.code == entry.code else { return k }
+            guard let (again, againEnd) = self.lexicon.currenciesBefore.match(self, at: k), again.code == entry.code else { return k }
             return againEnd
         }
         var scale = first.scale

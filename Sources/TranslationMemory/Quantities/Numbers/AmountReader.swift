@@ -39,16 +39,16 @@ extension QuantityScan {
             numeral = NumeralForm(style: .fraction, fraction: [numerator, denominator])
             end = i + 3
         } else if isNumber(i) {
-            guard let (value, form) = NumeralParser.parse(lexemes[i].text, language: language) else { return nil }
+            guard let (value, form) = NumeralParser.parse(written(i), language: language) else { return nil }
             figure = value
             numeral = form
             // `.08%`: English may drop the zero before the decimal point (not `Fig.1`, nor `1.2.3`).
             if language == .english, i > 0, isSymbol(i - 1, "."), attached(i), i < 2 || !attached(i - 1),
-               lexemes[i].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let fraction = Decimal(string: "0." + lexemes[i].text) {
+               isDigits(i), let fraction = Decimal(string: "0." + written(i)) {
                 figure = fraction
-                numeral = NumeralForm(style: .digits, convention: .english, fractionDigits: lexemes[i].text.utf8.count)
+                numeral = NumeralForm(style: .digits, convention: .english, fractionDigits: width(i))
             }
-        } else if lexemes[i].kind == .symbol, let fraction = QuantityScan.vulgarFractions[lexemes[i].text] {
+        } else if lexemes[i].kind == .symbol, let fraction = QuantityScan.vulgarFractions[written(i)] {
             figure = Decimal(fraction[0]) / Decimal(fraction[1])
             numeral = NumeralForm(style: .fraction, fraction: fraction)
         } else if let (number, wordEnd) = readNumberWords(at: i) {
@@ -61,8 +61,8 @@ extension QuantityScan {
         var scale: ScaleForm?
         var scaleValue: QuantityScale?
         // `$300+ billion`: more than the figure, at the scale.
-        if isSymbol(end, "+"), attached(end), let (word, _) = lexicon.scales.match(lexemes, at: end + 1), word.style == .word { end += 1 }
-        if let (word, scaleEnd) = lexicon.scales.match(lexemes, at: end), !word.moneyOnly || money {
+        if isSymbol(end, "+"), attached(end), let (word, _) = lexicon.scales.match(self, at: end + 1), word.style == .word { end += 1 }
+        if let (word, scaleEnd) = lexicon.scales.match(self, at: end), !word.moneyOnly || money {
             scale = ScaleForm(style: word.style, spelling: text(end, scaleEnd), attached: attached(end))
             scaleValue = word.scale
             end = scaleEnd
@@ -74,17 +74,17 @@ extension QuantityScan {
     /// join a unit of measure (`a 5.6-magnitude quake`, `a 10-kilometer walk`).
     func readUnitAfter(at j: Int) -> UnitRead? {
         guard j < count else { return nil }
-        if isSymbol(j, "-"), attached(j), attached(j + 1), let (spelling, end) = lexicon.unitsAfter.match(lexemes, at: j + 1) {
+        if isSymbol(j, "-"), attached(j), attached(j + 1), let (spelling, end) = lexicon.unitsAfter.match(self, at: j + 1) {
             let form = UnitForm(spelling: text(j + 1, end), position: .after, attached: true, symbol: spelling.symbol)
             return UnitRead(unit: .measure(spelling.unit), form: form, end: end)
         }
-        if let (symbol, end) = lexicon.percent.match(lexemes, at: j) {
+        if let (symbol, end) = lexicon.percent.match(self, at: j) {
             return UnitRead(unit: .percent, form: UnitForm(spelling: text(j, end), position: .after, attached: attached(j), symbol: symbol), end: end)
         }
-        if let (entry, end) = lexicon.currenciesAfter.match(lexemes, at: j) {
+        if let (entry, end) = lexicon.currenciesAfter.match(self, at: j) {
             return UnitRead(unit: .currency(entry.code), form: UnitForm(spelling: text(j, end), position: .after, attached: attached(j), symbol: false), end: end)
         }
-        if let (spelling, end) = lexicon.unitsAfter.match(lexemes, at: j) {
+        if let (spelling, end) = lexicon.unitsAfter.match(self, at: j) {
             let form = UnitForm(spelling: text(j, end), position: .after, attached: attached(j), symbol: spelling.symbol)
             return UnitRead(unit: .measure(spelling.unit), form: form, end: end)
         }
@@ -96,7 +96,7 @@ extension QuantityScan {
     /// come straight after the first figure: `5 percent to 10 percent` is a change, not a range.
     func readRangeEnd(after first: inout AmountRead, at end: Int, afterUnit: Bool, prefix: ((Int) -> Int?)? = nil)
         -> (second: AmountRead, connector: String)? {
-        guard let (connector, connectorEnd) = lexicon.rangeConnectors.match(lexemes, at: end) else { return nil }
+        guard let (connector, connectorEnd) = lexicon.rangeConnectors.match(self, at: end) else { return nil }
         let isDash = ["-", "–", "—"].contains(connector)
         if afterUnit && !isDash { return nil }
         let start = prefix?(connectorEnd) ?? connectorEnd
@@ -161,7 +161,7 @@ extension QuantityScan {
 
     /// Four plain digits from 1800 to 2100, without a scale: `2023`.
     func isYear(_ i: Int, _ read: AmountRead) -> Bool {
-        isNumber(i) && integer(i, digits: 4) != nil && lexemes[i].text.utf8.count == 4 && read.scale == nil && isYearValue(read.amount)
+        isNumber(i) && integer(i, digits: 4) != nil && width(i) == 4 && read.scale == nil && isYearValue(read.amount)
     }
 
     private func isYearValue(_ amount: QuantityAmount) -> Bool {
@@ -170,7 +170,7 @@ extension QuantityScan {
 
     /// A unit written before its figure: `magnitudo 5,6`, `magnitude 5.6`, `M5.6`.
     func readMeasureWithUnitFirst(at i: Int) -> QuantityMatch? {
-        guard let (spelling, end) = lexicon.unitsBefore.match(lexemes, at: i),
+        guard let (spelling, end) = lexicon.unitsBefore.match(self, at: i),
               !spelling.symbol || attached(end), let amount = readAmount(at: end, money: false),
               amount.numeral.style == .digits, amount.scale == nil else { return nil }
         let form = QuantityForm(numeral: amount.numeral,

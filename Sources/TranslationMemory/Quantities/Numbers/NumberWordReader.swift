@@ -53,7 +53,7 @@ extension QuantityScan {
     func readNumberWords(at i: Int) -> (value: Decimal, end: Int)? {
         let t = lexicon.numberWordTables
         // Every way below reads a word of `starts` at `i` first.
-        guard isWord(i), t.mayStart(lexemes[i].lower) else { return nil }
+        guard isWord(i), t.mayStart(lower(i)) else { return nil }
         var total: Decimal = 0
         var index = i
         var smallest: QuantityScale?

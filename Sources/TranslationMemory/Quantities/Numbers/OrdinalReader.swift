@@ -24,7 +24,7 @@ extension QuantityScan {
            ["st", "nd", "rd", "th"].contains(lower(i + 1)) {
             return match(value, i + 2, .digits)
         }
-        guard let (value, end) = lexicon.ordinalWords.match(lexemes, at: i) else { return nil }
+        guard let (value, end) = lexicon.ordinalWords.match(self, at: i) else { return nil }
         if language == .indonesian && value >= 2 && !readsAsIndonesianOrdinal(i, end) { return nil }
         return match(value, end, .word)
     }
@@ -40,7 +40,7 @@ extension QuantityScan {
     /// `kedua belah pihak` mean "both", so a lower-case word after `kedua`… makes it an ordinal
     /// only when it is one that goes on after ordinals (`ketiga kali`, `kedua di`).
     private func readsAsIndonesianOrdinal(_ i: Int, _ end: Int) -> Bool {
-        let sentenceStart = i == 0 || (lexemes[i - 1].kind == .symbol && [".", "!", "?", "\"", "“", ":"].contains(lexemes[i - 1].text))
+        let sentenceStart = i == 0 || (lexemes[i - 1].kind == .symbol && [".", "!", "?", "\"", "“", ":"].contains(written(i - 1)))
         if sentenceStart { return isSymbol(end, ",") }
         guard isWord(i - 1), !QuantityScan.indonesianCollectiveContext.contains(lower(i - 1)) else { return false }
         if isWord(end), letterCase(end) == .lower { return QuantityScan.indonesianOrdinalFollowers.contains(lower(end)) }

@@ -10,11 +10,12 @@ struct QuantityLexeme: Sendable, Hashable {
     }
 
     var kind: Kind
-    var text: String
-    /// `text.lowercased()`, made once: the readers and phrase tables compare lower-cased
-    /// lexemes many times over.
-    var lower: String
-    /// Offsets in Unicode scalars.
+    /// Every scalar of the lexeme is ASCII: its scalars are its UTF-8 bytes.
+    var isASCII: Bool
+    /// Offsets in Unicode scalars. The lexeme's text is read from the scanned scalars
+    /// (`QuantityScan.written(_:)`, `lower(_:)`) only where a reader asks for it: a string per
+    /// lexeme, made for every word of every text an index build reads, was most of the lexer's
+    /// time.
     var start: Int
     var end: Int
 }
@@ -30,29 +31,8 @@ enum QuantityLexer {
         var index = 0
         let count = scalars.count
         lexemes.reserveCapacity(count / 4 + 4)
-        // Lexemes are short and mostly ASCII: written as bytes, most are small strings with no
-        // allocation (appending scalars to a view was the recogniser's largest cost).
         func lexeme(_ kind: QuantityLexeme.Kind, _ start: Int, _ end: Int) -> QuantityLexeme {
-            if isASCII || scalars[start..<end].allSatisfy({ $0.value < 0x80 }) {
-                let text = String(unsafeUninitializedCapacity: end - start) { buffer in
-                    for offset in start..<end { buffer[offset - start] = UInt8(truncatingIfNeeded: scalars[offset].value) }
-                    return end - start
-                }
-                // Most words are written in lower case: then the text is its own lower case.
-                let hasCapital = kind == .word && scalars[start..<end].contains { $0.value >= 0x41 && $0.value <= 0x5A }
-                let lower = !hasCapital ? text : String(unsafeUninitializedCapacity: end - start) { buffer in
-                    for offset in start..<end {
-                        let byte = UInt8(truncatingIfNeeded: scalars[offset].value)
-                        buffer[offset - start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    }
-                    return end - start
-                }
-                return QuantityLexeme(kind: kind, text: text, lower: lower, start: start, end: end)
-            }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            let text = String(view)
-            return QuantityLexeme(kind: kind, text: text, lower: text.lowercased(), start: start, end: end)
+            QuantityLexeme(kind: kind, isASCII: isASCII || scalars[start..<end].allSatisfy { $0.value < 0x80 }, start: start, end: end)
         }
         while index < count {
             let scalar = scalars[index]

@@ -119,12 +119,12 @@ extension QuantityScan {
             // Every quantity starts at a figure, a starting symbol (`$`, `½`) or a word of the
             // phrase tables (`ke` of `ke-78` included): other words and symbols are passed over
             // without trying the readers (indexing a memory reads every text of it).
-            let lexeme = lexemes[index]
-            if lexeme.kind == .word, !isLexiconWord(lexeme) {
+            let kind = lexemes[index].kind
+            if kind == .word, !isLexiconWord(index) {
                 index += 1
                 continue
             }
-            if lexeme.kind == .symbol, !startsQuantity(symbol: lexeme) {
+            if kind == .symbol, !startsQuantity(symbol: index) {
                 index += 1
                 continue
             }
@@ -139,24 +139,19 @@ extension QuantityScan {
 }
 
 extension QuantityScan {
-    /// A word lexeme that is one of `lexicon.words`; an ASCII word of a shape none of them has
-    /// is told apart without lower-casing and hashing it.
+    /// Word lexeme `i` is one of `lexicon.words`; an ASCII word of a shape none of them has is
+    /// told apart without lower-casing and hashing it.
     @inline(__always)
-    func isLexiconWord(_ lexeme: QuantityLexeme) -> Bool {
-        let first = scalars[lexeme.start].value
-        let last = scalars[lexeme.end - 1].value
-        if isASCII || (first < 0x80 && last < 0x80 && scalars[lexeme.start..<lexeme.end].allSatisfy({ $0.value < 0x80 })) {
-            let shape = (min(lexeme.end - lexeme.start, 31) << 10) | (Int(first & 31) << 5) | Int(last & 31)
-            guard lexicon.wordShapes[shape] else { return false }
-        }
-        return lexicon.words.contains(lexeme.lower)
+    func isLexiconWord(_ i: Int) -> Bool {
+        if lexemes[i].isASCII, !lexicon.wordShapes[shape(i)] { return false }
+        return lexicon.words.contains(lower(i))
     }
 
-    /// A symbol lexeme (one scalar) that a quantity can start at (`QuantityLexicon.startingSymbols`).
+    /// Symbol lexeme `i` (one scalar) is one a quantity can start at (`QuantityLexicon.startingSymbols`).
     @inline(__always)
-    func startsQuantity(symbol lexeme: QuantityLexeme) -> Bool {
-        let value = scalars[lexeme.start].value
-        return value < 0x80 ? lexicon.asciiStartingSymbols[Int(value)] : lexicon.startingSymbols.contains(lexeme.lower)
+    func startsQuantity(symbol i: Int) -> Bool {
+        let value = scalars[lexemes[i].start].value
+        return value < 0x80 ? lexicon.asciiStartingSymbols[Int(value)] : lexicon.startingSymbols.contains(lower(i))
     }
 
     /// The quantity that starts at lexeme `i`, if any.
@@ -173,9 +168,8 @@ extension QuantityScan {
     /// A figure glued to letters or figures before it: `G20`, `COVID-19`, `B-52`.
     func startsInsideIdentifier(_ i: Int) -> Bool {
         guard isNumber(i), attached(i) else { return false }
-        let previous = lexemes[i - 1]
-        if previous.kind != .symbol { return true }
-        guard previous.text == "-" || previous.text == "/", attached(i - 1) else { return false }
+        if lexemes[i - 1].kind != .symbol { return true }
+        guard isSymbol(i - 1, "-") || isSymbol(i - 1, "/"), attached(i - 1) else { return false }
         return lexemes[i - 2].kind != .symbol
     }
 
@@ -188,7 +182,7 @@ extension QuantityScan {
     /// `11/2020`, `5/2023/PN`); `i + 1` when there is none.
     func identifierEnd(_ i: Int) -> Int {
         var end = i + 1
-        while end + 1 < count, attached(end), attached(end + 1), ["-", "/", "–"].contains(lexemes[end].text),
+        while end + 1 < count, attached(end), attached(end + 1), isSymbol(end, "-") || isSymbol(end, "/") || isSymbol(end, "–"),
               lexemes[end + 1].kind != .symbol {
             end += 2
         }

@@ -40,8 +40,42 @@ struct QuantityScan {
 
     func isNumber(_ i: Int) -> Bool { i < count && lexemes[i].kind == .number }
     func isWord(_ i: Int) -> Bool { i < count && lexemes[i].kind == .word }
-    func isSymbol(_ i: Int, _ symbol: String) -> Bool { i < count && lexemes[i].kind == .symbol && lexemes[i].text == symbol }
-    func lower(_ i: Int) -> String { i < count ? lexemes[i].lower : "" }
+    /// Lexeme `i` is the symbol `symbol` (a symbol lexeme is one scalar).
+    func isSymbol(_ i: Int, _ symbol: Unicode.Scalar) -> Bool {
+        i < count && lexemes[i].kind == .symbol && scalars[lexemes[i].start] == symbol
+    }
+
+    /// Lexeme `i` as written; empty past the last lexeme.
+    func written(_ i: Int) -> String { i < count ? text(i, i + 1) : "" }
+
+    /// Lexeme `i` lower-cased; empty past the last lexeme. The readers and phrase tables compare
+    /// lexemes in lower case; an ASCII one is lower-cased from its scalars as it is written out.
+    func lower(_ i: Int) -> String {
+        guard i < count else { return "" }
+        let lexeme = lexemes[i]
+        guard lexeme.isASCII else { return written(i).lowercased() }
+        return String(unsafeUninitializedCapacity: lexeme.end - lexeme.start) { buffer in
+            for offset in lexeme.start..<lexeme.end {
+                let byte = UInt8(truncatingIfNeeded: scalars[offset].value)
+                buffer[offset - lexeme.start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return lexeme.end - lexeme.start
+        }
+    }
+
+    /// `QuantityLexicon.shape(of: lower(i))`, read from an ASCII lexeme's scalars without
+    /// lower-casing it (`& 31` is the same for a letter in either case).
+    @inline(__always)
+    func shape(_ i: Int) -> Int {
+        let lexeme = lexemes[i]
+        guard lexeme.isASCII else { return QuantityLexicon.shape(of: lower(i)) }
+        let first = Int(scalars[lexeme.start].value & 31)
+        let last = Int(scalars[lexeme.end - 1].value & 31)
+        return (min(lexeme.end - lexeme.start, 31) << 10) | (first << 5) | last
+    }
+
+    /// The number of scalars of lexeme `i`: the bytes of a figure, which is ASCII.
+    func width(_ i: Int) -> Int { lexemes[i].end - lexemes[i].start }
 
     /// Lexeme `i` touches the one before it (no white space between).
     func attached(_ i: Int) -> Bool { i > 0 && i < count && lexemes[i - 1].end == lexemes[i].start }
@@ -51,7 +85,7 @@ struct QuantityScan {
         guard start < end else { return "" }
         let range = lexemes[start].start..<lexemes[end - 1].end
         // ASCII (most figures and their words): the scalars are the bytes, written in place.
-        if scalars[range].allSatisfy({ $0.value < 0x80 }) {
+        if end - start == 1 ? lexemes[start].isASCII : scalars[range].allSatisfy({ $0.value < 0x80 }) {
             return String(unsafeUninitializedCapacity: range.count) { buffer in
                 for offset in range { buffer[offset - range.lowerBound] = UInt8(truncatingIfNeeded: scalars[offset].value) }
                 return range.count
@@ -62,14 +96,25 @@ struct QuantityScan {
         return String(view)
     }
 
+    /// Lexeme `i` is a figure of digits only (no `.` `,` `:`).
+    func isDigits(_ i: Int) -> Bool {
+        isNumber(i) && scalars[lexemes[i].start..<lexemes[i].end].allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+    }
+
     /// A plain integer: digits only, at most `digits` of them.
     func integer(_ i: Int, digits: Int) -> Int? {
-        guard isNumber(i), lexemes[i].text.utf8.count <= digits, lexemes[i].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return Int(lexemes[i].text)
+        guard isNumber(i), width(i) <= min(digits, 18) else { return nil }
+        var value = 0
+        for offset in lexemes[i].start..<lexemes[i].end {
+            let digit = scalars[offset].value &- 0x30
+            guard digit <= 9 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     /// The case of the word at `i`.
-    func letterCase(_ i: Int) -> LetterCase { QuantityScan.letterCase(of: lexemes[i].text) }
+    func letterCase(_ i: Int) -> LetterCase { QuantityScan.letterCase(of: written(i)) }
 
     static func letterCase(of word: String) -> LetterCase {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -36,15 +36,18 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     mutating func add(_ phrases: [(String, Value)], case caseRule: PhraseCase) {
         for (phrase, value) in phrases {
-            let lexemes = QuantityLexer.lex(Array(phrase.unicodeScalars))
-            guard let first = lexemes.first else { continue }
+            let scalars = Array(phrase.unicodeScalars)
+            let lexemes = QuantityLexer.lex(scalars)
+            guard !lexemes.isEmpty else { continue }
+            let texts = lexemes.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
             let gaps = zip(lexemes, lexemes.dropFirst()).map { $0.end < $1.start }
-            let entry = Entry(lexemes: lexemes.map(\.text), lowerLexemes: lexemes.map { $0.text.lowercased() },
-                              upperLexemes: lexemes.map { $0.text.uppercased() }, gaps: gaps, caseRule: caseRule, value: value)
-            byFirst[first.text.lowercased(), default: []].append(entry)
-            let shape = QuantityLexicon.shape(of: first.text.lowercased())
+            let entry = Entry(lexemes: texts, lowerLexemes: texts.map { $0.lowercased() },
+                              upperLexemes: texts.map { $0.uppercased() }, gaps: gaps, caseRule: caseRule, value: value)
+            let first = texts[0].lowercased()
+            byFirst[first, default: []].append(entry)
+            let shape = QuantityLexicon.shape(of: first)
             firstShapes[shape >> 6] |= 1 << UInt64(shape & 63)
-            byFirst[first.text.lowercased()]!.sort { $0.lexemes.count > $1.lexemes.count }
+            byFirst[first]!.sort { $0.lexemes.count > $1.lexemes.count }
         }
     }
 
@@ -66,35 +69,36 @@ struct PhraseTable<Value: Sendable>: Sendable {
         Set(byFirst.keys.filter { !$0.unicodeScalars.contains { QuantityLexer.isLetter($0) } })
     }
 
-    /// The longest phrase that starts at lexeme `index`: its value and the index after it.
+    /// The longest phrase that starts at lexeme `index` of `scan`: its value and the index after it.
     /// - Complexity: O(k) in the phrases that share the first lexeme.
-    func match(_ lexemes: [QuantityLexeme], at index: Int) -> (value: Value, end: Int)? {
-        guard index < lexemes.count else { return nil }
-        let shape = QuantityLexicon.shape(of: lexemes[index].lower)
-        guard firstShapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0, let candidates = byFirst[lexemes[index].lower] else { return nil }
-        for entry in candidates where index + entry.lexemes.count <= lexemes.count {
+    func match(_ scan: QuantityScan, at index: Int) -> (value: Value, end: Int)? {
+        guard index < scan.count else { return nil }
+        let shape = scan.shape(index)
+        guard firstShapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0, let candidates = byFirst[scan.lower(index)] else { return nil }
+        for entry in candidates where index + entry.lexemes.count <= scan.count {
             var matched = true
             for offset in entry.lexemes.indices {
-                let lexeme = lexemes[index + offset]
-                if offset > 0, (lexemes[index + offset - 1].end < lexeme.start) != entry.gaps[offset - 1] { matched = false; break }
-                if !PhraseTable.matches(lexeme, entry, offset) { matched = false; break }
+                let position = index + offset
+                if offset > 0, (scan.lexemes[position - 1].end < scan.lexemes[position].start) != entry.gaps[offset - 1] { matched = false; break }
+                if !PhraseTable.matches(scan, position, entry, offset) { matched = false; break }
             }
             if matched { return (entry.value, index + entry.lexemes.count) }
         }
         return nil
     }
 
-    /// Whether the written `lexeme` is the entry's lexeme at `offset` under its case rule.
-    private static func matches(_ lexeme: QuantityLexeme, _ entry: Entry, _ offset: Int) -> Bool {
-        let written = lexeme.text
+    /// Whether lexeme `position` of `scan`, as written, is the entry's lexeme at `offset` under
+    /// its case rule.
+    private static func matches(_ scan: QuantityScan, _ position: Int, _ entry: Entry, _ offset: Int) -> Bool {
         switch entry.caseRule {
         case .any:
-            return lexeme.lower == entry.lowerLexemes[offset]
+            return scan.lower(position) == entry.lowerLexemes[offset]
         case .exact:
+            let written = scan.written(position)
             return written == entry.lexemes[offset] || (written == entry.upperLexemes[offset] && written.count > 1)
         case .capitalized:
-            guard lexeme.lower == entry.lowerLexemes[offset] else { return false }
-            return offset != 0 || written.unicodeScalars.first.map { $0.properties.isUppercase } == true
+            guard scan.lower(position) == entry.lowerLexemes[offset] else { return false }
+            return offset != 0 || scan.scalars[scan.lexemes[position].start].properties.isUppercase
         }
     }
 }
