@@ -73,6 +73,10 @@ public struct FuzzySegment: Sendable, Hashable {
     public var keys: [String] { tokens.map(\.key) }
 
     static func trim(_ text: String) -> String {
+        // Most texts start and end with a visible ASCII character, told by two bytes.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
               let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
