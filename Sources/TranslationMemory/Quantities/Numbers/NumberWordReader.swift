@@ -14,7 +14,7 @@ struct NumberWordTables: Sendable {
     let starts: Set<String>
     /// The shapes (`QuantityLexicon.shape(of:)`) of `starts`: most words are told apart by
     /// their shape, without hashing them.
-    let startShapes: [Bool]
+    let startShapes: ShapeSet
 
     init(_ language: ArticleLanguage) {
         typealias V = NumberWordVocabulary

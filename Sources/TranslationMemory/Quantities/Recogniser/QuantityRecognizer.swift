@@ -157,12 +157,23 @@ extension QuantityScan {
     /// The quantity that starts at lexeme `i`, if any.
     func read(at i: Int) -> QuantityMatch? {
         guard !startsInsideIdentifier(i) else { return nil }
-        // Called in turn rather than from an array of closures, each of which would copy the scan.
-        guard let match = readTime(at: i) ?? readDate(at: i) ?? readMoneyWithCurrencyFirst(at: i) ?? readMeasureWithUnitFirst(at: i)
-                ?? readOrdinal(at: i) ?? readFigureLed(at: i) ?? readWeekday(at: i) else { return nil }
+        guard let match = firstReading(at: i) else { return nil }
         if endsInsideIdentifier(match.end) { return nil }
         if isNumber(i), match.end < identifierEnd(i) { return nil }
         return match
+    }
+
+    /// What the first reader that reads something at lexeme `i` reads. The readers are called
+    /// in turn: from an array of closures, each would copy the scan, and through a chain of `??`
+    /// each level would copy the match (a value, a form and their strings) once more.
+    private func firstReading(at i: Int) -> QuantityMatch? {
+        if let match = readTime(at: i) { return match }
+        if let match = readDate(at: i) { return match }
+        if let match = readMoneyWithCurrencyFirst(at: i) { return match }
+        if let match = readMeasureWithUnitFirst(at: i) { return match }
+        if let match = readOrdinal(at: i) { return match }
+        if let match = readFigureLed(at: i) { return match }
+        return readWeekday(at: i)
     }
 
     /// A figure glued to letters or figures before it: `G20`, `COVID-19`, `B-52`.

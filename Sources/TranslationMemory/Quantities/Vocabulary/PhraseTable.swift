@@ -28,7 +28,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private var byFirst: [String: [Entry]] = [:]
     /// The shapes (`QuantityLexicon.shape(of:)`) of the keys of `byFirst`, a bit each: most
     /// lexemes a reader tries start no phrase of the table, which this tells without hashing.
-    private var firstShapes = [UInt64](repeating: 0, count: QuantityLexicon.shapeCount / 64)
+    private var firstShapes = ShapeSet()
 
     init(_ phrases: [(String, Value)], case caseRule: PhraseCase = .any) {
         add(phrases, case: caseRule)
@@ -46,7 +46,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             let first = texts[0].lowercased()
             byFirst[first, default: []].append(entry)
             let shape = QuantityLexicon.shape(of: first)
-            firstShapes[shape >> 6] |= 1 << UInt64(shape & 63)
+            firstShapes.insert(shape)
             byFirst[first]!.sort { $0.lexemes.count > $1.lexemes.count }
         }
     }
@@ -74,7 +74,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func match(_ scan: QuantityScan, at index: Int) -> (value: Value, end: Int)? {
         guard index < scan.count else { return nil }
         let shape = scan.shape(index)
-        guard firstShapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0, let candidates = byFirst[scan.lower(index)] else { return nil }
+        guard firstShapes[shape], let candidates = byFirst[scan.lower(index)] else { return nil }
         for entry in candidates where index + entry.lexemes.count <= scan.count {
             var matched = true
             for offset in entry.lexemes.indices {

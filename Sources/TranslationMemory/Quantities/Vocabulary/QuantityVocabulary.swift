@@ -155,7 +155,7 @@ final class QuantityLexicon: Sendable {
     /// are not here, so a text holding them and no figure is not lexed.
     let figurelessTriggers: Set<String>
     /// The shapes (`shape(of:)`) of `figurelessTriggers`.
-    let figurelessTriggerShapes: [Bool]
+    let figurelessTriggerShapes: ShapeSet
     /// By ASCII byte: the symbols a phrase of those tables can start at.
     let figurelessTriggerSymbols: [Bool]
 
@@ -166,17 +166,17 @@ final class QuantityLexicon: Sendable {
     let asciiStartingSymbols: [Bool]
     /// The shapes (length, first and last byte, `shape(of:)`) of the UTF-8 of `words`: a word of
     /// another shape is not one of them, which a table look-up tells without hashing.
-    let wordShapes: [Bool]
+    let wordShapes: ShapeSet
 
     static let shapeCount = 32 * 32 * 32
 
-    /// A table by shape (`shape(of:)`), true for the shape of each of `words` (and of its NFC
-    /// form with `inNFC`): a word of another shape is none of them.
-    static func shapes<Words: Sequence<String>>(of words: Words, inNFC: Bool = false) -> [Bool] {
-        var shapes = [Bool](repeating: false, count: shapeCount)
+    /// The shapes (`shape(of:)`) of `words` (and of their NFC forms with `inNFC`): a word of
+    /// another shape is none of them.
+    static func shapes<Words: Sequence<String>>(of words: Words, inNFC: Bool = false) -> ShapeSet {
+        var shapes = ShapeSet()
         for word in words {
-            shapes[shape(of: Array(word.utf8))] = true
-            if inNFC { shapes[shape(of: Array(TextNormalization.nfc(word).utf8))] = true }
+            shapes.insert(shape(of: Array(word.utf8)))
+            if inNFC { shapes.insert(shape(of: Array(TextNormalization.nfc(word).utf8))) }
         }
         return shapes
     }
