@@ -48,11 +48,18 @@ struct FuzzyKeyList: Sendable {
     /// is copied.
     @inline(__always)
     mutating func appendLowercasedASCII(_ word: UnsafeBufferPointer<UInt8>) {
+        // Copied at once, then lower-cased and hashed in place: appended byte by byte, each
+        // byte paid the array's uniqueness and capacity checks.
+        let start = bytes.count
+        bytes.append(contentsOf: word)
         var hash = Self.hashBasis
-        for byte in word {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            bytes.append(lower)
-            hash = (hash ^ UInt64(lower)) &* Self.hashPrime
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            for index in start..<bytes.count {
+                let byte = bytes[index]
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                bytes[index] = lower
+                hash = (hash ^ UInt64(lower)) &* Self.hashPrime
+            }
         }
         hashes.append(hash)
         ends.append(bytes.count)

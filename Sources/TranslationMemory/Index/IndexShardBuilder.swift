@@ -513,11 +513,12 @@ public enum IndexShardBuilder {
             }
             try spill.append(contentsOf: unitPostings)
             unitPostings.removeAll(keepingCapacity: true)
-            try units.write(UInt32(length))
-            try units.write(UInt32(tokens.count))
-            try units.write(unitBytes.withUnsafeBytes {
+            let checksum = unitBytes.withUnsafeBytes {
                 IndexChecksum.fold(IndexChecksum.of($0, seed: IndexShard.unitSeed(ordinal: UInt32(ordinal), length: length)))
-            })
+            }
+            // The unit's entry in one write (each write checks the file's exclusive access).
+            let entry = (UInt32(length).littleEndian, UInt32(tokens.count).littleEndian, checksum.littleEndian)
+            try withUnsafeBytes(of: entry) { try units.write($0) }
             try tokens.write(unitBytes)
         }
 
