@@ -3,15 +3,18 @@
 /// spares a string per word, with its retains and releases, and the index's word table
 /// (`WordIDTable`) compares bytes.
 struct FuzzyKeyList: Sendable {
-    /// The keys' UTF-8 bytes, end to end.
+    /// The keys' UTF-8 bytes, end to end, in the first `byteCount` bytes; the rest is room for
+    /// the next keys, written in place (appending a word's bytes to an array took some ninety
+    /// instructions a word, more than lower-casing and hashing it).
     private(set) var bytes: [UInt8] = []
+    private(set) var byteCount = 0
     /// The end of each key in `bytes`; a key starts where the one before it ends.
     private(set) var ends: [Int] = []
     /// `hash(_:)` of each key.
     private(set) var hashes: [UInt64] = []
 
     init(reservingBytes capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        bytes = [UInt8](repeating: 0, count: capacity)
         ends.reserveCapacity(capacity / 5)
         hashes.reserveCapacity(capacity / 5)
     }
@@ -38,31 +41,44 @@ struct FuzzyKeyList: Sendable {
     mutating func append(_ key: String) {
         var key = key
         key.withUTF8 { utf8 in
-            bytes.append(contentsOf: utf8)
+            let start = makeRoom(utf8.count)
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                for (offset, byte) in utf8.enumerated() { bytes[start + offset] = byte }
+            }
             hashes.append(Self.hash(utf8))
         }
-        ends.append(bytes.count)
+        ends.append(byteCount)
+    }
+
+    /// Makes room for `count` more bytes and counts them in; returns where they start.
+    @inline(__always)
+    private mutating func makeRoom(_ count: Int) -> Int {
+        let start = byteCount
+        if start + count > bytes.count {
+            bytes.append(contentsOf: repeatElement(0, count: max(start + count, 2 * bytes.count, 64) - bytes.count))
+        }
+        byteCount = start + count
+        return start
     }
 
     /// Appends an ASCII word lower-cased (`WordToken.normalized` of an ASCII word), hashed as it
     /// is copied.
     @inline(__always)
     mutating func appendLowercasedASCII(_ word: UnsafeBufferPointer<UInt8>) {
-        // Copied at once, then lower-cased and hashed in place: appended byte by byte, each
-        // byte paid the array's uniqueness and capacity checks.
-        let start = bytes.count
-        bytes.append(contentsOf: word)
+        // Lower-cased and hashed as it is written in place: appended byte by byte, each byte
+        // paid the array's uniqueness and capacity checks.
+        let start = makeRoom(word.count)
         var hash = Self.hashBasis
         bytes.withUnsafeMutableBufferPointer { bytes in
-            for index in start..<bytes.count {
-                let byte = bytes[index]
+            for offset in 0..<word.count {
+                let byte = word[offset]
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                bytes[index] = lower
+                bytes[start + offset] = lower
                 hash = (hash ^ UInt64(lower)) &* Self.hashPrime
             }
         }
         hashes.append(hash)
-        ends.append(bytes.count)
+        ends.append(byteCount)
     }
 
     /// The keys as strings, in order.
