@@ -57,4 +57,27 @@ final class DuplicateSieveTests: XCTestCase {
         let reader = try file.reader()
         XCTAssertEqual(try reader.next(4).map { $0.loadUnaligned(as: UInt32.self) }, 7)
     }
+
+    /// A spill file has no name from the moment it is made, so a build or import killed while
+    /// it holds one leaves nothing in the folder; it is still written and read back, by several
+    /// readers at once while it grows.
+    func testSpillFilesLeaveNothingInTheFolderWhileTheyAreWrittenAndRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = try SpillFile(folder: folder, bufferSize: 64)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+        for number in 0..<100 { try file.write(UInt32(number)) }
+        let first = try file.reader(bufferSize: 64)
+        XCTAssertEqual(try first.next(4).map { $0.loadUnaligned(as: UInt32.self) }, 0)
+        for number in 100..<200 { try file.write(UInt32(number)) }
+        let second = try file.reader(bufferSize: 64)
+        var fromSecond: [UInt32] = []
+        while let value = try second.next(4) { fromSecond.append(value.loadUnaligned(as: UInt32.self)) }
+        XCTAssertEqual(fromSecond, (0..<200).map(UInt32.init))
+        var fromFirst: [UInt32] = [0]
+        while let value = try first.next(4) { fromFirst.append(value.loadUnaligned(as: UInt32.self)) }
+        XCTAssertEqual(fromFirst, (0..<200).map(UInt32.init))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    }
 }

@@ -6,10 +6,13 @@ import Darwin
 #endif
 
 /// A temporary file written front to back through a buffer, then read back front to back: what
-/// the index builder keeps on disk instead of in memory. Removed when the object goes.
+/// the index builder keeps on disk instead of in memory. Its name is removed as soon as it is
+/// made, so the file lives only as long as its descriptor: a build or import that is killed
+/// leaves nothing behind, in the memory's folder or in the temporary one.
 ///
-/// A class because it owns the file descriptor and the file.
+/// A class because it owns the file descriptor.
 final class SpillFile {
+    /// The name the file was made with, for messages (no file bears it any more).
     let path: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
@@ -29,11 +32,11 @@ final class SpillFile {
         self.descriptor = descriptor
         self.path = String(cString: template)
         self.bufferSize = bufferSize
+        unlink(template)
     }
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
-        unlink(path)
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -81,7 +84,7 @@ final class SpillFile {
     /// A reader from the start of what was written (the buffer flushed first).
     func reader(bufferSize: Int = 1 << 20) throws -> SpillReader {
         try flush()
-        return try SpillReader(path: path, bufferSize: bufferSize)
+        return SpillReader(file: self, descriptor: descriptor, bufferSize: bufferSize)
     }
 
     /// Copies everything written to `handle`.
@@ -91,24 +94,26 @@ final class SpillFile {
     }
 }
 
-/// Reads a spill file front to back through a buffer.
+/// Reads a spill file front to back through a buffer, at offsets of its own on the file's
+/// descriptor (`pread`): the file has no name to open again, and several readers may read it
+/// while it is written on.
 final class SpillReader {
+    /// Keeps the descriptor open while this reads.
+    private let file: SpillFile
     private let descriptor: Int32
-    private let path: String
+    private var offset: off_t = 0
     private var buffer: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
     private var reachedEnd = false
 
-    init(path: String, bufferSize: Int) throws {
-        self.path = path
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw TMError(.cannotRead(reason: systemErrorMessage()), path: path) }
+    fileprivate init(file: SpillFile, descriptor: Int32, bufferSize: Int) {
+        self.file = file
+        self.descriptor = descriptor
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bufferSize, 64), alignment: 8)
     }
 
     deinit {
-        close(descriptor)
         buffer.deallocate()
     }
 
@@ -120,10 +125,10 @@ final class SpillReader {
             end = remaining
         }
         while end < buffer.count && !reachedEnd {
-            let count = Glibc.read(descriptor, buffer.baseAddress! + end, buffer.count - end)
+            let count = pread(descriptor, buffer.baseAddress! + end, buffer.count - end, offset)
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw TMError(.cannotRead(reason: systemErrorMessage()), path: path) }
-            if count == 0 { reachedEnd = true } else { end += count }
+            guard count >= 0 else { throw TMError(.cannotRead(reason: systemErrorMessage()), path: file.path) }
+            if count == 0 { reachedEnd = true } else { end += count; offset += off_t(count) }
         }
     }
 

@@ -175,8 +175,8 @@ public final class LookupIndex {
     }
 
     /// Deletes shards of files no longer in the memory, and temporary files left by an
-    /// indexing that was killed (shards being written and the builder's spill files, older than
-    /// an hour, so a concurrent indexing keeps its own).
+    /// indexing that was killed (shards being written, and spill files of versions that named
+    /// them until the end; older than an hour, so a concurrent indexing keeps its own).
     /// A single-file memory shares its folder's index with the other files there (memories of
     /// their own, or the folder's memory), so it removes no shard but its own stale ones.
     private func removeOrphans() {
