@@ -123,7 +123,8 @@ public enum FuzzyTokenizer {
     /// index stores, so that index and scorer count the same tokens.
     public static func keys(_ text: String, language: ArticleLanguage) -> [String] {
         var keys = FuzzyKeyList()
-        appendKeys(text, language: language, to: &keys)
+        var bounds = WordBounds()
+        appendKeys(text, language: language, to: &keys, bounds: &bounds)
         return keys.strings
     }
 
@@ -131,7 +132,8 @@ public enum FuzzyTokenizer {
     /// of `tokens(_:words:language:)` without making the tokens (their texts and quantities),
     /// which indexing a memory would make for every word and throw away. An ASCII text's words
     /// are read from its bytes and written to `keys` lower-cased, with no string per word.
-    static func appendKeys(_ text: String, language: ArticleLanguage, to keys: inout FuzzyKeyList) {
+    /// `bounds`: room for the words' offsets, kept from text to text by a caller that keys many.
+    static func appendKeys(_ text: String, language: ArticleLanguage, to keys: inout FuzzyKeyList, bounds: inout WordBounds) {
         var text = FuzzySegment.trim(text)
         let quantities = QuantityRecognizer(language: language).spans(in: text)
         let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
@@ -148,29 +150,27 @@ public enum FuzzyTokenizer {
         }
         text.withUTF8 { bytes in
             // Byte offsets are scalar offsets; the words split as `WordTokenizer.tokenizeASCII` does.
-            var starts: [Int] = []
-            var ends: [Int] = []
-            starts.reserveCapacity(bytes.count / 5 + 4)
-            ends.reserveCapacity(bytes.count / 5 + 4)
+            bounds.starts.removeAll(keepingCapacity: true)
+            bounds.ends.removeAll(keepingCapacity: true)
             WordTokenizer.forEachWord(count: bytes.count, isWord: { WordTokenizer.isASCIIWord(bytes[$0]) },
                                       isDigit: { WordTokenizer.isASCIIDigit(bytes[$0]) }, value: { UInt32(bytes[$0]) }) { start, end in
-                starts.append(start)
-                ends.append(end)
+                bounds.starts.append(start)
+                bounds.ends.append(end)
             }
-            func isNumber(_ index: Int) -> Bool { WordTokenizer.isASCIIDigit(bytes[starts[index]]) }
-            walkKeys(wordCount: starts.count, start: { starts[$0] }, end: { ends[$0] }, quantities: quantities,
+            func isNumber(_ index: Int) -> Bool { WordTokenizer.isASCIIDigit(bytes[bounds.starts[index]]) }
+            walkKeys(wordCount: bounds.starts.count, start: { bounds.starts[$0] }, end: { bounds.ends[$0] }, quantities: quantities,
                      keys: &keys) { index, keys in
                 if isNumber(index) {
                     keys.append(numberKey)
                     return
                 }
-                let word = UnsafeBufferPointer(rebasing: bytes[starts[index]..<ends[index]])
+                let word = UnsafeBufferPointer(rebasing: bytes[bounds.starts[index]..<bounds.ends[index]])
                 // `placeable(_:previous:next:)` on the word's bytes: the shape is the same in
                 // either case, and only a word of a month's shape is lower-cased into a string.
                 if monthShapes[QuantityLexicon.shape(of: word)] {
                     let lower = String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
                     if month(lower, capitalized: word[0] >= 0x41 && word[0] <= 0x5A,
-                             besideNumber: (index > 0 && isNumber(index - 1)) || (index + 1 < starts.count && isNumber(index + 1))) != nil {
+                             besideNumber: (index > 0 && isNumber(index - 1)) || (index + 1 < bounds.starts.count && isNumber(index + 1))) != nil {
                         keys.append(monthKey)
                         return
                     }
@@ -178,6 +178,12 @@ public enum FuzzyTokenizer {
                 keys.appendLowercasedASCII(word)
             }
         }
+    }
+
+    /// The start and end offsets of a text's words, as the keys' walk reads them.
+    struct WordBounds {
+        var starts: [Int] = []
+        var ends: [Int] = []
     }
 
     /// The keys' walk over a text's words: each quantity (`QuantityRecognizer.spans`) one key

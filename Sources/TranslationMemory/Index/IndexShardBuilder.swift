@@ -300,10 +300,11 @@ public enum IndexShardBuilder {
             keys = FuzzyKeyList(reservingBytes: bytes)
             textEnds = []
             textEnds.reserveCapacity(pairs.count * 2)
+            var bounds = FuzzyTokenizer.WordBounds()
             for index in pairs {
-                FuzzyTokenizer.appendKeys(texts[index].0, language: .indonesian, to: &keys)
+                FuzzyTokenizer.appendKeys(texts[index].0, language: .indonesian, to: &keys, bounds: &bounds)
                 textEnds.append(keys.count)
-                FuzzyTokenizer.appendKeys(texts[index].1, language: .english, to: &keys)
+                FuzzyTokenizer.appendKeys(texts[index].1, language: .english, to: &keys, bounds: &bounds)
                 textEnds.append(keys.count)
             }
         }
@@ -673,9 +674,8 @@ struct WordIDTable {
     private func holds(_ key: UnsafeBufferPointer<UInt8>, at id: Int) -> Bool {
         let start = id == 0 ? 0 : ends[id - 1]
         guard ends[id] - start == key.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            UnsafeBufferPointer(rebasing: bytes[start..<ends[id]]).elementsEqual(key)
-        }
+        guard let other = key.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { bytes in memcmp(bytes.baseAddress! + start, other, key.count) == 0 }
     }
 
     /// The keys' bytes end to end in id order and each one's end, leaving the table empty.
