@@ -123,7 +123,8 @@ struct QuantityScan {
         isNumber(i) && scalars[lexemes[i].start..<lexemes[i].end].allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
     }
 
-    /// A plain integer: digits only, at most `digits` of them.
+    /// A plain integer: digits only, at most `digits` of them (and at most 18, which an `Int`
+    /// holds; the readers ask for 6 at most).
     func integer(_ i: Int, digits: Int) -> Int? {
         guard isNumber(i), width(i) <= min(digits, 18) else { return nil }
         var value = 0
