@@ -88,17 +88,18 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Whether lexeme `position` of `scan`, as written, is the entry's lexeme at `offset` under
-    /// its case rule.
+    /// its case rule. The first lexeme's lower case is the key the entry was found under, so it
+    /// is not compared again.
     private static func matches(_ scan: QuantityScan, _ position: Int, _ entry: Entry, _ offset: Int) -> Bool {
         switch entry.caseRule {
         case .any:
-            return scan.lower(position) == entry.lowerLexemes[offset]
+            return offset == 0 || scan.lower(position) == entry.lowerLexemes[offset]
         case .exact:
             let written = scan.written(position)
             return written == entry.lexemes[offset] || (written == entry.upperLexemes[offset] && written.count > 1)
         case .capitalized:
-            guard scan.lower(position) == entry.lowerLexemes[offset] else { return false }
-            return offset != 0 || scan.scalars[scan.lexemes[position].start].properties.isUppercase
+            guard offset == 0 else { return scan.lower(position) == entry.lowerLexemes[offset] }
+            return scan.scalars[scan.lexemes[position].start].properties.isUppercase
         }
     }
 }
