@@ -72,7 +72,7 @@ struct FuzzyKeyList: Sendable {
         bytes.withUnsafeMutableBufferPointer { bytes in
             for offset in 0..<word.count {
                 let byte = word[offset]
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let lower = WordTokenizer.asciiLowercased(byte)
                 bytes[start + offset] = lower
                 hash = (hash ^ UInt64(lower)) &* Self.hashPrime
             }

@@ -168,7 +168,7 @@ public enum FuzzyTokenizer {
                 // `placeable(_:previous:next:)` on the word's bytes: the shape is the same in
                 // either case, and only a word of a month's shape is lower-cased into a string.
                 if monthShapes[QuantityLexicon.shape(of: word)] {
-                    let lower = String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    let lower = WordTokenizer.asciiLowercasedString(word)
                     if month(lower, capitalized: word[0] >= 0x41 && word[0] <= 0x5A,
                              besideNumber: (index > 0 && isNumber(index - 1)) || (index + 1 < bounds.starts.count && isNumber(index + 1))) != nil {
                         keys.append(monthKey)

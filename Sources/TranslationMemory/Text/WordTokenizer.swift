@@ -41,6 +41,19 @@ public enum WordTokenizer {
     }
 
     @inline(__always) static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    /// An ASCII byte lower-cased (A–Z; every other byte as it is).
+    @inline(__always) static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// ASCII bytes lower-cased into a string written in place (a short one needs no allocation).
+    static func asciiLowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = asciiLowercased(byte) }
+            return bytes.count
+        }
+    }
+
     @inline(__always) static func isASCIIWord(_ byte: UInt8) -> Bool {
         isASCIIDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
@@ -114,10 +127,7 @@ public enum WordTokenizer {
                 // Written in place: no array per word (small strings need no allocation at all);
                 // a word with no capital is its own lower case.
                 let text = String(decoding: word, as: UTF8.self)
-                let lower = !word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text : String(unsafeUninitializedCapacity: word.count) { buffer in
-                    for (offset, byte) in word.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-                    return word.count
-                }
+                let lower = !word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text : asciiLowercasedString(word)
                 tokens.append(WordToken(text: text, normalized: lower, start: start, end: end, isNumber: isASCIIDigit(bytes[start])))
             }
             return tokens

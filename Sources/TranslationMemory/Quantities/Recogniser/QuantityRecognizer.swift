@@ -60,7 +60,7 @@ public struct QuantityRecognizer: Sendable {
                     // The shape of the lower-cased word (first and last bytes are letters).
                     let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     if lexicon.figurelessTriggerShapes[QuantityLexicon.shape(of: word)] {
-                        let lower = String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                        let lower = WordTokenizer.asciiLowercasedString(word)
                         if lexicon.figurelessTriggers.contains(lower) { return true }
                     }
                     continue

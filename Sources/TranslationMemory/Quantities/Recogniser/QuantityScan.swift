@@ -78,8 +78,7 @@ struct QuantityScan {
         guard lexeme.isASCII else { return written(i).lowercased() }
         return String(unsafeUninitializedCapacity: lexeme.end - lexeme.start) { buffer in
             for offset in lexeme.start..<lexeme.end {
-                let byte = UInt8(truncatingIfNeeded: scalars[offset].value)
-                buffer[offset - lexeme.start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                buffer[offset - lexeme.start] = WordTokenizer.asciiLowercased(UInt8(truncatingIfNeeded: scalars[offset].value))
             }
             return lexeme.end - lexeme.start
         }
