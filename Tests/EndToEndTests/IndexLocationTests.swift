@@ -92,4 +92,32 @@ final class IndexLocationTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains("searching without a persistent index"), result.stderr)
         }
     }
+
+    /// A memory of two files where the first file's shard cannot be written: the index moves to
+    /// a transient folder for the files still to index, and both files answer.
+    func testAShardThatCannotBeWrittenBeforeAnotherFileDoesNotStopTheLookup() throws {
+        let folder = try memory()
+        XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan strategis"], in: folder).status, 0)
+        let index = folder.appendingPathComponent("TMX/.tm-index")
+        let shard = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: index.path).first { $0.hasSuffix(".tmlx") })
+        try FileManager.default.removeItem(at: index.appendingPathComponent(shard))
+        try FileManager.default.createDirectory(at: index.appendingPathComponent(shard + "/blocker"), withIntermediateDirectories: true)
+        // Sorted after news.tmx, so read second.
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="test" creationtoolversion="1" datatype="plaintext" segtype="sentence" \
+            adminlang="en" srclang="id" o-tmf="test"/><body>
+            <tu><tuv xml:lang="id"><seg>Hujan lebat melanda Jakarta sore ini.</seg></tuv>\
+            <tuv xml:lang="en"><seg>Heavy rain hit Jakarta this afternoon.</seg></tuv></tu>
+            </body></tmx>
+
+            """.write(to: folder.appendingPathComponent("TMX/zz-weather.tmx"), atomically: true, encoding: .utf8)
+        for query in ["Hujan lebat melanda Jakarta sore ini.", "kemitraan strategis"] {
+            let result = try TMProcess.run(["lookup", query], in: folder)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains(query.hasPrefix("Hujan") ? "Heavy rain hit Jakarta" : "Comprehensive strategic partnership"),
+                          result.stdout)
+            XCTAssertTrue(result.stderr.contains("searching without a persistent index"), result.stderr)
+        }
+    }
 }

@@ -171,6 +171,41 @@ final class MatchIndexTests: XCTestCase {
         XCTAssertEqual(try IndexShard(path: shard, unitReader: TMXIndexUnitReader(path: tmx)).unitCount, 5_000)
     }
 
+    /// A memory whose second file breaks after several batches: the index fails with the
+    /// second file's path and line, the first file's shard is whole and kept, no spill or
+    /// temporary file is left, and once mended only the second file is indexed.
+    func testSecondFileBrokenKeepsTheFirstFilesShard() throws {
+        var random = RandomMemory(state: 12)
+        let folder = try temporaryFolder()
+        let first = folder.appendingPathComponent("a.tmx").path, second = folder.appendingPathComponent("b.tmx").path
+        try writeTMX(random.memory(3_000), to: first)
+        try writeTMX(random.memory(3_000), to: second)
+        let good = try String(contentsOfFile: second, encoding: .utf8)
+        var starts = good.ranges(of: "<tu ").map(\.lowerBound)
+        if starts.isEmpty { starts = good.ranges(of: "<tu>").map(\.lowerBound) }
+        XCTAssertEqual(starts.count, 3_000)
+        var broken = good
+        broken.insert(contentsOf: "<tu><tuv xml:lang=\"id\"><seg>putus</tuv></tu>\n", at: starts[2_500])
+        try broken.write(toFile: second, atomically: true, encoding: .utf8)
+        let brokenLine = broken[..<broken.range(of: "<seg>putus")!.lowerBound].filter { $0 == "\n" }.count + 1
+
+        let store = TranslationMemoryStore(path: folder.path)
+        XCTAssertThrowsError(try LookupIndex(memory: store)) { error in
+            guard let error = error as? TMError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.path, second)
+            XCTAssertEqual(error.line, brokenLine, "\(error)")
+        }
+        let indexFolder = folder.appendingPathComponent(".tm-index").path
+        let left = try FileManager.default.contentsOfDirectory(atPath: indexFolder)
+        XCTAssertEqual(left.filter { $0.hasPrefix(".") }, [])
+        XCTAssertEqual(left.filter { $0.hasSuffix(".tmlx") }.count, 1, "\(left)")
+
+        try good.write(toFile: second, atomically: true, encoding: .utf8)
+        let index = try LookupIndex(memory: store)
+        XCTAssertEqual(index.rebuilt, [second])
+        XCTAssertEqual(index.shards.map(\.unitCount), [3_000, 3_000])
+    }
+
     /// A word's unit numbers come out in increasing order from its postings, whether the list is
     /// short (insertion sort) or long (placed by length), and even when the postings are not in
     /// file order (the check falls back to a full sort).

@@ -420,21 +420,20 @@ public enum IndexShardBuilder {
 
         do {
             try AtomicFile.write(to: output) { temporary in
-                guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: temporary) else {
-                    throw TMError(.cannotWriteIndex(reason: systemErrorMessage()), path: output)
-                }
-                defer { try? handle.close() }
+                let shard = try FileDescriptor(writing: temporary)
+                // Small pieces are gathered; large ones (the spill files' chunks) go straight
+                // from their buffer to the file, without a copy.
+                let gatherLimit = 64 << 10
                 var pending: [UInt8] = []
-                pending.reserveCapacity(4 << 20)
+                pending.reserveCapacity(4 * gatherLimit)
                 var written = 0
                 func put(_ bytes: UnsafeRawBufferPointer) throws {
-                    if pending.count + bytes.count > 4 << 20 {
-                        try handle.write(contentsOf: Data(pending))
+                    if bytes.count >= gatherLimit || pending.count + bytes.count > pending.capacity {
+                        try shard.write(pending, path: temporary)
                         pending.removeAll(keepingCapacity: true)
                     }
-                    if bytes.count > 4 << 20 {
-                        try handle.write(contentsOf: Data(bytes))
+                    if bytes.count >= gatherLimit {
+                        try shard.write(bytes, path: temporary)
                     } else {
                         pending.append(contentsOf: bytes)
                     }
@@ -450,7 +449,8 @@ public enum IndexShardBuilder {
                     case .file(let file): try file.copy(to: put)
                     }
                 }
-                if !pending.isEmpty { try handle.write(contentsOf: Data(pending)) }
+                try shard.write(pending, path: temporary)
+                try shard.close(path: temporary)
             }
         } catch let error as TMError {
             throw error

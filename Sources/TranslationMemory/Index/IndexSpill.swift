@@ -175,7 +175,9 @@ final class IndexSpill {
     init(folder: String, capacity: Int = 1 << 20) {
         self.folder = folder
         self.capacity = capacity
-        buffer.reserveCapacity(min(capacity, 1 << 16))
+        // All of it at once: a block this large is mapped (`MemoryAllocator`), so only the
+        // pages the postings reach are ever touched, and the buffer is never copied to grow.
+        buffer.reserveCapacity(capacity)
     }
 
     var runCount: Int { runs.count }
@@ -208,6 +210,7 @@ final class IndexSpill {
         for posting in buffer { counts[Int(posting.word)] += 1 }
         let window = (buffer.count + 3) / 4
         var slice: [IndexPosting] = []
+        slice.reserveCapacity(window)
         var first = 0
         while first < vocabularySize {
             // Words first..<last: at least one, and as many more as the window holds.

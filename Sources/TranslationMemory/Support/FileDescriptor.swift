@@ -62,9 +62,13 @@ final class FileDescriptor {
     }
 
     func write(_ bytes: [UInt8], path: String) throws {
+        try bytes.withUnsafeBytes { try write($0, path: path) }
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer, path: String) throws {
         var done = 0
         while done < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            let count = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { throw TMError(.cannotWrite(reason: systemErrorMessage()), path: path) }
             done += count
