@@ -77,14 +77,20 @@ final class IndexLocationTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("tm/index").path), [])
     }
 
-    /// A folder where the shard should go (or a full disk): the lookup answers anyway.
-    func testAShardThatCannotBeWrittenDoesNotStopTheLookup() throws {
+    /// The sample memory, indexed, with a folder where its shard goes: the shard cannot be written again.
+    private func memoryWithItsShardBlocked() throws -> URL {
         let folder = try memory()
         XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan strategis"], in: folder).status, 0)
         let index = folder.appendingPathComponent("TMX/.tm-index")
         let shard = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: index.path).first { $0.hasSuffix(".tmlx") })
         try FileManager.default.removeItem(at: index.appendingPathComponent(shard))
         try FileManager.default.createDirectory(at: index.appendingPathComponent(shard + "/blocker"), withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A folder where the shard should go (or a full disk): the lookup answers anyway.
+    func testAShardThatCannotBeWrittenDoesNotStopTheLookup() throws {
+        let folder = try memoryWithItsShardBlocked()
         for _ in 0..<2 {
             let result = try TMProcess.run(["lookup", "kemitraan strategis"], in: folder)
             XCTAssertEqual(result.status, 0, result.stderr)
@@ -96,12 +102,7 @@ final class IndexLocationTests: XCTestCase {
     /// A memory of two files where the first file's shard cannot be written: the index moves to
     /// a transient folder for the files still to index, and both files answer.
     func testAShardThatCannotBeWrittenBeforeAnotherFileDoesNotStopTheLookup() throws {
-        let folder = try memory()
-        XCTAssertEqual(try TMProcess.run(["lookup", "kemitraan strategis"], in: folder).status, 0)
-        let index = folder.appendingPathComponent("TMX/.tm-index")
-        let shard = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: index.path).first { $0.hasSuffix(".tmlx") })
-        try FileManager.default.removeItem(at: index.appendingPathComponent(shard))
-        try FileManager.default.createDirectory(at: index.appendingPathComponent(shard + "/blocker"), withIntermediateDirectories: true)
+        let folder = try memoryWithItsShardBlocked()
         // Sorted after news.tmx, so read second.
         try """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -139,6 +139,19 @@ final class MatchIndexTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tm-spill") }, [])
     }
 
+    /// Inserts a `<tu>` whose `<seg>` is never closed before unit `unit` of the `count` units of
+    /// the TMX file at `path`; returns the file's text before and the line of the break.
+    func breakTMX(at path: String, beforeUnit unit: Int, of count: Int) throws -> (good: String, line: Int) {
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        var starts = good.ranges(of: "<tu ").map(\.lowerBound)
+        if starts.isEmpty { starts = good.ranges(of: "<tu>").map(\.lowerBound) }
+        XCTAssertEqual(starts.count, count)
+        var broken = good
+        broken.insert(contentsOf: "<tu><tuv xml:lang=\"id\"><seg>putus</tuv></tu>\n", at: starts[unit])
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        return (good, broken[..<broken.range(of: "<seg>putus")!.lowerBound].filter { $0 == "\n" }.count + 1)
+    }
+
     /// A file that breaks after several batches have gone to the indexing queue and the `<tu>`
     /// scan's thread: the build fails with the file and line, writes no shard, leaves no spill
     /// file, and the same folder builds again once the file is mended.
@@ -147,14 +160,7 @@ final class MatchIndexTests: XCTestCase {
         let folder = try temporaryFolder()
         let tmx = folder.appendingPathComponent("m.tmx").path
         try writeTMX(random.memory(5_000), to: tmx)
-        let good = try String(contentsOfFile: tmx, encoding: .utf8)
-        var starts = good.ranges(of: "<tu ").map(\.lowerBound)
-        if starts.isEmpty { starts = good.ranges(of: "<tu>").map(\.lowerBound) }
-        XCTAssertEqual(starts.count, 5_000)
-        var broken = good
-        broken.insert(contentsOf: "<tu><tuv xml:lang=\"id\"><seg>putus</tuv></tu>\n", at: starts[4_000])
-        try broken.write(toFile: tmx, atomically: true, encoding: .utf8)
-        let brokenLine = broken[..<broken.range(of: "<seg>putus")!.lowerBound].filter { $0 == "\n" }.count + 1
+        let (good, brokenLine) = try breakTMX(at: tmx, beforeUnit: 4_000, of: 5_000)
 
         let shard = folder.appendingPathComponent("m.tmlx").path
         XCTAssertThrowsError(try IndexShardBuilder.build(tmxPath: tmx, identity: "m.tmx", stamp: try IndexFileStamp.of(path: tmx),
@@ -180,14 +186,7 @@ final class MatchIndexTests: XCTestCase {
         let first = folder.appendingPathComponent("a.tmx").path, second = folder.appendingPathComponent("b.tmx").path
         try writeTMX(random.memory(3_000), to: first)
         try writeTMX(random.memory(3_000), to: second)
-        let good = try String(contentsOfFile: second, encoding: .utf8)
-        var starts = good.ranges(of: "<tu ").map(\.lowerBound)
-        if starts.isEmpty { starts = good.ranges(of: "<tu>").map(\.lowerBound) }
-        XCTAssertEqual(starts.count, 3_000)
-        var broken = good
-        broken.insert(contentsOf: "<tu><tuv xml:lang=\"id\"><seg>putus</tuv></tu>\n", at: starts[2_500])
-        try broken.write(toFile: second, atomically: true, encoding: .utf8)
-        let brokenLine = broken[..<broken.range(of: "<seg>putus")!.lowerBound].filter { $0 == "\n" }.count + 1
+        let (good, brokenLine) = try breakTMX(at: second, beforeUnit: 2_500, of: 3_000)
 
         let store = TranslationMemoryStore(path: folder.path)
         XCTAssertThrowsError(try LookupIndex(memory: store)) { error in
