@@ -86,7 +86,7 @@ public enum IndexShardBuilder {
         var batchSize = 256
         var batch: [BatchIndexer.Item] = []
         func flush() throws {
-            try indexer.add(batch, keys: KeysInFlight(batch.map { ($0.record.indonesian, $0.record.english) }))
+            try indexer.add(batch, keys: KeysInFlight(batch.map { ($0.indonesian, $0.english) }))
             batch = []
             batchSize = min(4096, batchSize * 2)
             batch.reserveCapacity(batchSize)
@@ -95,7 +95,9 @@ public enum IndexShardBuilder {
         let reader = try TMXReader(path: tmxPath)
         while let unit = try reader.next() {
             tally?.unitRead(in: tmxPath, bytes: reader.bytesRead)
-            guard let record = LookupUnitRecord(unit: unit, line: reader.lastUnitLine) else { continue }
+            // Only the texts and the line: the provenance is read back with the unit when shown.
+            guard let pair = unit.indonesianEnglishPair else { continue }
+            let line = reader.lastUnitLine
             // The reader's n-th <tu> is the scan's n-th.
             var span: (offset: UInt64, length: UInt32)?
             while spanIndex < reader.unitElements {
@@ -104,9 +106,9 @@ public enum IndexShardBuilder {
                 if spanIndex == reader.unitElements { span = next }
             }
             guard let span else {
-                throw TMError(.cannotWriteIndex(reason: "the unit at line \(record.line) could not be located in the file's bytes"), path: tmxPath)
+                throw TMError(.cannotWriteIndex(reason: "the unit at line \(line) could not be located in the file's bytes"), path: tmxPath)
             }
-            batch.append((record, span))
+            batch.append((pair.indonesian, pair.english, line, span))
             if batch.count >= batchSize { try flush() }
         }
         try flush()
@@ -163,7 +165,7 @@ public enum IndexShardBuilder {
     /// critical path, and adding the batches took a quarter of its time). At most `depth`
     /// batches wait, so memory stays bounded when reading runs ahead.
     final class BatchIndexer: @unchecked Sendable {
-        typealias Item = (record: LookupUnitRecord, span: (offset: UInt64, length: UInt32))
+        typealias Item = (indonesian: String, english: String, line: Int, span: (offset: UInt64, length: UInt32))
 
         private let queue = DispatchQueue(label: "tm.index.batches")
         private let room: DispatchSemaphore
@@ -208,8 +210,8 @@ public enum IndexShardBuilder {
                     next += 1
                     try locators.write(item.span.offset)
                     try locators.write(item.span.length)
-                    try locators.write(UInt32(clamping: item.record.line))
-                    try locators.write(IndexUnitLocator.check(indonesian: item.record.indonesian, english: item.record.english))
+                    try locators.write(UInt32(clamping: item.line))
+                    try locators.write(IndexUnitLocator.check(indonesian: item.indonesian, english: item.english))
                     try sides[0].append(chunk.keys, firstKey..<chunk.textEnds[text], ordinal: unitCount)
                     try sides[1].append(chunk.keys, chunk.textEnds[text]..<chunk.textEnds[text + 1], ordinal: unitCount)
                     firstKey = chunk.textEnds[text + 1]

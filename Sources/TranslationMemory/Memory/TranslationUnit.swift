@@ -167,11 +167,20 @@ public struct TranslationUnit: Sendable, Codable, Hashable {
     }
 
     /// The Indonesian and English plain texts, when the unit has both sides.
+    /// (The first variant of each language, as `variant(for:)`, in one pass that reads each
+    /// variant's language once: every unit of an index build asks.)
     public var indonesianEnglishPair: (indonesian: String, english: String)? {
-        guard let indonesian = variant(for: .indonesian), let english = variant(for: .english) else {
-            return nil
+        var indonesian: Int?, english: Int?
+        for index in variants.indices where indonesian == nil || english == nil {
+            let code = variants[index].languageCode
+            if indonesian == nil && code.matches(.indonesian) {
+                indonesian = index
+            } else if english == nil && code.matches(.english) {
+                english = index
+            }
         }
-        return (indonesian.segment.plainText, english.segment.plainText)
+        guard let indonesian, let english else { return nil }
+        return (variants[indonesian].segment.plainText, variants[english].segment.plainText)
     }
 
     public var creationDate: Date? { attribute("creationdate").flatMap(TMXDate.parse) }
