@@ -119,6 +119,7 @@ final class IndexLocationTests: XCTestCase {
             XCTAssertTrue(result.stdout.contains(query.hasPrefix("Hujan") ? "Heavy rain hit Jakarta" : "Comprehensive strategic partnership"),
                           result.stdout)
             XCTAssertTrue(result.stderr.contains("searching without a persistent index"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("cannot write the lookup index"), result.stderr)
         }
     }
 }

@@ -455,7 +455,9 @@ public enum IndexShardBuilder {
                 try shard.close(path: temporary)
             }
         } catch let error as TMError {
-            throw error
+            // A failed write of the shard (a full disk) is said as the index's, as before.
+            guard case .cannotWrite(let reason) = error.kind else { throw error }
+            throw TMError(.cannotWriteIndex(reason: reason), at: error.location)
         } catch {
             throw TMError(.cannotWriteIndex(reason: error.localizedDescription), path: output)
         }
