@@ -276,7 +276,7 @@ final class QuantityPreScanTests: XCTestCase {
         for language in [ArticleLanguage.indonesian, .english] {
             let recognizer = QuantityRecognizer(language: language)
             let lexicon = QuantityLexicon.of(language)
-            let vocabulary = lexicon.words.union(lexicon.startingSymbols).filter { $0.unicodeScalars.allSatisfy { $0.value < 0x80 } }
+            let vocabulary = lexicon.words.union(lexicon.startSymbols).filter { $0.unicodeScalars.allSatisfy { $0.value < 0x80 } }
                 .union(["a", "an", "and", "of", "the", "day", "kata", "lain", "yang", ",", ".", "(", ")", "-", "/", ":"]).sorted()
             var random = SeededRandom(seed: language == .indonesian ? 0x5EED_1D : 0x5EED_E4)
             func next(_ bound: Int) -> Int { random.next(below: bound) }
@@ -300,6 +300,44 @@ final class QuantityPreScanTests: XCTestCase {
             }
             // The texts do hold quantities: the test can fail.
             XCTAssertGreaterThan(read, 1_000, "\(language)")
+        }
+    }
+
+    /// Texts made of every word and symbol the phrase tables know, figures of every shape the
+    /// readers read and a few joiners, in three cases, glued or spaced at random: the readers,
+    /// tried only at figures, start words and start symbols, read what they read when tried at
+    /// every lexeme. Seeded, so a failure can be replayed.
+    func testTheReadersStartOnlyAtFiguresStartWordsAndStartSymbols() {
+        for language in [ArticleLanguage.indonesian, .english] {
+            let recognizer = QuantityRecognizer(language: language)
+            let lexicon = QuantityLexicon.of(language)
+            let symbols = ["$", "%", "-", "–", "/", ".", ",", "(", ")", ":", "+", "½", "€", "£", "'"]
+            let figures = ["1", "2", "5", "7", "8", "12", "19", "30", "78", "100", "2023", "1990", "10.30", "07.00", "10:30",
+                           "3,2", "4.75", "1.500.000,50", "15.700", "1/2", "7/8/2023"]
+            let vocabulary = lexicon.words.union(lexicon.startSymbols).union(symbols).union(figures)
+                .union(["a", "an", "and", "of", "the", "day", "st", "th", "tanggal", "kata", "lain", "yang", "Bank"]).sorted()
+            XCTAssertFalse(lexicon.startWords.contains("the"))
+            XCTAssertFalse(lexicon.startSymbols.contains("-"))
+            var random = SeededRandom(seed: language == .indonesian ? 0x5EED_57A1 : 0x5EED_57A2)
+            func next(_ bound: Int) -> Int { random.next(below: bound) }
+            var read = 0
+            for _ in 0..<20_000 {
+                var text = ""
+                for _ in 0..<(1 + next(8)) {
+                    var word = vocabulary[next(vocabulary.count)]
+                    switch next(3) {
+                    case 0: word = word.uppercased()
+                    case 1: word = word.prefix(1).uppercased() + word.dropFirst()
+                    default: break
+                    }
+                    text += (text.isEmpty || next(4) == 0 ? "" : " ") + word
+                }
+                let found = recognizer.readQuantities(in: text)
+                if !found.isEmpty { read += 1 }
+                XCTAssertEqual(found, recognizer.readQuantities(in: text, everyLexeme: true), "\(language): \(text)")
+            }
+            // The texts do hold quantities: the test can fail.
+            XCTAssertGreaterThan(read, 5_000, "\(language)")
         }
     }
 

@@ -80,10 +80,12 @@ public struct QuantityRecognizer: Sendable {
     }
 
     /// `quantities(in:)` without the byte pre-scan: every text lexed and read.
-    func readQuantities(in text: String) -> [Quantity] {
+    /// `everyLexeme`: the readers are tried at every lexeme, not only where a quantity can start
+    /// (what tests compare the start words with).
+    func readQuantities(in text: String, everyLexeme: Bool = false) -> [Quantity] {
         let scan = QuantityScan(text, language: language)
         var found: [Quantity] = []
-        scan.forEachMatch { match in
+        scan.forEachMatch(everyLexeme: everyLexeme) { match in
             found.append(Quantity(kind: match.kind, range: scan.range(of: match), text: scan.text(match.start, match.end),
                                   language: language, value: match.value, form: match.form))
         }
@@ -111,20 +113,21 @@ extension QuantityScan {
         lexemes[match.start].start..<lexemes[match.end - 1].end
     }
 
-    /// Calls `body` with each quantity read, left to right.
+    /// Calls `body` with each quantity read, left to right. `everyLexeme`: the readers are
+    /// tried at every lexeme, starting words or not (the same quantities, more slowly).
     @inline(__always)
-    func forEachMatch(_ body: (QuantityMatch) -> Void) {
+    func forEachMatch(everyLexeme: Bool = false, _ body: (QuantityMatch) -> Void) {
         var index = 0
         while index < count {
-            // Every quantity starts at a figure, a starting symbol (`$`, `½`) or a word of the
-            // phrase tables (`ke` of `ke-78` included): other words and symbols are passed over
-            // without trying the readers (indexing a memory reads every text of it).
+            // Every quantity starts at a figure, a starting symbol (`$`, `½`) or a starting word
+            // (`QuantityLexicon.startWords`): other words and symbols are passed over without
+            // trying the readers (indexing a memory reads every text of it).
             let kind = lexemes[index].kind
-            if kind == .word, !isLexiconWord(index) {
+            if kind == .word, !everyLexeme, !isStartWord(index) {
                 index += 1
                 continue
             }
-            if kind == .symbol, !startsQuantity(symbol: index) {
+            if kind == .symbol, !everyLexeme, !startsQuantity(symbol: index) {
                 index += 1
                 continue
             }
@@ -139,19 +142,19 @@ extension QuantityScan {
 }
 
 extension QuantityScan {
-    /// Word lexeme `i` is one of `lexicon.words`; an ASCII word of a shape none of them has is
-    /// told apart without lower-casing and hashing it.
+    /// Word lexeme `i` is one of `lexicon.startWords`; an ASCII word of a shape none of them
+    /// has is told apart without lower-casing and hashing it.
     @inline(__always)
-    func isLexiconWord(_ i: Int) -> Bool {
-        if lexemes[i].isASCII, !lexicon.wordShapes[shape(i)] { return false }
-        return lexicon.words.contains(lower(i))
+    func isStartWord(_ i: Int) -> Bool {
+        if lexemes[i].isASCII, !lexicon.startWordShapes[shape(i)] { return false }
+        return lexicon.startWords.contains(lower(i))
     }
 
-    /// Symbol lexeme `i` (one scalar) is one a quantity can start at (`QuantityLexicon.startingSymbols`).
+    /// Symbol lexeme `i` (one scalar) is one a quantity can start at (`QuantityLexicon.startSymbols`).
     @inline(__always)
     func startsQuantity(symbol i: Int) -> Bool {
         let value = scalars[lexemes[i].start].value
-        return value < 0x80 ? lexicon.asciiStartingSymbols[Int(value)] : lexicon.startingSymbols.contains(lower(i))
+        return value < 0x80 ? lexicon.asciiStartSymbols[Int(value)] : lexicon.startSymbols.contains(lower(i))
     }
 
     /// The quantity that starts at lexeme `i`, if any.

@@ -127,16 +127,24 @@ final class QuantityLexicon: Sendable {
         // `ke-78`: the ordinal's prefix, read by `OrdinalReader` rather than from a table.
         words.insert("ke")
         self.words = words
-        var symbols = Set(QuantityScan.vulgarFractions.keys)
-        for table in [scales.firstSymbols, ordinalWords.firstSymbols, percent.firstSymbols, rangeConnectors.firstSymbols,
-                      currenciesBefore.firstSymbols, currenciesAfter.firstSymbols, unitsBefore.firstSymbols, unitsAfter.firstSymbols,
-                      months.firstSymbols, weekdays.firstSymbols, timeMarkers.firstSymbols, dayPeriods.firstSymbols,
-                      zones.firstSymbols, namedTimes.firstSymbols] {
+        // Where the readers start (`QuantityScan.firstReading`): a figure, or the first lexeme
+        // of a time marker or named time (time), a month (date), a currency or unit written
+        // first, an ordinal (`ke` of `ke-78` too), a number word, a weekday, a vulgar fraction.
+        // The other tables (scales, percent, range connectors, currencies and units after the
+        // figure, day periods, zones) are read only after a figure, never where reading starts.
+        let startTables = [timeMarkers.firstWords, namedTimes.firstWords, months.firstWords, currenciesBefore.firstWords,
+                           unitsBefore.firstWords, ordinalWords.firstWords, weekdays.firstWords]
+        var starts = startTables.reduce(into: numberWordTables.starts) { $0.formUnion($1) }
+        starts.insert("ke")
+        startWords = starts.filter { $0.unicodeScalars.contains { QuantityLexer.isLetter($0) } }
+        startWordShapes = QuantityLexicon.shapes(of: startWords, inNFC: true)
+        var symbols = Set(QuantityScan.vulgarFractions.keys).union(starts.subtracting(startWords))
+        for table in [timeMarkers.firstSymbols, namedTimes.firstSymbols, months.firstSymbols, currenciesBefore.firstSymbols,
+                      unitsBefore.firstSymbols, ordinalWords.firstSymbols, weekdays.firstSymbols] {
             symbols.formUnion(table)
         }
-        startingSymbols = symbols
-        asciiStartingSymbols = (0..<128).map { symbols.contains(String(Unicode.Scalar(UInt8($0)))) }
-        wordShapes = QuantityLexicon.shapes(of: words, inNFC: true)
+        startSymbols = symbols
+        asciiStartSymbols = (0..<128).map { symbols.contains(String(Unicode.Scalar(UInt8($0)))) }
         // What a quantity without a figure reads (see `figurelessTriggers`).
         var triggers = NumberWordVocabulary.words(language).union(numberWordTables.scales.keys)
         for table in [ordinalWords.firstWords, months.firstWords, weekdays.firstWords, namedTimes.firstWords] { triggers.formUnion(table) }
@@ -159,14 +167,20 @@ final class QuantityLexicon: Sendable {
     /// By ASCII byte: the symbols a phrase of those tables can start at.
     let figurelessTriggerSymbols: [Bool]
 
-    /// The symbols a quantity can start at (a currency or unit sign, a vulgar fraction): the
-    /// readers start at a figure, at a word of `words` or at one of these, nowhere else.
-    let startingSymbols: Set<String>
-    /// `startingSymbols` by ASCII byte.
-    let asciiStartingSymbols: [Bool]
-    /// The shapes (length, first and last byte, `shape(of:)`) of the UTF-8 of `words`: a word of
-    /// another shape is not one of them, which a table look-up tells without hashing.
-    let wordShapes: ShapeSet
+    /// The words a quantity can start at, lower-cased (`pukul`, `Rp`, `ketiga`, `Agustus`,
+    /// `Senin`, `dua`, `ke`): a subset of `words`, without those that only follow a figure
+    /// (`juta`, `persen`, `hingga`, `to`, the `the` of `on the Richter scale`). The readers
+    /// start at a figure, at one of these words or at one of `startSymbols`, nowhere else; `the`
+    /// and `to` alone are a tenth of an English text's words.
+    let startWords: Set<String>
+    /// The shapes (length, first and last byte, `shape(of:)`) of the UTF-8 of `startWords`: a
+    /// word of another shape is not one of them, which a table look-up tells without hashing.
+    let startWordShapes: ShapeSet
+    /// The symbols a quantity can start at (a currency or unit sign, a vulgar fraction): not
+    /// the `-` of a range or the `%` after a figure.
+    let startSymbols: Set<String>
+    /// `startSymbols` by ASCII byte.
+    let asciiStartSymbols: [Bool]
 
     static let shapeCount = 32 * 32 * 32
 
