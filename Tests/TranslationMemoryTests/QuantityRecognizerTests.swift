@@ -341,6 +341,22 @@ final class QuantityPreScanTests: XCTestCase {
         }
     }
 
+    /// Random ASCII texts of letters, figures, separators, apostrophes, white space and control
+    /// bytes: the lexemes read from the bytes are those read from the scalars. Seeded.
+    func testTheByteLexerLexesAsTheScalarLexer() {
+        let alphabet = Array("aZ09.,:'\u{20}\t\n\r\u{0B}\u{0C}\u{01}-/$%()`@[{~\u{7F}")
+        var random = SeededRandom(seed: 0x5EED_1E7E)
+        var symbols = 0
+        for _ in 0..<20_000 {
+            let text = String((0..<random.next(below: 24)).map { _ in alphabet[random.next(below: alphabet.count)] })
+            var utf8 = text
+            let fromBytes = utf8.withUTF8 { QuantityLexer.lexASCII($0) }
+            XCTAssertEqual(fromBytes, QuantityLexer.lex(Array(text.unicodeScalars)), text.debugDescription)
+            symbols += fromBytes.filter { $0.kind == .symbol }.count
+        }
+        XCTAssertGreaterThan(symbols, 10_000)
+    }
+
     /// Random texts of month names (in every case, `May`/`March` beside figures or not),
     /// figures with separators, quantity words, joiners and non-ASCII words, ASCII or not: the
     /// keys the index writes from a text's bytes are the scorer's. Seeded, so a failure can be

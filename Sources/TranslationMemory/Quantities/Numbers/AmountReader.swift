@@ -42,9 +42,7 @@ extension QuantityScan {
             guard let (value, form) = NumeralParser.parse(written(i), language: language) else { return nil }
             figure = value
             numeral = form
-            // `.08%`: English may drop the zero before the decimal point (not `Fig.1`, nor `1.2.3`).
-            if language == .english, i > 0, isSymbol(i - 1, "."), attached(i), i < 2 || !attached(i - 1),
-               isDigits(i), let fraction = Decimal(string: "0." + written(i)) {
+            if followsBareDecimalPoint(i), let fraction = Decimal(string: "0." + written(i)) {
                 figure = fraction
                 numeral = NumeralForm(style: .digits, convention: .english, fractionDigits: width(i))
             }
@@ -147,7 +145,7 @@ extension QuantityScan {
             value.unit = measure
         case nil:
             if amounts.count == 2 {
-                kind = amounts.allSatisfy({ isYearValue($0) }) && isYear(i, first) ? .year : .range
+                kind = isYear(i, first) && amounts.allSatisfy({ isYearValue($0) }) ? .year : .range
             } else if isYear(i, first) {
                 kind = .year
             } else {
@@ -160,8 +158,18 @@ extension QuantityScan {
     }
 
     /// Four plain digits from 1800 to 2100, without a scale: `2023`.
+    /// `read` is what `readAmount(at: i)` read. Told from the digits: four plain digits are
+    /// read as their value unless they follow a bare decimal point, and comparing the figure as a
+    /// `Decimal` took some 5,000 instructions, for most figures of a memory being indexed.
     func isYear(_ i: Int, _ read: AmountRead) -> Bool {
-        isNumber(i) && integer(i, digits: 4) != nil && width(i) == 4 && read.scale == nil && isYearValue(read.amount)
+        guard let digits = integer(i, digits: 4), width(i) == 4, read.scale == nil, read.amount.scale == nil else { return false }
+        return (1800...2100).contains(digits) && !followsBareDecimalPoint(i)
+    }
+
+    /// `.08%`: an English figure after a decimal point with no zero before it (not `Fig.1`, nor
+    /// `1.2.3`), read as 0.08.
+    func followsBareDecimalPoint(_ i: Int) -> Bool {
+        language == .english && i > 0 && isSymbol(i - 1, ".") && attached(i) && (i < 2 || !attached(i - 1)) && isDigits(i)
     }
 
     private func isYearValue(_ amount: QuantityAmount) -> Bool {

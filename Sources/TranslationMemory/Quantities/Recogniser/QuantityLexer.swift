@@ -24,15 +24,15 @@ struct QuantityLexeme: Sendable, Hashable {
 /// `3,2`; `78th` is `78` and `th`) and hyphens and slashes are lexemes of their own, because the
 /// recogniser reads `ke-78`, `2-3` and `7/8` as patterns.
 enum QuantityLexer {
-    /// `isASCII`: every scalar is known to be ASCII (spares a check per lexeme).
+    /// An ASCII text is lexed from its bytes (`lexASCII`).
     /// - Complexity: O(n) in the number of scalars.
-    static func lex(_ scalars: [Unicode.Scalar], isASCII: Bool = false) -> [QuantityLexeme] {
+    static func lex(_ scalars: [Unicode.Scalar]) -> [QuantityLexeme] {
         var lexemes: [QuantityLexeme] = []
         var index = 0
         let count = scalars.count
         lexemes.reserveCapacity(count / 4 + 4)
         func lexeme(_ kind: QuantityLexeme.Kind, _ start: Int, _ end: Int) -> QuantityLexeme {
-            QuantityLexeme(kind: kind, isASCII: isASCII || scalars[start..<end].allSatisfy { $0.value < 0x80 }, start: start, end: end)
+            QuantityLexeme(kind: kind, isASCII: scalars[start..<end].allSatisfy { $0.value < 0x80 }, start: start, end: end)
         }
         while index < count {
             let scalar = scalars[index]
@@ -60,6 +60,46 @@ enum QuantityLexer {
             } else {
                 index += 1
                 lexemes.append(lexeme(.symbol, start, index))
+            }
+        }
+        return lexemes
+    }
+
+    /// `lex(_:)` of an ASCII text, from its bytes: the same lexemes, without reading
+    /// each byte as a scalar and asking its class three times (the lexer ran on every text
+    /// with a figure that an index build reads).
+    /// - Complexity: O(n) in the number of bytes.
+    static func lexASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [QuantityLexeme] {
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+        var lexemes: [QuantityLexeme] = []
+        let count = bytes.count
+        // Room for most texts (a word and its space are six bytes on average): growing the
+        // array cost more than the room, and room for one lexeme per byte more still.
+        lexemes.reserveCapacity(count / 3 + 4)
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            let start = index
+            index += 1
+            if isDigit(byte) {
+                while index < count {
+                    let c = bytes[index]
+                    if isDigit(c) { index += 1; continue }
+                    if c == 0x2E || c == 0x2C || c == 0x3A, index + 1 < count, isDigit(bytes[index + 1]) { index += 2; continue }
+                    break
+                }
+                lexemes.append(QuantityLexeme(kind: .number, isASCII: true, start: start, end: index))
+            } else if isLetter(byte) {
+                while index < count {
+                    let c = bytes[index]
+                    if isLetter(c) { index += 1; continue }
+                    if c == 0x27, index + 1 < count, isLetter(bytes[index + 1]) { index += 2; continue }
+                    break
+                }
+                lexemes.append(QuantityLexeme(kind: .word, isASCII: true, start: start, end: index))
+            } else if byte != 0x20 && (byte < 0x09 || byte > 0x0D) {
+                lexemes.append(QuantityLexeme(kind: .symbol, isASCII: true, start: start, end: index))
             }
         }
         return lexemes

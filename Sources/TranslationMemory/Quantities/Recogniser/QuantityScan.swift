@@ -44,16 +44,22 @@ struct QuantityScan {
     init(_ text: String, language: ArticleLanguage) {
         // An ASCII text's bytes are its scalars, and far quicker to read than the scalar view.
         var text = text
-        let ascii = text.withUTF8 { bytes -> [Unicode.Scalar]? in
+        let ascii = text.withUTF8 { bytes -> (scalars: [Unicode.Scalar], lexemes: [QuantityLexeme])? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 for index in bytes.indices { buffer[index] = Unicode.Scalar(bytes[index]) }
                 count = bytes.count
             }
+            return (scalars, QuantityLexer.lexASCII(bytes))
         }
-        scalars = ascii ?? Array(text.unicodeScalars)
-        isASCII = ascii != nil
-        lexemes = QuantityLexer.lex(scalars, isASCII: isASCII)
+        if let ascii {
+            (scalars, lexemes) = ascii
+            isASCII = true
+        } else {
+            scalars = Array(text.unicodeScalars)
+            isASCII = false
+            lexemes = QuantityLexer.lex(scalars)
+        }
         self.language = language
         lexicon = QuantityLexicon.of(language)
     }
