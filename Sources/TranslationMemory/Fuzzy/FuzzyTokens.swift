@@ -123,17 +123,16 @@ public enum FuzzyTokenizer {
     /// index stores, so that index and scorer count the same tokens.
     public static func keys(_ text: String, language: ArticleLanguage) -> [String] {
         var keys = FuzzyKeyList()
-        var bounds = WordBounds()
-        appendKeys(text, language: language, to: &keys, bounds: &bounds)
+        appendKeys(text, language: language, to: &keys)
         return keys.strings
     }
 
     /// Appends the comparison keys of `text` (`keys(_:language:)`) to `keys`: the tokens' walk
     /// of `tokens(_:words:language:)` without making the tokens (their texts and quantities),
     /// which indexing a memory would make for every word and throw away. An ASCII text's words
-    /// are read from its bytes and written to `keys` lower-cased, with no string per word.
-    /// `bounds`: room for the words' offsets, kept from text to text by a caller that keys many.
-    static func appendKeys(_ text: String, language: ArticleLanguage, to keys: inout FuzzyKeyList, bounds: inout WordBounds) {
+    /// are split from its bytes and keyed as they are found, in one pass, written to `keys`
+    /// lower-cased, with no string per word.
+    static func appendKeys(_ text: String, language: ArticleLanguage, to keys: inout FuzzyKeyList) {
         var text = FuzzySegment.trim(text)
         let quantities = QuantityRecognizer(language: language).spans(in: text)
         let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
@@ -149,41 +148,61 @@ public enum FuzzyTokenizer {
             return
         }
         text.withUTF8 { bytes in
-            // Byte offsets are scalar offsets; the words split as `WordTokenizer.tokenizeASCII` does.
-            bounds.starts.removeAll(keepingCapacity: true)
-            bounds.ends.removeAll(keepingCapacity: true)
-            WordTokenizer.forEachWord(count: bytes.count, isWord: { WordTokenizer.isASCIIWord(bytes[$0]) },
-                                      isDigit: { WordTokenizer.isASCIIDigit(bytes[$0]) }, value: { UInt32(bytes[$0]) }) { start, end in
-                bounds.starts.append(start)
-                bounds.ends.append(end)
-            }
-            func isNumber(_ index: Int) -> Bool { WordTokenizer.isASCIIDigit(bytes[bounds.starts[index]]) }
-            walkKeys(wordCount: bounds.starts.count, start: { bounds.starts[$0] }, end: { bounds.ends[$0] }, quantities: quantities,
-                     keys: &keys) { index, keys in
-                if isNumber(index) {
-                    keys.append(numberKey)
-                    return
+            // Byte offsets are scalar offsets. The words split as `WordTokenizer.forEachWord`
+            // splits them, and are walked as `walkKeys` walks them: a word inside the last
+            // quantity keyed is passed over, a word a quantity overlaps is that quantity's key.
+            let count = bytes.count
+            @inline(__always) func isWord(_ index: Int) -> Bool { WordTokenizer.isASCIIWord(bytes[index]) }
+            @inline(__always) func isDigit(_ index: Int) -> Bool { WordTokenizer.isASCIIDigit(bytes[index]) }
+            var nextQuantity = 0
+            var quantityEnd = 0
+            var previousIsNumber = false
+            var index = 0
+            while index < count {
+                guard isWord(index) else { index += 1; continue }
+                let start = index
+                index += 1
+                while index < count {
+                    if isWord(index) { index += 1; continue }
+                    if index + 1 < count, isWord(index + 1),
+                       WordTokenizer.joins(UInt32(bytes[index]), previousIsDigit: isDigit(index - 1), nextIsDigit: isDigit(index + 1)) {
+                        index += 1
+                        continue
+                    }
+                    break
                 }
-                let word = UnsafeBufferPointer(rebasing: bytes[bounds.starts[index]..<bounds.ends[index]])
+                let end = index
+                let isNumber = isDigit(start)
+                defer { previousIsNumber = isNumber }
+                if start < quantityEnd { continue }
+                while nextQuantity < quantities.count && quantities[nextQuantity].range.upperBound <= start { nextQuantity += 1 }
+                if nextQuantity < quantities.count, quantities[nextQuantity].range.lowerBound < end {
+                    keys.append(key(quantities[nextQuantity].kind))
+                    quantityEnd = quantities[nextQuantity].range.upperBound
+                    nextQuantity += 1
+                    continue
+                }
+                if isNumber {
+                    keys.append(numberKey)
+                    continue
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 // `placeable(_:previous:next:)` on the word's bytes: the shape is the same in
                 // either case, and only a word of a month's shape is lower-cased into a string.
                 if monthShapes[QuantityLexicon.shape(of: word)] {
                     let lower = WordTokenizer.asciiLowercasedString(word)
+                    // The next word starts at the next word byte.
+                    var next = end
+                    while next < count && !isWord(next) { next += 1 }
                     if month(lower, capitalized: word[0] >= 0x41 && word[0] <= 0x5A,
-                             besideNumber: (index > 0 && isNumber(index - 1)) || (index + 1 < bounds.starts.count && isNumber(index + 1))) != nil {
+                             besideNumber: previousIsNumber || (next < count && isDigit(next))) != nil {
                         keys.append(monthKey)
-                        return
+                        continue
                     }
                 }
                 keys.appendLowercasedASCII(word)
             }
         }
-    }
-
-    /// The start and end offsets of a text's words, as the keys' walk reads them.
-    struct WordBounds {
-        var starts: [Int] = []
-        var ends: [Int] = []
     }
 
     /// The keys' walk over a text's words: each quantity (`QuantityRecognizer.spans`) one key

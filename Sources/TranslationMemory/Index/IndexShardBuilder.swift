@@ -302,11 +302,10 @@ public enum IndexShardBuilder {
             keys = FuzzyKeyList(reservingBytes: bytes)
             textEnds = []
             textEnds.reserveCapacity(pairs.count * 2)
-            var bounds = FuzzyTokenizer.WordBounds()
             for index in pairs {
-                FuzzyTokenizer.appendKeys(texts[index].0, language: .indonesian, to: &keys, bounds: &bounds)
+                FuzzyTokenizer.appendKeys(texts[index].0, language: .indonesian, to: &keys)
                 textEnds.append(keys.count)
-                FuzzyTokenizer.appendKeys(texts[index].1, language: .english, to: &keys, bounds: &bounds)
+                FuzzyTokenizer.appendKeys(texts[index].1, language: .english, to: &keys)
                 textEnds.append(keys.count)
             }
         }
