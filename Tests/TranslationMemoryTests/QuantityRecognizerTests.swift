@@ -279,19 +279,9 @@ final class QuantityPreScanTests: XCTestCase {
             let vocabulary = lexicon.words.union(lexicon.startSymbols).filter { $0.unicodeScalars.allSatisfy { $0.value < 0x80 } }
                 .union(["a", "an", "and", "of", "the", "day", "kata", "lain", "yang", ",", ".", "(", ")", "-", "/", ":"]).sorted()
             var random = SeededRandom(seed: language == .indonesian ? 0x5EED_1D : 0x5EED_E4)
-            func next(_ bound: Int) -> Int { random.next(below: bound) }
             var read = 0
             for _ in 0..<20_000 {
-                var text = ""
-                for _ in 0..<(1 + next(6)) {
-                    var word = vocabulary[next(vocabulary.count)]
-                    switch next(3) {
-                    case 0: word = word.uppercased()
-                    case 1: word = word.prefix(1).uppercased() + word.dropFirst()
-                    default: break
-                    }
-                    text += (text.isEmpty || next(4) == 0 ? "" : " ") + word
-                }
+                let text = random.text(of: vocabulary, words: 6)
                 let found = recognizer.readQuantities(in: text)
                 if !found.isEmpty { read += 1 }
                 if !recognizer.mayHoldQuantity(text) {
@@ -319,19 +309,9 @@ final class QuantityPreScanTests: XCTestCase {
             XCTAssertFalse(lexicon.startWords.contains("the"))
             XCTAssertFalse(lexicon.startSymbols.contains("-"))
             var random = SeededRandom(seed: language == .indonesian ? 0x5EED_57A1 : 0x5EED_57A2)
-            func next(_ bound: Int) -> Int { random.next(below: bound) }
             var read = 0
             for _ in 0..<20_000 {
-                var text = ""
-                for _ in 0..<(1 + next(8)) {
-                    var word = vocabulary[next(vocabulary.count)]
-                    switch next(3) {
-                    case 0: word = word.uppercased()
-                    case 1: word = word.prefix(1).uppercased() + word.dropFirst()
-                    default: break
-                    }
-                    text += (text.isEmpty || next(4) == 0 ? "" : " ") + word
-                }
+                let text = random.text(of: vocabulary, words: 8)
                 let found = recognizer.readQuantities(in: text)
                 if !found.isEmpty { read += 1 }
                 XCTAssertEqual(found, recognizer.readQuantities(in: text, everyLexeme: true), "\(language): \(text)")
@@ -415,5 +395,21 @@ struct SeededRandom {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+
+    /// A text of 1 to `words` entries of `vocabulary`, each in lower case as listed, in capitals
+    /// or capitalised, glued to the one before it one time in four, else after a space.
+    mutating func text(of vocabulary: [String], words: Int) -> String {
+        var text = ""
+        for _ in 0..<(1 + next(below: words)) {
+            var word = vocabulary[next(below: vocabulary.count)]
+            switch next(below: 3) {
+            case 0: word = word.uppercased()
+            case 1: word = word.prefix(1).uppercased() + word.dropFirst()
+            default: break
+            }
+            text += (text.isEmpty || next(below: 4) == 0 ? "" : " ") + word
+        }
+        return text
     }
 }

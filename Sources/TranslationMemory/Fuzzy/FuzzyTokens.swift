@@ -148,43 +148,29 @@ public enum FuzzyTokenizer {
             return
         }
         text.withUTF8 { bytes in
-            // Byte offsets are scalar offsets. The words split as `WordTokenizer.forEachWord`
-            // splits them, and are walked as `walkKeys` walks them: a word inside the last
-            // quantity keyed is passed over, a word a quantity overlaps is that quantity's key.
+            // Byte offsets are scalar offsets. Each word is keyed as `forEachWord` finds it,
+            // walked as `walkKeys` walks words: a word inside the last quantity keyed is passed
+            // over, a word a quantity overlaps is that quantity's key.
             let count = bytes.count
             @inline(__always) func isWord(_ index: Int) -> Bool { WordTokenizer.isASCIIWord(bytes[index]) }
             @inline(__always) func isDigit(_ index: Int) -> Bool { WordTokenizer.isASCIIDigit(bytes[index]) }
             var nextQuantity = 0
             var quantityEnd = 0
             var previousIsNumber = false
-            var index = 0
-            while index < count {
-                guard isWord(index) else { index += 1; continue }
-                let start = index
-                index += 1
-                while index < count {
-                    if isWord(index) { index += 1; continue }
-                    if index + 1 < count, isWord(index + 1),
-                       WordTokenizer.joins(UInt32(bytes[index]), previousIsDigit: isDigit(index - 1), nextIsDigit: isDigit(index + 1)) {
-                        index += 1
-                        continue
-                    }
-                    break
-                }
-                let end = index
+            WordTokenizer.forEachWord(count: count, isWord: isWord, isDigit: isDigit, value: { UInt32(bytes[$0]) }) { start, end in
                 let isNumber = isDigit(start)
                 defer { previousIsNumber = isNumber }
-                if start < quantityEnd { continue }
+                if start < quantityEnd { return }
                 while nextQuantity < quantities.count && quantities[nextQuantity].range.upperBound <= start { nextQuantity += 1 }
                 if nextQuantity < quantities.count, quantities[nextQuantity].range.lowerBound < end {
                     keys.append(key(quantities[nextQuantity].kind))
                     quantityEnd = quantities[nextQuantity].range.upperBound
                     nextQuantity += 1
-                    continue
+                    return
                 }
                 if isNumber {
                     keys.append(numberKey)
-                    continue
+                    return
                 }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 // `placeable(_:previous:next:)` on the word's bytes: the shape is the same in
@@ -197,7 +183,7 @@ public enum FuzzyTokenizer {
                     if month(lower, capitalized: word[0] >= 0x41 && word[0] <= 0x5A,
                              besideNumber: previousIsNumber || (next < count && isDigit(next))) != nil {
                         keys.append(monthKey)
-                        continue
+                        return
                     }
                 }
                 keys.appendLowercasedASCII(word)
