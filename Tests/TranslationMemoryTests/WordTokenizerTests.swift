@@ -44,4 +44,21 @@ final class WordTokenizerTests: XCTestCase {
         var indonesian = "Negara-negara ASEAN menyepakati 1.500.000,50 dolar pada pukul 10.30 WIB, kata Qur'an."
         XCTAssertEqual(WordTokenizer.tokenizeASCII(&indonesian), WordTokenizer.tokenizeScalars(indonesian))
     }
+
+    /// In a text with other scalars, each word's matching form is its lower case in NFC, whether
+    /// the word is ASCII (lower-cased from its bytes) or not. Seeded, so a failure can be replayed.
+    func testEveryWordOfTheScalarPathIsItsLowerCaseInNFC() {
+        let pieces = ["Abc", "XYZ", "rumah", "Negara-negara", "Qur'an", "don\u{2019}t", "“", "”", "—", "É", "Café", "cafe\u{301}",
+                      "İstanbul", "ẞ", "ǅ", "Σ", "ΣΑΣ", "Straße", "٣", "½", "10.30", "1.500", " ", ", ", "-", "’"]
+        var random = SeededRandom(seed: 0x5EED_0A5C)
+        var asciiWords = 0
+        for _ in 0..<10_000 {
+            let text = (0..<(1 + random.next(below: 8))).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+            for word in WordTokenizer.tokenizeScalars(text) {
+                XCTAssertEqual(word.normalized, TextNormalization.nfc(word.text.lowercased()), "\(text.debugDescription): \(word.text)")
+                if word.text.utf8.allSatisfy({ $0 < 0x80 }) && text.utf8.contains(where: { $0 >= 0x80 }) { asciiWords += 1 }
+            }
+        }
+        XCTAssertGreaterThan(asciiWords, 1_000)
+    }
 }

@@ -100,6 +100,9 @@ public enum WordTokenizer {
         // The UTF-8 offset of each scalar and of the end: a word's text is copied from the
         // text's bytes, not rebuilt scalar by scalar.
         var offsets: [Int] = []
+        let byteCount = text.utf8.count
+        scalars.reserveCapacity(byteCount)
+        offsets.reserveCapacity(byteCount + 1)
         var offset = 0
         for scalar in text.unicodeScalars {
             scalars.append(scalar)
@@ -110,8 +113,15 @@ public enum WordTokenizer {
         return text.withUTF8 { bytes -> [WordToken] in
             var tokens: [WordToken] = []
             forEachWord(count: scalars.count, isWord: { isWord(scalars[$0]) }, isDigit: { isDigit(scalars[$0]) }, value: { scalars[$0].value }) { start, end in
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[end]]), as: UTF8.self)
-                tokens.append(WordToken(text: word, normalized: TextNormalization.nfc(word.lowercased()), start: start, end: end, isNumber: isDigit(scalars[start])))
+                let wordBytes = UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[end]])
+                let word = String(decoding: wordBytes, as: UTF8.self)
+                // An ASCII word (as many bytes as scalars) of a text with other scalars (curly
+                // quotes, a dash, an accented name) is lower-cased as the ASCII path does: it is
+                // its own NFC, with no Unicode case mapping or normalisation to ask for.
+                let normalized = offsets[end] - offsets[start] == end - start
+                    ? (wordBytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? asciiLowercasedString(wordBytes) : word)
+                    : TextNormalization.nfc(word.lowercased())
+                tokens.append(WordToken(text: word, normalized: normalized, start: start, end: end, isNumber: isDigit(scalars[start])))
             }
             return tokens
         }
