@@ -46,6 +46,13 @@ public enum WordTokenizer {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// The lower case of an ASCII word whose string is `written`: `written` itself when it has no
+    /// capital, else its bytes lower-cased.
+    @inline(__always)
+    static func asciiLowercased(_ word: UnsafeBufferPointer<UInt8>, written: String) -> String {
+        word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? asciiLowercasedString(word) : written
+    }
+
     /// ASCII bytes lower-cased into a string written in place (a short one needs no allocation).
     static func asciiLowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { buffer in
@@ -119,8 +126,7 @@ public enum WordTokenizer {
                 // quotes, a dash, an accented name) is lower-cased as the ASCII path does: it is
                 // its own NFC, with no Unicode case mapping or normalisation to ask for.
                 let normalized = offsets[end] - offsets[start] == end - start
-                    ? (wordBytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? asciiLowercasedString(wordBytes) : word)
-                    : TextNormalization.nfc(word.lowercased())
+                    ? asciiLowercased(wordBytes, written: word) : TextNormalization.nfc(word.lowercased())
                 tokens.append(WordToken(text: word, normalized: normalized, start: start, end: end, isNumber: isDigit(scalars[start])))
             }
             return tokens
@@ -134,11 +140,10 @@ public enum WordTokenizer {
             tokens.reserveCapacity(bytes.count / 5 + 4)
             forEachWord(count: bytes.count, isWord: { isASCIIWord(bytes[$0]) }, isDigit: { isASCIIDigit(bytes[$0]) }, value: { UInt32(bytes[$0]) }) { start, end in
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                // Written in place: no array per word (small strings need no allocation at all);
-                // a word with no capital is its own lower case.
+                // Written in place: no array per word (small strings need no allocation at all).
                 let text = String(decoding: word, as: UTF8.self)
-                let lower = !word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text : asciiLowercasedString(word)
-                tokens.append(WordToken(text: text, normalized: lower, start: start, end: end, isNumber: isASCIIDigit(bytes[start])))
+                tokens.append(WordToken(text: text, normalized: asciiLowercased(word, written: text), start: start, end: end,
+                                        isNumber: isASCIIDigit(bytes[start])))
             }
             return tokens
         }
