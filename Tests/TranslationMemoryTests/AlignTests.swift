@@ -192,6 +192,39 @@ final class AlignTests: XCTestCase {
         XCTAssertEqual(AlignmentLexicon.englishKey("schools"), AlignmentLexicon.englishKey("school"))
     }
 
+    /// Every inflected form meets its base, irregular forms included, and short words keep
+    /// their own key (`one` is not `on`, `shed` is not `sh`).
+    func testEnglishKeysMeetTheirBaseForm() {
+        let families: [[String]] = [
+            ["include", "includes", "included", "including"], ["use", "uses", "used", "using"],
+            ["cause", "causes", "caused", "causing"], ["virus", "viruses"], ["disease", "diseases"],
+            ["case", "cases"], ["stop", "stops", "stopped", "stopping"], ["study", "studies", "studied"],
+            ["find", "found", "finds"], ["child", "children"], ["person", "people"], ["woman", "women"],
+            ["die", "died", "dies", "dying"], ["make", "made", "making"], ["take", "took", "taken", "taking"],
+            ["crisis", "crises"], ["agree", "agreed"],
+        ]
+        for family in families {
+            let keys = Set(family.map(AlignmentLexicon.englishKey))
+            XCTAssertEqual(keys.count, 1, "\(family) → \(keys)")
+        }
+        XCTAssertNotEqual(AlignmentLexicon.englishKey("one"), AlignmentLexicon.englishKey("on"))
+        XCTAssertEqual(AlignmentLexicon.englishKey("shed"), "shed")
+        XCTAssertEqual(AlignmentLexicon.englishKey("bring"), "bring")
+        XCTAssertNotEqual(AlignmentLexicon.englishKey("need"), AlignmentLexicon.englishKey("ne"))
+    }
+
+    /// The common words of news that the FreeDict list lacks or translates narrowly meet their
+    /// English counterparts, inflected.
+    func testTheCommonWordsOfNewsMeetTheirTranslations() {
+        for (indonesian, english) in [("memiliki", "has"), ("termasuk", "including"), ("menggunakan", "used"),
+                                      ("orang", "people"), ("kasus", "cases"), ("meninggal", "died"),
+                                      ("mengatakan", "said"), ("ditemukan", "found"), ("anak-anak", "children"),
+                                      ("wabah", "outbreak"), ("terkonfirmasi", "confirmed"), ("gempa", "earthquake")] {
+            XCTAssertTrue(AlignTests.lexicon.matches(indonesian: indonesian, english: english), "\(indonesian) / \(english)")
+        }
+        XCTAssertFalse(AlignTests.lexicon.matches(indonesian: "memiliki", english: "earthquake"))
+    }
+
     func testCognates() {
         for (indonesian, english) in [("diplomasi", "diplomacy"), ("vaksin", "vaccines"), ("informasi", "information"),
                                       ("universitas", "university"), ("komunitas", "community"), ("proses", "process")] {

@@ -24,7 +24,7 @@ public struct AlignmentLexicon: Sendable {
     public init() {}
 
     /// The lexicon shipped with the project: the FreeDict/WikDict English–Indonesian word list
-    /// (CC BY-SA 3.0), the fixed correspondences (months, days, `AS`/`U.S.`, `Rp`/`rupiah`, …) and
+    /// (CC BY-SA 3.0), the common words of Indonesian news it lacks, the fixed correspondences (months, days, `AS`/`U.S.`, `Rp`/`rupiah`, …) and
     /// the function-word lists. Loaded once.
     public static func shipped() throws -> AlignmentLexicon {
         try shippedLoad.get()
@@ -32,7 +32,7 @@ public struct AlignmentLexicon: Sendable {
 
     private static let shippedLoad: Result<AlignmentLexicon, Error> = Result {
         var lexicon = AlignmentLexicon()
-        for name in ["alignment-lexicon-id-en.tsv", "alignment-fixed-id-en.tsv"] {
+        for name in ["alignment-lexicon-id-en.tsv", "alignment-core-id-en.tsv", "alignment-fixed-id-en.tsv"] {
             try lexicon.loadPairs(ResourceLoader.text(named: name), path: name)
         }
         lexicon.loadFunctionWords(try ResourceLoader.text(named: "alignment-function-words.txt"))
@@ -100,21 +100,39 @@ public struct AlignmentLexicon: Sendable {
     // MARK: - Word forms
 
     /// An English word's matching key: lower case, dots of abbreviations dropped (`U.S.` → `us`),
-    /// and a light stem (plural `-s`/`-es`/`-ies`, `-ed`, `-ing`), enough to meet the dictionary's
-    /// base forms.
+    /// irregular forms taken to their base (`children` → `child`, `found` → `find`), and a light
+    /// stem after Porter's first step (1980): plural `-s`/`-es`/`-ies`, `-ed`, `-ing`, then a final
+    /// silent `-e`, so that `include`, `includes`, `included` and `including` share one key.
     public static func englishKey(_ word: String) -> String {
         var w = word.lowercased()
         if w.contains(".") && w.contains(where: { $0.isLetter }) { w.removeAll { $0 == "." } }
         if w.hasSuffix("'s") || w.hasSuffix("’s") { w.removeLast(2) }
-        guard w.count > 3, w.allSatisfy({ $0.isLetter || $0 == "-" }) else { return w }
+        guard w.count > 3, w.allSatisfy({ $0.isLetter || $0 == "-" }) else { return englishIrregularBases[w].map(dropSilentE) ?? w }
+        if let base = englishIrregularBases[w] { return dropSilentE(base) }
+        return dropSilentE(inflectionStem(w))
+    }
+
+    /// Plural, past and progressive endings taken off (`-s`, `-es`, `-ies`, `-ed`, `-ied`, `-ing`),
+    /// a doubled final consonant undone (`stopped` → `stop`). A stem must keep a vowel and three
+    /// letters (`shed`, `bring`, `sing` stay whole).
+    private static func inflectionStem(_ w: String) -> String {
+        func hasVowel(_ s: Substring) -> Bool { s.contains { "aeiouy".contains($0) } }
         if w.hasSuffix("ies") && w.count > 4 { return String(w.dropLast(3)) + "y" }
-        if w.hasSuffix("sses") || w.hasSuffix("shes") || w.hasSuffix("ches") || w.hasSuffix("xes") { return String(w.dropLast(2)) }
+        if w.hasSuffix("sses") || w.hasSuffix("shes") || w.hasSuffix("ches") || w.hasSuffix("xes") || w.hasSuffix("zzes") { return String(w.dropLast(2)) }
         if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") { return w }
         if w.hasSuffix("s") { return String(w.dropLast()) }
-        if w.hasSuffix("ied") && w.count > 5 { return String(w.dropLast(3)) + "y" }
-        if w.hasSuffix("ed") && w.count > 5 { return stripDoubled(String(w.dropLast(2))) }
-        if w.hasSuffix("ing") && w.count > 6 { return stripDoubled(String(w.dropLast(3))) }
+        if w.hasSuffix("ied") && w.count > 4 { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("eed") { return w }
+        if w.hasSuffix("ed"), w.count >= 5, hasVowel(w.dropLast(2)) { return stripDoubled(String(w.dropLast(2))) }
+        if w.hasSuffix("ing"), w.count >= 6, hasVowel(w.dropLast(3)) { return stripDoubled(String(w.dropLast(3))) }
         return w
+    }
+
+    /// `include` → `includ`, to meet `included` and `including` (not `-ee`, not words of three
+    /// letters: `one` must not become `on`).
+    private static func dropSilentE(_ w: String) -> String {
+        guard w.count >= 4, w.hasSuffix("e"), !w.hasSuffix("ee") else { return w }
+        return String(w.dropLast())
     }
 
     private static func stripDoubled(_ stem: String) -> String {

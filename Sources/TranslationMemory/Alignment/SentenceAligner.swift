@@ -189,7 +189,7 @@ public struct SentenceAligner: Sendable {
         result.lengthRatio = pass.ratio
         if parameters.realign {
             let idWords = idSide.paragraphs.flatMap { $0 }, enWords = enSide.paragraphs.flatMap { $0 }
-            let links = beads.filter { $0.indonesian.count == 1 && $0.english.count == 1 && $0.confidence >= 0.9 }
+            let links = beads.filter { $0.indonesian.count == 1 && $0.english.count == 1 && AlignmentCalibration.fittedProbability($0) >= 0.9 }
                 .map { (indonesian: idWords[$0.indonesian[0]], english: enWords[$0.english[0]]) }
             let learned = AlignmentTokenizedSide.learnedConcepts(indonesian: idSide, english: enSide, links: links)
             if !learned.isEmpty {
