@@ -201,7 +201,9 @@ final class AlignTests: XCTestCase {
             ["case", "cases"], ["stop", "stops", "stopped", "stopping"], ["study", "studies", "studied"],
             ["find", "found", "finds"], ["child", "children"], ["person", "people"], ["woman", "women"],
             ["die", "died", "dies", "dying"], ["make", "made", "making"], ["take", "took", "taken", "taking"],
-            ["crisis", "crises"], ["agree", "agreed"],
+            ["crisis", "crises"], ["agree", "agreed"], ["rapid", "rapidly"], ["wide", "widely"], ["easy", "easily"],
+            ["possible", "possibly"], ["typical", "typically"], ["high", "higher", "highest"], ["large", "larger", "largest"],
+            ["family", "families"],
         ]
         for family in families {
             let keys = Set(family.map(AlignmentLexicon.englishKey))
@@ -211,6 +213,9 @@ final class AlignTests: XCTestCase {
         XCTAssertEqual(AlignmentLexicon.englishKey("shed"), "shed")
         XCTAssertEqual(AlignmentLexicon.englishKey("bring"), "bring")
         XCTAssertNotEqual(AlignmentLexicon.englishKey("need"), AlignmentLexicon.englishKey("ne"))
+        for (short, other) in [("only", "on"), ("early", "ear"), ("number", "numb"), ("manner", "man"), ("liver", "live")] {
+            XCTAssertNotEqual(AlignmentLexicon.englishKey(short), AlignmentLexicon.englishKey(other), short)
+        }
     }
 
     /// The common words of news that the FreeDict list lacks or translates narrowly meet their
@@ -223,6 +228,30 @@ final class AlignTests: XCTestCase {
             XCTAssertTrue(AlignTests.lexicon.matches(indonesian: indonesian, english: english), "\(indonesian) / \(english)")
         }
         XCTAssertFalse(AlignTests.lexicon.matches(indonesian: "memiliki", english: "earthquake"))
+    }
+
+    /// A pair is stored (0.5) only where the fitted model says it is right `wrongPairCost` times
+    /// out of `wrongPairCost + 1`; a sentence left out keeps the fitted probability, and a pair
+    /// whose words say it is no translation stays under 0.5.
+    func testAStoredPairMustBeRightFourTimesInFive() {
+        var pair = AlignmentBead(indonesian: [3], english: [4], confidence: 0, lexicalCoverage: 0.5, lengthScore: -0.3)
+        pair.evidence = 9
+        pair.competingEvidence = -4
+        pair.unmatchedEdge = -1.5
+        let fitted = AlignmentCalibration.fittedProbability(pair)
+        let odds = fitted / (1 - fitted) / AlignmentCalibration.wrongPairCost
+        XCTAssertEqual(AlignmentCalibration.confidence(pair), odds / (1 + odds), accuracy: 1e-12)
+        XCTAssertLessThan(AlignmentCalibration.confidence(pair), fitted)
+        // The fitted probability at which a pair reaches 0.5.
+        let edge = AlignmentCalibration.wrongPairCost / (AlignmentCalibration.wrongPairCost + 1)
+        XCTAssertEqual(edge, 0.8, accuracy: 1e-12)
+
+        var left = AlignmentBead(indonesian: [5], english: [], confidence: 0, lexicalCoverage: 0, lengthScore: 0)
+        left.competingEvidence = 2
+        XCTAssertEqual(AlignmentCalibration.confidence(left), AlignmentCalibration.fittedProbability(left), accuracy: 1e-12)
+
+        pair.evidence = -0.2
+        XCTAssertLessThan(AlignmentCalibration.confidence(pair), 0.5)
     }
 
     func testCognates() {

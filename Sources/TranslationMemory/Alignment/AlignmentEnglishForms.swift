@@ -46,6 +46,20 @@ extension AlignmentLexicon {
             // Comparatives and superlatives of the irregular adjectives.
             ("good", ["better", "best"]), ("bad", ["worse", "worst"]), ("many", ["more", "most"]), ("little", ["less", "least"]),
             ("far", ["further", "furthest", "farther", "farthest"]),
+            // Regular comparatives and superlatives of common adjectives (`-er` alone is no ending
+            // to strip: `number`, `manner`, `liver`).
+            ("high", ["higher", "highest"]), ("low", ["lower", "lowest"]), ("old", ["older", "oldest", "elder", "eldest"]),
+            ("young", ["younger", "youngest"]), ("large", ["larger", "largest"]), ("great", ["greater", "greatest"]),
+            ("small", ["smaller", "smallest"]), ("big", ["bigger", "biggest"]), ("long", ["longer", "longest"]),
+            ("short", ["shorter", "shortest"]), ("early", ["earlier", "earliest"]), ("late", ["later", "latest"]),
+            ("fast", ["faster", "fastest"]), ("slow", ["slower", "slowest"]), ("strong", ["stronger", "strongest"]),
+            ("weak", ["weaker", "weakest"]), ("new", ["newer", "newest"]), ("close", ["closer", "closest"]),
+            ("near", ["nearer", "nearest"]), ("wide", ["wider", "widest"]), ("easy", ["easier", "easiest"]),
+            ("hard", ["harder", "hardest"]), ("strict", ["stricter", "strictest"]), ("heavy", ["heavier", "heaviest"]),
+            ("rich", ["richer", "richest"]), ("poor", ["poorer", "poorest"]), ("cheap", ["cheaper", "cheapest"]),
+            ("deep", ["deeper", "deepest"]), ("safe", ["safer", "safest"]), ("warm", ["warmer", "warmest"]),
+            ("cold", ["colder", "coldest"]), ("hot", ["hotter", "hottest"]), ("dry", ["drier", "driest"]),
+            ("busy", ["busier", "busiest"]), ("severe", ["severer"]),
         ]
         var table: [String: String] = [:]
         for (base, forms) in groups {

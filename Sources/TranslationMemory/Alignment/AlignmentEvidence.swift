@@ -324,14 +324,14 @@ public enum AlignmentCalibration {
     static func fittedLogOdds(_ bead: AlignmentBead) -> Double {
         let z: Double
         if bead.indonesian.isEmpty || bead.english.isEmpty {
-            z = 2.24 - 0.327 * log1p(max(0, bead.competingEvidence)) - 0.078 * min(0, bead.competingEvidence)
+            z = 2.309 - 0.336 * log1p(max(0, bead.competingEvidence)) - 0.0817 * min(0, bead.competingEvidence)
         } else if bead.evidence <= 0 {
             z = bead.evidence
         } else if bead.indonesian.count == 1 && bead.english.count == 1 {
             let margin = min(0, bead.evidence - bead.competingEvidence)
-            z = 1.599 + 1.343 * log1p(bead.evidence) + 0.2739 * bead.unmatchedEdge + 0.682 * bead.lengthScore + 0.2997 * margin
+            z = 1.749 + 1.335 * log1p(bead.evidence) + 0.3707 * bead.unmatchedEdge + 0.702 * bead.lengthScore + 0.2959 * margin
         } else {
-            z = 2.206 + 0.586 * log1p(bead.evidence) + 0.2834 * bead.unmatchedEdge + 0.205 * bead.lengthScore + 0.8186 * min(0, bead.weakestMember)
+            z = 2.228 + 0.533 * log1p(bead.evidence) + 0.2604 * bead.unmatchedEdge + 0.172 * bead.lengthScore + 0.8127 * min(0, bead.weakestMember)
         }
         return z
     }

@@ -101,15 +101,26 @@ public struct AlignmentLexicon: Sendable {
 
     /// An English word's matching key: lower case, dots of abbreviations dropped (`U.S.` → `us`),
     /// irregular forms taken to their base (`children` → `child`, `found` → `find`), and a light
-    /// stem after Porter's first step (1980): plural `-s`/`-es`/`-ies`, `-ed`, `-ing`, then a final
-    /// silent `-e`, so that `include`, `includes`, `included` and `including` share one key.
+    /// stem after Porter's first step (1980): plural `-s`/`-es`/`-ies`, `-ed`, `-ing`, an adverb's
+    /// `-ly`, then a final silent `-e`, so that `include`, `includes`, `included` and `including`
+    /// share one key, and `rapidly` meets `rapid`.
     public static func englishKey(_ word: String) -> String {
         var w = word.lowercased()
         if w.contains(".") && w.contains(where: { $0.isLetter }) { w.removeAll { $0 == "." } }
         if w.hasSuffix("'s") || w.hasSuffix("’s") { w.removeLast(2) }
         guard w.count > 3, w.allSatisfy({ $0.isLetter || $0 == "-" }) else { return englishIrregularBases[w].map(dropSilentE) ?? w }
         if let base = englishIrregularBases[w] { return dropSilentE(base) }
-        return dropSilentE(inflectionStem(w))
+        return dropSilentE(adverbStem(inflectionStem(w)))
+    }
+
+    /// An adverb's adjective (`rapidly` → `rapid`, `widely` → `wide`): words of six letters or more
+    /// only (`only`, `early`, `daily` stay whole); `-ally` and `-ily` give `-al` and `-y`.
+    private static func adverbStem(_ w: String) -> String {
+        guard w.count >= 6, w.hasSuffix("ly") else { return w }
+        if w.hasSuffix("ily") { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("lly") && !w.hasSuffix("ally") { return w }
+        if w.hasSuffix("ply") || w.hasSuffix("bly") { return String(w.dropLast()) + "e" }
+        return String(w.dropLast(2))
     }
 
     /// Plural, past and progressive endings taken off (`-s`, `-es`, `-ies`, `-ed`, `-ied`, `-ing`),
