@@ -16,7 +16,7 @@ extension AlignmentLexicon {
             ("feed", ["fed"]), ("feel", ["felt"]), ("fight", ["fought"]), ("find", ["found"]), ("flee", ["fled"]), ("fly", ["flew", "flown", "flies"]),
             ("forbid", ["forbade", "forbidden"]), ("forecast", ["forecasting"]), ("forget", ["forgot", "forgotten"]),
             ("forgive", ["forgave", "forgiven"]), ("freeze", ["froze", "frozen"]), ("get", ["got", "gotten", "getting"]),
-            ("give", ["gave", "given", "giving"]), ("go", ["went", "gone", "goes", "going"]), ("grind", ["ground"]),
+            ("give", ["gave", "given", "giving"]), ("go", ["went", "gone", "goes", "going"]),
             ("grow", ["grew", "grown"]), ("hang", ["hung"]), ("have", ["had", "has", "having"]), ("hear", ["heard"]),
             ("hide", ["hid", "hidden"]), ("hit", ["hitting"]), ("hold", ["held"]), ("hurt", ["hurting"]), ("keep", ["kept"]),
             ("know", ["knew", "known"]), ("lay", ["laid"]), ("lead", ["led"]), ("lean", ["leant"]), ("leap", ["leapt"]),
@@ -35,7 +35,8 @@ extension AlignmentLexicon {
             ("think", ["thought"]), ("throw", ["threw", "thrown"]), ("understand", ["understood"]), ("undergo", ["underwent", "undergone"]),
             ("undertake", ["undertook", "undertaken"]), ("wake", ["woke", "woken"]), ("wear", ["wore", "worn"]), ("weep", ["wept"]),
             ("win", ["won", "winning"]), ("withdraw", ["withdrew", "withdrawn"]), ("write", ["wrote", "written", "writing"]),
-            ("use", ["used", "using", "uses"]), ("agree", ["agreed"]), ("guarantee", ["guaranteed"]), ("free", ["freed"]), ("die", ["died", "dies", "dying"]), ("tie", ["tied", "tying"]),
+            ("use", ["used", "using", "uses"]), ("agree", ["agreed"]), ("guarantee", ["guaranteed"]), ("free", ["freed"]),
+            ("die", ["died", "dies", "dying"]), ("tie", ["tied", "tying"]),
             // Irregular plurals.
             ("child", ["children"]), ("person", ["people", "persons"]), ("man", ["men"]), ("woman", ["women"]), ("foot", ["feet"]),
             ("tooth", ["teeth"]), ("mouse", ["mice"]), ("goose", ["geese"]), ("ox", ["oxen"]), ("life", ["lives"]), ("wife", ["wives"]),

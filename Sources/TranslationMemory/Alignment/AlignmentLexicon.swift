@@ -24,8 +24,9 @@ public struct AlignmentLexicon: Sendable {
     public init() {}
 
     /// The lexicon shipped with the project: the FreeDict/WikDict English–Indonesian word list
-    /// (CC BY-SA 3.0), the common words of Indonesian news it lacks, the fixed correspondences (months, days, `AS`/`U.S.`, `Rp`/`rupiah`, …) and
-    /// the function-word lists. Loaded once.
+    /// (CC BY-SA 3.0), the common words of Indonesian news it lacks or translates narrowly, the
+    /// fixed correspondences (months, days, `AS`/`U.S.`, `Rp`/`rupiah`, …) and the function-word
+    /// lists. Loaded once.
     public static func shipped() throws -> AlignmentLexicon {
         try shippedLoad.get()
     }
