@@ -254,6 +254,30 @@ final class AlignTests: XCTestCase {
         XCTAssertLessThan(AlignmentCalibration.confidence(pair), 0.5)
     }
 
+    /// Months and weekdays count as figures: `Maret` meets `March` and not `January`; a name that
+    /// is a common word too (`Minggu lalu`, `May I`) is read as a date only inside a sentence or
+    /// next to a figure.
+    func testMonthsAndWeekdaysCountAsFigures() {
+        var table = AlignmentConceptTable(lexicon: AlignTests.lexicon)
+        let indonesian = AlignmentTokenizedSide(paragraphs: [["Pada Senin, 2 Maret, menteri tiba.", "Minggu lalu hujan.", "Rapat digelar hari Minggu."]],
+                                                indonesian: true, lexicon: AlignTests.lexicon, table: &table)
+        let english = AlignmentTokenizedSide(paragraphs: [["On Monday, March 2, the minister arrived.", "In January it rained.", "May I ask?", "They met on 5 May."]],
+                                             indonesian: false, lexicon: AlignTests.lexicon, table: &table)
+        func forms(_ side: AlignmentTokenizedSide, _ word: String) -> [Int] { side.forms.indices.filter { side.forms[$0] == word } }
+        func meet(_ a: String, _ b: String) -> Bool {
+            forms(indonesian, a).contains { x in forms(english, b).contains { y in !Set(indonesian.formConcepts[x]).isDisjoint(with: english.formConcepts[y]) } }
+        }
+        XCTAssertEqual(forms(indonesian, "maret").map { indonesian.formClass[$0] }, [.number])
+        XCTAssertEqual(forms(english, "march").map { english.formClass[$0] }, [.number])
+        XCTAssertTrue(meet("maret", "march"))
+        XCTAssertFalse(meet("maret", "january"))
+        XCTAssertTrue(meet("senin", "monday"))
+        // `Minggu lalu` (last week) opens its sentence: a word; `hari Minggu`: Sunday.
+        XCTAssertEqual(Set(forms(indonesian, "minggu").map { indonesian.formClass[$0] == .number }), [false, true])
+        // `May I ask?` is no month; `5 May` is.
+        XCTAssertEqual(Set(forms(english, "may").map { english.formClass[$0] == .number }), [false, true])
+    }
+
     func testCognates() {
         for (indonesian, english) in [("diplomasi", "diplomacy"), ("vaksin", "vaccines"), ("informasi", "information"),
                                       ("universitas", "university"), ("komunitas", "community"), ("proses", "process")] {

@@ -36,11 +36,14 @@ struct AlignmentTokenizedSide {
                 // the cost of preparing a text); quantities in words meet through the lexicon.
                 let quantities = folded.utf8.contains(where: { (0x30...0x39).contains($0) }) ? recognizer.quantities(in: folded) : []
                 var nextQuantity = 0
-                for token in WordTokenizer.tokenize(folded) {
+                let tokens = WordTokenizer.tokenize(folded)
+                for (index, token) in tokens.enumerated() {
                     while nextQuantity < quantities.count && quantities[nextQuantity].range.upperBound <= token.start { nextQuantity += 1 }
                     let quantity = nextQuantity < quantities.count && quantities[nextQuantity].range.contains(token.start) ? quantities[nextQuantity] : nil
                     let scaled = quantity?.value.amounts.contains { $0.scale != nil } ?? false
-                    let form = quantity.map { token.normalized + "\u{1F}" + $0.key + (scaled ? "\u{1F}scaled" : "") } ?? token.normalized
+                    let calendar = AlignmentCalendar.key(of: tokens, at: index, indonesian: indonesian)
+                    let form = (quantity.map { token.normalized + "\u{1F}" + $0.key + (scaled ? "\u{1F}scaled" : "") } ?? token.normalized)
+                        + (calendar == nil ? "" : "\u{1F}calendar")
                     let capitalised = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
                     if let known = numbers[form] {
                         words.append(known)
@@ -55,7 +58,8 @@ struct AlignmentTokenizedSide {
                     forms.append(word)
                     let isNumber = word.unicodeScalars.first!.properties.numericType != nil
                     let plain = WordToken(text: word, normalized: word, start: 0, end: word.unicodeScalars.count, isNumber: isNumber)
-                    var concepts = indonesian ? lexicon.indonesianConcepts(plain, table: &table) : lexicon.englishConcepts(plain, table: &table)
+                    var concepts = calendar.map { [table.number(for: $0, lexicon: lexicon)] }
+                        ?? (indonesian ? lexicon.indonesianConcepts(plain, table: &table) : lexicon.englishConcepts(plain, table: &table))
                     if let quantity {
                         if scaled, let digit = word.firstIndex(where: \.isNumber) {
                             let figure = Set(AlignmentLexicon.numberKeys(String(word[digit...]), indonesian: indonesian).map { table.number(for: $0, lexicon: lexicon) })
@@ -64,7 +68,7 @@ struct AlignmentTokenizedSide {
                         concepts.append(table.number(for: "\u{1F}" + quantity.key, lexicon: lexicon))
                     }
                     formConcepts.append(concepts)
-                    formIsNumber.append(isNumber)
+                    formIsNumber.append(isNumber || calendar != nil)
                     formIsFunction.append(functionWords.contains(word) || word.unicodeScalars.count == 1)
                     words.append(number)
                 }
