@@ -233,7 +233,7 @@ final class AlignTests: XCTestCase {
     /// A pair is stored (0.5) only where the fitted model says it is right `wrongPairCost` times
     /// out of `wrongPairCost + 1`; a sentence left out keeps the fitted probability, and a pair
     /// whose words say it is no translation stays under 0.5.
-    func testAStoredPairMustBeRightFourTimesInFive() {
+    func testAStoredPairMustBeRightSixteenTimesInSeventeen() {
         var pair = AlignmentBead(indonesian: [3], english: [4], confidence: 0, lexicalCoverage: 0.5, lengthScore: -0.3)
         pair.evidence = 9
         pair.competingEvidence = -4
@@ -244,7 +244,7 @@ final class AlignTests: XCTestCase {
         XCTAssertLessThan(AlignmentCalibration.confidence(pair), fitted)
         // The fitted probability at which a pair reaches 0.5.
         let edge = AlignmentCalibration.wrongPairCost / (AlignmentCalibration.wrongPairCost + 1)
-        XCTAssertEqual(edge, 0.8, accuracy: 1e-12)
+        XCTAssertEqual(edge, 16.0 / 17.0, accuracy: 1e-12)
 
         var left = AlignmentBead(indonesian: [5], english: [], confidence: 0, lexicalCoverage: 0, lengthScore: 0)
         left.competingEvidence = 2
@@ -317,7 +317,8 @@ final class AlignTests: XCTestCase {
             AlignmentBead(indonesian: [0], english: [0], confidence: 0, lexicalCoverage: 0.5, lengthScore: length,
                           evidence: evidence, competingEvidence: competing, unmatchedEdge: edge, weakestMember: evidence)
         }
-        XCTAssertGreaterThan(AlignmentCalibration.confidence(bead(40)), 0.99)
+        XCTAssertGreaterThan(AlignmentCalibration.fittedProbability(bead(40)), 0.99)
+        XCTAssertGreaterThan(AlignmentCalibration.confidence(bead(40)), 0.95)
         // Words that say "no translation" keep a pair under 0.5 whatever else it has going for it.
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(-0.5, length: 0)), 0.5)
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(-8, length: 0)), 0.01)
