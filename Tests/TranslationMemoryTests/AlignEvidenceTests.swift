@@ -213,6 +213,25 @@ final class AlignEvidenceTests: XCTestCase {
         XCTAssertEqual(beads[1].indonesian, [1])
     }
 
+    /// A word a merge's sentence shares with its sibling counts nothing when the other side has a
+    /// counterpart for each copy, and counts as missing when it has fewer: one `eyes` cannot
+    /// translate two `mata`.
+    func testASharedWordNeedsACounterpartForEachCopy() {
+        let indonesian = ["Dokter memeriksa mata pasien.", "Mata pasien merah."]
+        let once = pass(indonesian, ["The doctor examined the patient's eyes."])
+        let twice = pass(indonesian, ["The doctor examined the patient's eyes and found the patient's eyes red."])
+        func shared(_ pass: AlignmentPass) -> (found: Bool, neutral: Bool) {
+            let found = pass.id.matchMasks(item: 1, against: pass.en, otherItem: 0).mine
+            XCTAssertEqual(found.0 & 1, 1, "mata finds eyes")
+            let result = pass.sharedCounterparts(member: 1, indonesian: true, siblings: [0], partners: [0], found: found)
+            return (result.found.0 & 1 != 0, result.neutral.0 & 1 != 0)
+        }
+        XCTAssertFalse(shared(once).found)
+        XCTAssertFalse(shared(once).neutral)
+        XCTAssertTrue(shared(twice).neutral)
+        XCTAssertLessThan(once.memberGain([0, 1], [0], indonesianMember: 1), twice.memberGain([0, 1], [0], indonesianMember: 1))
+    }
+
     func testMovedParagraphIsStillPaired() {
         // The English desk moved the third paragraph up: its links cross the second's.
         let id = AlignFixtures.indonesian

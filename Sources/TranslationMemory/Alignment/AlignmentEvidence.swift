@@ -197,9 +197,9 @@ extension AlignmentPass {
         }
         if let k {
             let member = a[k]
-            var shared: AlignmentMask = (0, 0)
-            for other in a where other != member { shared = union([shared, id.matchMasks(item: member, against: id, otherItem: other).mine]) }
-            gain += wordValues(item: member, indonesian: true, found: union(masks[k].map(\.mine)), neutral: shared).reduce(0, +)
+            let (found, neutral) = sharedCounterparts(member: member, indonesian: true, siblings: a.filter { $0 != member }, partners: b,
+                                                      found: union(masks[k].map(\.mine)))
+            gain += wordValues(item: member, indonesian: true, found: found, neutral: neutral).reduce(0, +)
             for (l, y) in b.enumerated() {
                 let with = union(masks.map { $0[l].theirs })
                 let without = union(masks.indices.filter { $0 != k }.map { masks[$0][l].theirs })
@@ -210,9 +210,9 @@ extension AlignmentPass {
             gain += length(a, b) - length(rest, b)
         } else if let l {
             let member = b[l]
-            var shared: AlignmentMask = (0, 0)
-            for other in b where other != member { shared = union([shared, en.matchMasks(item: member, against: en, otherItem: other).mine]) }
-            gain += wordValues(item: member, indonesian: false, found: union(masks.map { $0[l].theirs }), neutral: shared).reduce(0, +)
+            let (found, neutral) = sharedCounterparts(member: member, indonesian: false, siblings: b.filter { $0 != member }, partners: a,
+                                                      found: union(masks.map { $0[l].theirs }))
+            gain += wordValues(item: member, indonesian: false, found: found, neutral: neutral).reduce(0, +)
             for (k, x) in a.enumerated() {
                 let with = union(masks[k].map(\.mine))
                 let without = union(masks[k].indices.filter { $0 != l }.map { masks[k][$0].mine })
@@ -223,6 +223,32 @@ extension AlignmentPass {
             gain += length(a, b) - length(a, rest)
         }
         return gain
+    }
+
+    /// Which found words of a merge's `member` count nothing (`neutral`) and which count as found.
+    /// A word the member shares with a sibling sentence is explained by the sibling when the other
+    /// side holds one counterpart for each: it counts nothing. When the other side holds fewer
+    /// counterparts than the merge holds copies (`mata` twice, `eyes` once), the member's copy has
+    /// none left: it counts as missing. Counting copies is what tells a sentence on the same topic
+    /// glued to a merge from a translated one (one-to-one links, as Melamed's competitive linking).
+    func sharedCounterparts(member: Int, indonesian: Bool, siblings: [Int], partners: [Int], found: AlignmentMask)
+        -> (found: AlignmentMask, neutral: AlignmentMask) {
+        let side = indonesian ? id : en, other = indonesian ? en : id
+        var shared: AlignmentMask = (0, 0)
+        for sibling in siblings { shared = union([shared, side.matchMasks(item: member, against: side, otherItem: sibling).mine]) }
+        var kept = found, neutral: AlignmentMask = (0, 0)
+        let tokens = side.tokenStart[member + 1] - side.tokenStart[member]
+        for local in 0..<min(tokens, AlignmentSideFeatures.maximumTokens) {
+            let bit = UInt64(1) << UInt64(local & 63)
+            guard (local < 64 ? shared.0 & found.0 : shared.1 & found.1) & bit != 0 else { continue }
+            let concepts = Set(side.concepts(item: member, token: local))
+            let copies = ([member] + siblings).reduce(0) { $0 + side.tokens(item: $1, meeting: concepts) }
+            let counterparts = partners.reduce(0) { $0 + other.tokens(item: $1, meeting: concepts) }
+            if counterparts >= copies {
+                if local < 64 { neutral.0 |= bit } else { neutral.1 |= bit }
+            } else if local < 64 { kept.0 &= ~bit } else { kept.1 &= ~bit }
+        }
+        return (kept, neutral)
     }
 
     /// The match masks of every Indonesian item of `a` against every English item of `b`.
@@ -326,14 +352,14 @@ public enum AlignmentCalibration {
     static func fittedLogOdds(_ bead: AlignmentBead) -> Double {
         let z: Double
         if bead.indonesian.isEmpty || bead.english.isEmpty {
-            z = 2.562 - 0.415 * log1p(max(0, bead.competingEvidence)) - 0.0676 * min(0, bead.competingEvidence)
+            z = 2.61 - 0.432 * log1p(max(0, bead.competingEvidence)) - 0.0637 * min(0, bead.competingEvidence)
         } else if bead.evidence <= 0 {
             z = bead.evidence
         } else if bead.indonesian.count == 1 && bead.english.count == 1 {
             let margin = min(0, bead.evidence - bead.competingEvidence)
-            z = 1.433 + 1.444 * log1p(bead.evidence) + 0.409 * bead.unmatchedEdge + 0.656 * bead.lengthScore + 0.3646 * margin
+            z = 1.482 + 1.424 * log1p(bead.evidence) + 0.4118 * bead.unmatchedEdge + 0.644 * bead.lengthScore + 0.4117 * margin
         } else {
-            z = 2.4 + 0.593 * log1p(bead.evidence) + 0.3426 * bead.unmatchedEdge + 0.416 * bead.lengthScore + 1.0658 * min(0, bead.weakestMember)
+            z = 2.301 + 0.646 * log1p(bead.evidence) + 0.3369 * bead.unmatchedEdge + 0.332 * bead.lengthScore + 0.9561 * min(0, bead.weakestMember)
         }
         return z
     }

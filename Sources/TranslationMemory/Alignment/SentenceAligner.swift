@@ -327,6 +327,18 @@ struct AlignmentSideFeatures {
         return (mine, theirs)
     }
 
+    /// The concepts of the word at `token` (its place in the sentence) of `item`.
+    func concepts(item: Int, token: Int) -> [Int32] {
+        (pairStart[item]..<pairStart[item + 1]).compactMap { pairToken[$0] == UInt8(token) ? pairConcept[$0] : nil }
+    }
+
+    /// How many words of `item` have a concept in `concepts`.
+    func tokens(item: Int, meeting concepts: Set<Int32>) -> Int {
+        var seen = Set<UInt8>()
+        for index in pairStart[item]..<pairStart[item + 1] where concepts.contains(pairConcept[index]) { seen.insert(pairToken[index]) }
+        return seen.count
+    }
+
     /// The weight of the words of `item` set in the mask.
     @inline(__always)
     func weight(item: Int, mask: (UInt64, UInt64)) -> Float {
