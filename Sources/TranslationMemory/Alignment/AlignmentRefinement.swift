@@ -32,7 +32,7 @@ extension AlignmentPass {
     }
 
     /// Takes out of each merge (2-1, 1-2, 2-2, 1-3, 3-1) an edge sentence that adds less than
-    /// `-splitMargin` nats to it (`memberGain`): told better as left untranslated.
+    /// `-mergeSplitMargin` nats to it (`memberGain`): told better as left untranslated.
     func splitMerges(_ beads: inout [AlignmentBead]) {
         var result: [AlignmentBead] = []
         result.reserveCapacity(beads.count)
@@ -51,7 +51,7 @@ extension AlignmentPass {
                     for first in [true, false] {
                         let index = first ? 0 : (indonesianSide ? ids.count : ens.count) - 1
                         let gain = indonesianSide ? memberGain(a, b, indonesianMember: index, masks: masks) : memberGain(a, b, englishMember: index, masks: masks)
-                        if gain < -parameters.splitMargin && gain < (weakest?.gain ?? .infinity) { weakest = (gain, indonesianSide, first) }
+                        if gain < -parameters.mergeSplitMargin && gain < (weakest?.gain ?? .infinity) { weakest = (gain, indonesianSide, first) }
                     }
                 }
                 guard let weakest else { break }
@@ -182,9 +182,10 @@ extension AlignmentPass {
         return parts
     }
 
-    /// The paragraphs with each segment of a pair cut where a part at its start or end adds less
-    /// than `-splitMargin` nats to the pair (its words without counterpart outweigh the length
-    /// fit it brings); nil when nothing is cut. The parts are the segment's own text.
+    /// The paragraphs with each segment of a pair cut where a part at its start or end takes more
+    /// than its margin (nats) from the pair (`sentenceCutMargin` after a sentence end,
+    /// `splitMargin` at a capital): its words without counterpart outweigh the length fit it
+    /// brings. Nil when nothing is cut. The parts are the segment's own text.
     /// `indonesianParts`/`englishParts`: how many segments each cut sentence became.
     func cutUntranslatedParts(_ beads: [AlignmentBead], indonesian: [[String]], english: [[String]])
         -> (indonesian: [[String]], english: [[String]], indonesianParts: [Int: Int], englishParts: [Int: Int])? {
@@ -231,8 +232,8 @@ extension AlignmentPass {
         return (apply(indonesian, idCuts), apply(english, enCuts), idCuts.mapValues(\.count), enCuts.mapValues(\.count))
     }
 
-    /// The two parts of `text` at the cut whose start or end part adds least, when that is below
-    /// `-splitMargin` and the other part's words do translate (a pair that is no translation is
+    /// The two parts of `text` at the cut whose start or end part adds least, when that takes
+    /// more than its margin and the other part's words do translate (a pair that is no translation is
     /// left whole). `lengthGain(characters)`: what the pair's length fit loses without them.
     private func cut(_ text: String, item: Int, indonesian: Bool, found: AlignmentMask, lengthGain: (Double) -> Double) -> [String]? {
         let side = indonesian ? id : en

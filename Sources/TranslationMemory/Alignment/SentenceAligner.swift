@@ -74,6 +74,9 @@ public struct AlignmentParameters: Sendable, Codable, Hashable {
     public var otherFoundRate: Double = 0.35
     /// How much better (nats) a merge must explain its sentences without an edge sentence for
     /// that sentence to be taken out as untranslated.
+    public var mergeSplitMargin: Double = 1
+    /// How much a part glued on at a capitalised word, with no sentence end, must take away from
+    /// its pair to be cut (nats): a capital inside a sentence is mostly a name, not a new sentence.
     public var splitMargin: Double = 4
     /// Cut a segment where a part of it after a sentence end the segmenter did not take has no
     /// counterpart.
