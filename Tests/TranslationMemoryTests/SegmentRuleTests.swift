@@ -131,6 +131,8 @@ final class SegmentRuleTests: XCTestCase {
             ("Vaksin itu disetujui. mRNA adalah pembawa pesan genetik.", ["Vaksin itu disetujui.", "mRNA adalah pembawa pesan genetik."]),
             ("Data diperbarui. e-KTP wajib dibawa. eks-Menteri itu hadir.", ["Data diperbarui.", "e-KTP wajib dibawa. eks-Menteri itu hadir."]),
             ("Surat ditandatangani oleh M. Nuh dan R.A. Kartini.", ["Surat ditandatangani oleh M. Nuh dan R.A. Kartini."]),
+            // `Ada` (there is) opens a sentence after a letter that is no initial.
+            ("Virus itu menempel pada bagian lain dari S. Ada banyak reseptor lain.", ["Virus itu menempel pada bagian lain dari S.", "Ada banyak reseptor lain."]),
         ])
         try check(.english, [
             ("Trenches marked World War I. Historians agree.", ["Trenches marked World War I.", "Historians agree."]),
