@@ -3,35 +3,34 @@
 /// missing (`Maret` against `January`), they count against the pair as a wrong number does.
 enum AlignmentCalendar {
     /// Lower-case full names → the concept key of the month or weekday they name.
-    private static let keys: [Bool: [String: String]] = {
-        var result: [Bool: [String: String]] = [:]
-        for (language, indonesian) in [(ArticleLanguage.indonesian, true), (.english, false)] {
-            var table: [String: String] = [:]
-            for (index, name) in (CalendarVocabulary.monthNames[language] ?? []).enumerated() {
-                table[name.lowercased()] = "\u{1F}month \(index + 1)"
-            }
-            for (spelling, month) in CalendarVocabulary.otherMonthSpellings[language] ?? [] where !spelling.hasSuffix(".") {
-                table[spelling.lowercased()] = "\u{1F}month \(month)"
-            }
-            for (index, name) in (CalendarVocabulary.weekdayNames[language] ?? []).enumerated() {
-                table[name.lowercased()] = "\u{1F}weekday \(index + 1)"
-            }
-            if indonesian { table["jumat"] = "\u{1F}weekday 5" }
-            result[indonesian] = table
+    private static let indonesianKeys = keys(.indonesian)
+    private static let englishKeys = keys(.english)
+
+    private static func keys(_ language: ArticleLanguage) -> [String: String] {
+        var table: [String: String] = [:]
+        for (index, name) in (CalendarVocabulary.monthNames[language] ?? []).enumerated() {
+            table[name.lowercased()] = "\u{1F}month \(index + 1)"
         }
-        return result
-    }()
+        for (spelling, month) in CalendarVocabulary.otherMonthSpellings[language] ?? [] where !spelling.hasSuffix(".") {
+            table[spelling.lowercased()] = "\u{1F}month \(month)"
+        }
+        for (index, name) in (CalendarVocabulary.weekdayNames[language] ?? []).enumerated() {
+            table[name.lowercased()] = "\u{1F}weekday \(index + 1)"
+        }
+        if language == .indonesian { table["jumat"] = "\u{1F}weekday 5" }
+        return table
+    }
 
     /// Names that are common words too: English `may` and `march`, Indonesian `minggu` (week).
-    private static let alsoCommonWords: [Bool: Set<String>] = [true: ["minggu"], false: ["may", "march"]]
+    private static let alsoCommonWords: Set<String> = ["may", "march", "minggu"]
 
     /// The concept key of the token at `index` when it names a month or a weekday. A name that is a
     /// common word too counts only written with a capital and either inside the sentence or next
     /// to a figure (`May 5`, `Minggu (5/4)`): `May I ask`, `Minggu lalu` are no dates.
     static func key(of tokens: [WordToken], at index: Int, indonesian: Bool) -> String? {
         let token = tokens[index]
-        guard let key = keys[indonesian]?[token.normalized] else { return nil }
-        guard alsoCommonWords[indonesian]?.contains(token.normalized) == true else { return key }
+        guard let key = (indonesian ? indonesianKeys : englishKeys)[token.normalized] else { return nil }
+        guard alsoCommonWords.contains(token.normalized) else { return key }
         guard token.text.unicodeScalars.first?.properties.isUppercase == true else { return nil }
         let besideFigure = (index > 0 && tokens[index - 1].isNumber) || (index + 1 < tokens.count && tokens[index + 1].isNumber)
         return index > 0 || besideFigure ? key : nil

@@ -241,7 +241,7 @@ extension AlignmentPass {
         for local in 0..<min(tokens, AlignmentSideFeatures.maximumTokens) {
             let bit = UInt64(1) << UInt64(local & 63)
             guard (local < 64 ? shared.0 & found.0 : shared.1 & found.1) & bit != 0 else { continue }
-            let concepts = Set(side.concepts(item: member, token: local))
+            let concepts = side.concepts(item: member, token: local)
             let copies = ([member] + siblings).reduce(0) { $0 + side.tokens(item: $1, meeting: concepts) }
             let counterparts = partners.reduce(0) { $0 + other.tokens(item: $1, meeting: concepts) }
             if counterparts >= copies {

@@ -336,10 +336,13 @@ struct AlignmentSideFeatures {
     }
 
     /// How many words of `item` have a concept in `concepts`.
-    func tokens(item: Int, meeting concepts: Set<Int32>) -> Int {
-        var seen = Set<UInt8>()
-        for index in pairStart[item]..<pairStart[item + 1] where concepts.contains(pairConcept[index]) { seen.insert(pairToken[index]) }
-        return seen.count
+    func tokens(item: Int, meeting concepts: [Int32]) -> Int {
+        var seen: (UInt64, UInt64) = (0, 0)
+        for index in pairStart[item]..<pairStart[item + 1] where concepts.contains(pairConcept[index]) {
+            let token = pairToken[index]
+            if token < 64 { seen.0 |= UInt64(1) << UInt64(token) } else { seen.1 |= UInt64(1) << UInt64(token - 64) }
+        }
+        return seen.0.nonzeroBitCount + seen.1.nonzeroBitCount
     }
 
     /// The weight of the words of `item` set in the mask.
