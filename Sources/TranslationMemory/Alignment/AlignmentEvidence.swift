@@ -237,8 +237,8 @@ extension AlignmentPass {
         var shared: AlignmentMask = (0, 0)
         for sibling in siblings { shared = union([shared, side.matchMasks(item: member, against: side, otherItem: sibling).mine]) }
         var kept = found, neutral: AlignmentMask = (0, 0)
-        let tokens = side.tokenStart[member + 1] - side.tokenStart[member]
-        for local in 0..<min(tokens, AlignmentSideFeatures.maximumTokens) {
+        let words = side.tokenStart[member + 1] - side.tokenStart[member]
+        for local in 0..<min(words, AlignmentSideFeatures.maximumTokens) {
             let bit = UInt64(1) << UInt64(local & 63)
             guard (local < 64 ? shared.0 & found.0 : shared.1 & found.1) & bit != 0 else { continue }
             let concepts = side.concepts(item: member, token: local)

@@ -8,6 +8,7 @@ import Foundation
 /// quantities meet by value across languages and forms (`3.2 trillion rupiah`, `Monday, Aug. 7`,
 /// `78th`). The figure of a quantity with a scale word keeps only that value: `1,5 juta` does not
 /// meet the `1.5` of `1.5 billion`, and the figure without a counterpart counts against the pair.
+/// Month and weekday names count as figures too (`AlignmentCalendar`).
 struct AlignmentTokenizedSide {
     /// The word of each form (a word inside a quantity may have several forms).
     var forms: [String] = []
