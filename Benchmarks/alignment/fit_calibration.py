@@ -5,8 +5,10 @@ AlignmentEvidence.swift) to per-pair features written by `calibrate.py --feature
   fit_calibration.py FEATURES.jsonl [MORE.jsonl ...]
 
 Three logistic models, ridge-penalised Newton iterations, no dependencies:
-  pair  (1-1 with evidence > 0): log(1 + evidence), unmatched edge, length score, margin to the best competitor;
-  merge (2-1, 1-2, ... with evidence > 0): the same and the weakest sentence's gain (when below 0);
+  pair  (1-1 with evidence > 0): log(1 + evidence), unmatched edge, length score, margin to the best
+        competitor, how many of the two beads beside it are sentences left out;
+  merge (2-1, 1-2, ... with evidence > 0): the same without the margin (a merge's weakest sentence
+        is not a feature: `mergeSplitMargin` splits the merges it would weigh against);
   skip  (1-0 / 0-1): the best evidence the sentence reaches with a sentence nearby.
 A pair with evidence <= 0 is not fitted: its confidence is sigmoid(evidence). Prints the
 coefficients to paste into the Swift source (divide the /10 features' weights by 10).
@@ -15,9 +17,9 @@ import json, math, sys
 
 FEATURES = {
     "pair": lambda r: [1.0, math.log1p(r["evidence"]), r["unmatchedEdge"] / 10, r["lengthScore"],
-                       min(0, r["evidence"] - r["competingEvidence"]) / 10],
+                       min(0, r["evidence"] - r["competingEvidence"]) / 10, r["adjacentOmissions"]],
     "merge": lambda r: [1.0, math.log1p(r["evidence"]), r["unmatchedEdge"] / 10, r["lengthScore"],
-                        min(0, r["weakestMember"]) / 10],
+                        r["adjacentOmissions"]],
     "skip": lambda r: [1.0, math.log1p(max(0, r["competingEvidence"])), min(0, r["competingEvidence"]) / 10],
 }
 

@@ -327,12 +327,15 @@ final class AlignTests: XCTestCase {
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(10, competing: 25)), AlignmentCalibration.confidence(bead(10)))
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(30, edge: -12)), AlignmentCalibration.confidence(bead(30)))
         XCTAssertLessThan(AlignmentCalibration.confidence(bead(10, length: -6)), AlignmentCalibration.confidence(bead(10)))
-        // A merge whose weakest sentence takes away from it.
-        var merge = bead(30)
+        // A pair or a merge between two sentences left out: more often two leftovers on one topic.
+        var island = bead(10)
+        island.adjacentOmissions = 2
+        XCTAssertLessThan(AlignmentCalibration.confidence(island), AlignmentCalibration.confidence(bead(10)) - 0.05)
+        var merge = bead(15)
         merge.indonesian = [0, 1]
-        let whole = AlignmentCalibration.confidence(merge)
-        merge.weakestMember = -5
-        XCTAssertLessThan(AlignmentCalibration.confidence(merge), whole - 0.2)
+        let amongPairs = AlignmentCalibration.confidence(merge)
+        merge.adjacentOmissions = 2
+        XCTAssertLessThan(AlignmentCalibration.confidence(merge), amongPairs - 0.3)
     }
 
     // MARK: input and output

@@ -14,13 +14,14 @@ public struct AlignedPair: Sendable, Codable, Hashable {
     /// The evidence behind the confidence (see `AlignmentBead`): share of words matched,
     /// Gale–Church length log-probability, the words' log-likelihood ratio, the best a
     /// competing explanation reaches, the part with no counterpart at an edge, and the weakest
-    /// sentence of a merge.
+    /// sentence of a merge, and how many of the beads beside it are sentences left out.
     public var coverage: Double
     public var lengthScore: Double
     public var evidence: Double = 0
     public var competingEvidence: Double = 0
     public var unmatchedEdge: Double = 0
     public var weakestMember: Double = 0
+    public var adjacentOmissions: Int = 0
 
     /// True when both sides hold text (a 1-0 / 0-1 bead is an omission, not a pair to store).
     public var isPair: Bool { !indonesian.isEmpty && !english.isEmpty }
@@ -40,7 +41,8 @@ extension AlignmentResult {
                         englishSentences: bead.english,
                         coverage: rounded(bead.lexicalCoverage), lengthScore: rounded(bead.lengthScore),
                         evidence: rounded(bead.evidence), competingEvidence: rounded(bead.competingEvidence),
-                        unmatchedEdge: rounded(bead.unmatchedEdge), weakestMember: rounded(bead.weakestMember))
+                        unmatchedEdge: rounded(bead.unmatchedEdge), weakestMember: rounded(bead.weakestMember),
+                        adjacentOmissions: bead.adjacentOmissions)
         }
     }
 }

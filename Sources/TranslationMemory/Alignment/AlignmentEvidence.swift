@@ -305,6 +305,7 @@ extension AlignmentPass {
                 beads[index].evidence = words.total
                 beads[index].unmatchedEdge = words.unmatchedEdge
                 beads[index].weakestMember = words.weakestMember
+                beads[index].adjacentOmissions = [index - 1, index + 1].filter { beads.indices.contains($0) && beads[$0].isOmission }.count
             } else {
                 let nearby = beads[max(0, index - 2)...min(beads.count - 1, index + 2)]
                 if let sentence = bead.indonesian.first {
@@ -324,7 +325,11 @@ extension AlignmentPass {
 /// A pair whose words say it is no translation (evidence ≤ 0) gets the likelihood ratio itself
 /// as its odds, σ(evidence) < 0.5: its place on the path cannot lift it. Above 0, a logistic
 /// model per bead group on the evidence, the part with no counterpart at an edge, the length fit,
-/// how far a competitor comes, and (merges) the weakest sentence's share. A sentence left out is
+/// how far a competitor comes (1-1), and how many of the two beads beside it are sentences left
+/// out: a pair between omissions is more often two leftovers on one topic. A merge's weakest
+/// sentence is not in the model: a merge whose edge sentence takes more than
+/// `AlignmentParameters.mergeSplitMargin` away is split before (fitted, its weight came out with
+/// the wrong sign). A sentence left out is
 /// more likely right the less any sentence nearby matches it. Fitted on the noisy track of the
 /// yardstick, seeds 1, 2, 5 and 6, by `Benchmarks/alignment/fit_calibration.py`; BENCHMARKS.md
 /// shows the buckets on other seeds.
@@ -357,9 +362,11 @@ public enum AlignmentCalibration {
             z = bead.evidence
         } else if bead.indonesian.count == 1 && bead.english.count == 1 {
             let margin = min(0, bead.evidence - bead.competingEvidence)
-            z = 1.482 + 1.424 * log1p(bead.evidence) + 0.4118 * bead.unmatchedEdge + 0.644 * bead.lengthScore + 0.4117 * margin
+            z = 1.637 + 1.447 * log1p(bead.evidence) + 0.3974 * bead.unmatchedEdge + 0.5745 * bead.lengthScore + 0.3921 * margin
+                - 0.3701 * Double(bead.adjacentOmissions)
         } else {
-            z = 2.301 + 0.646 * log1p(bead.evidence) + 0.3369 * bead.unmatchedEdge + 0.332 * bead.lengthScore + 0.9561 * min(0, bead.weakestMember)
+            z = 3.305 + 0.9606 * log1p(bead.evidence) + 0.3777 * bead.unmatchedEdge + 0.596 * bead.lengthScore
+                - 1.367 * Double(bead.adjacentOmissions)
         }
         return z
     }

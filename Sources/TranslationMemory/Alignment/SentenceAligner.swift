@@ -23,9 +23,15 @@ public struct AlignmentBead: Sendable, Codable, Hashable {
     public var unmatchedEdge: Double = 0
     /// For a merge, what its weakest sentence adds (nats); for a 1-1 bead, the evidence.
     public var weakestMember: Double = 0
+    /// How many of the two beads beside a pair are sentences left out (0–2): a pair between
+    /// omissions is more often two leftovers on one topic than a translation.
+    public var adjacentOmissions: Int = 0
 
     /// `1-1`, `2-1`, `1-0`, …
     public var kind: String { "\(indonesian.count)-\(english.count)" }
+
+    /// A sentence one text left out (1-0 / 0-1).
+    public var isOmission: Bool { indonesian.isEmpty != english.isEmpty }
 }
 
 /// The aligner's knobs. The defaults were set on a development corpus and are meant for news
