@@ -232,6 +232,22 @@ final class AlignEvidenceTests: XCTestCase {
         XCTAssertLessThan(once.memberGain([0, 1], [0], indonesianMember: 1), twice.memberGain([0, 1], [0], indonesianMember: 1))
     }
 
+    func testAMergedSentenceExplainsOneWordPerCopy() {
+        // `hands` once, in a sentence glued to a merge, explains one `tangan` of two; twice, both.
+        let indonesian = ["Pasien mengangkat tangan kiri lalu tangan kanan."]
+        func explained(_ member: String) -> Int {
+            let pass = pass(indonesian, ["The patient lifted the left and then the right.", member])
+            let without = pass.id.matchMasks(item: 0, against: pass.en, otherItem: 0).mine
+            let with = pass.union([without, pass.id.matchMasks(item: 0, against: pass.en, otherItem: 1).mine])
+            var used: [Int32: Int] = [:]
+            let result = pass.explained(by: 1, indonesian: false, item: 0, found: with, without: without, used: &used)
+            XCTAssertEqual(with.0.nonzeroBitCount - without.0.nonzeroBitCount, 2, "both tangan find hands")
+            return result.0.nonzeroBitCount - without.0.nonzeroBitCount
+        }
+        XCTAssertEqual(explained("Wash your hands."), 1)
+        XCTAssertEqual(explained("Wash your hands and dry your hands."), 2)
+    }
+
     func testMovedParagraphIsStillPaired() {
         // The English desk moved the third paragraph up: its links cross the second's.
         let id = AlignFixtures.indonesian

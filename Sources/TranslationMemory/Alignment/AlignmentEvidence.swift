@@ -200,9 +200,10 @@ extension AlignmentPass {
             let (found, neutral) = sharedCounterparts(member: member, indonesian: true, siblings: a.filter { $0 != member }, partners: b,
                                                       found: union(masks[k].map(\.mine)))
             gain += wordValues(item: member, indonesian: true, found: found, neutral: neutral).reduce(0, +)
+            var used: [Int32: Int] = [:]
             for (l, y) in b.enumerated() {
-                let with = union(masks.map { $0[l].theirs })
                 let without = union(masks.indices.filter { $0 != k }.map { masks[$0][l].theirs })
+                let with = explained(by: member, indonesian: true, item: y, found: union(masks.map { $0[l].theirs }), without: without, used: &used)
                 gain += wordValues(item: y, indonesian: false, found: with).reduce(0, +) - wordValues(item: y, indonesian: false, found: without).reduce(0, +)
             }
             var rest = a
@@ -213,9 +214,10 @@ extension AlignmentPass {
             let (found, neutral) = sharedCounterparts(member: member, indonesian: false, siblings: b.filter { $0 != member }, partners: a,
                                                       found: union(masks.map { $0[l].theirs }))
             gain += wordValues(item: member, indonesian: false, found: found, neutral: neutral).reduce(0, +)
+            var used: [Int32: Int] = [:]
             for (k, x) in a.enumerated() {
-                let with = union(masks[k].map(\.mine))
                 let without = union(masks[k].indices.filter { $0 != l }.map { masks[k][$0].mine })
+                let with = explained(by: member, indonesian: false, item: x, found: union(masks[k].map(\.mine)), without: without, used: &used)
                 gain += wordValues(item: x, indonesian: true, found: with).reduce(0, +) - wordValues(item: x, indonesian: true, found: without).reduce(0, +)
             }
             var rest = b
@@ -223,6 +225,28 @@ extension AlignmentPass {
             gain += length(a, b) - length(a, rest)
         }
         return gain
+    }
+
+    /// The words of `item` (other side) found with a merge's `member` (`found`), of which those
+    /// found only through it (not in `without`) count at most once per copy of their counterpart
+    /// the member holds: `hands` once explains one `tangan`, not two. `used`: per form, how many
+    /// copies the member has already given, across the other side's items.
+    func explained(by member: Int, indonesian memberIsIndonesian: Bool, item: Int, found: AlignmentMask, without: AlignmentMask,
+                   used: inout [Int32: Int]) -> AlignmentMask {
+        let side = memberIsIndonesian ? en : id, memberSide = memberIsIndonesian ? id : en
+        var result = found
+        let start = side.tokenStart[item]
+        for local in 0..<min(side.tokenStart[item + 1] - start, AlignmentSideFeatures.maximumTokens) {
+            let bit = UInt64(1) << UInt64(local & 63)
+            let isNew = (local < 64 ? found.0 & ~without.0 : found.1 & ~without.1) & bit != 0
+            guard isNew else { continue }
+            let form = side.tokenForm[start + local]
+            let given = used[form, default: 0]
+            if given < memberSide.tokens(item: member, meeting: side.concepts(item: item, token: local)) {
+                used[form] = given + 1
+            } else if local < 64 { result.0 &= ~bit } else { result.1 &= ~bit }
+        }
+        return result
     }
 
     /// Which found words of a merge's `member` count nothing (`neutral`) and which count as found.
