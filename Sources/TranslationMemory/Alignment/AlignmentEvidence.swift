@@ -352,9 +352,9 @@ extension AlignmentPass {
 /// how far a competitor comes (1-1), and how many of the two beads beside it are sentences left
 /// out: a pair between omissions is more often two leftovers on one topic. A merge's weakest
 /// sentence is not in the model: a merge whose edge sentence takes more than
-/// `AlignmentParameters.mergeSplitMargin` away is split before (fitted, its weight came out with
-/// the wrong sign). A sentence left out is
-/// more likely right the less any sentence nearby matches it. Fitted on the noisy track of the
+/// `AlignmentParameters.mergeSplitMargin` away is split before (`splitMerges`; fitted, its weight
+/// came out with the wrong sign). A sentence left out is more likely right the less any sentence
+/// nearby matches it. Fitted on the noisy track of the
 /// yardstick, seeds 1, 2, 5 and 6, by `Benchmarks/alignment/fit_calibration.py`; BENCHMARKS.md
 /// shows the buckets on other seeds.
 public enum AlignmentCalibration {
