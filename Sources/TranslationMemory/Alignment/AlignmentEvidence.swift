@@ -136,7 +136,9 @@ extension AlignmentPass {
     /// visible counterpart of a word of its class (`AlignmentParameters.foundRate`) and p₀ how
     /// often a sentence of the other text that is not its translation holds one by chance
     /// (`AlignmentChance`). Above 0: the words translate each other more than chance explains.
-    func translationEvidence(_ a: Range<Int>, _ b: Range<Int>) -> AlignmentTranslationEvidence {
+    /// `members`: also measure a merge's weakest sentence (`weakestMember`, for the pair's
+    /// evidence as printed); scores that only need the total leave it out.
+    func translationEvidence(_ a: Range<Int>, _ b: Range<Int>, members: Bool = true) -> AlignmentTranslationEvidence {
         var result = AlignmentTranslationEvidence()
         guard !a.isEmpty, !b.isEmpty else { return result }
         if a.count == 1 && b.count == 1 {
@@ -162,7 +164,7 @@ extension AlignmentPass {
         result.english = enRun.sum
         result.total = idRun.sum + enRun.sum
         result.unmatchedEdge = min(idRun.edge, enRun.edge)
-        if a.count + b.count > 2 {
+        if members && a.count + b.count > 2 {
             result.weakestMember = .infinity
             for k in a.indices where a.count > 1 { result.weakestMember = min(result.weakestMember, memberGain(a, b, indonesianMember: k, masks: masks)) }
             for l in b.indices where b.count > 1 { result.weakestMember = min(result.weakestMember, memberGain(a, b, englishMember: l, masks: masks)) }

@@ -21,7 +21,7 @@ extension AlignmentPass {
         guard !indonesian.isEmpty, !english.isEmpty else { return 0 }
         let a = indonesianItems(indonesian), b = englishItems(english)
         let length = lengthScore(idLength: a.reduce(0) { $0 + id.length[$1] }, enLength: b.reduce(0) { $0 + en.length[$1] })
-        return translationEvidence(a, b).total + length
+        return translationEvidence(a, b, members: false).total + length
     }
 
     /// A bead with its coverage and length score (confidence comes later, from `calibrate`).
